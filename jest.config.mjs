@@ -1,0 +1,15 @@
+/**
+ * Jest runs in ESM mode (NestJS 12 is ESM-only): started by `npm test` through
+ * `node --experimental-vm-modules`. ts-jest only transpiles; `npm run typecheck` type-checks.
+ */
+export default {
+  testEnvironment: 'node',
+  rootDir: '.',
+  roots: ['<rootDir>/test'],
+  testMatch: ['**/*.spec.ts'],
+  extensionsToTreatAsEsm: ['.ts'],
+  moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
+  transform: { '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.json' }] },
+  testTimeout: 60_000,
+  maxWorkers: 2,
+};

@@ -1,0 +1,45 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_PIPE } from '@nestjs/core';
+import { ClustersModule } from './clusters/clusters.module.js';
+import { createValidationPipe } from './common/errors/validation.pipe.js';
+import { ConfigModule } from './config/config.module.js';
+import type { Environment } from './config/environment.js';
+import type { DatabaseOverrides } from './database/data-source.options.js';
+import { DatabaseModule } from './database/database.module.js';
+import { ExpertsModule } from './experts/experts.module.js';
+import { KennerGraphQLModule } from './graphql/graphql.module.js';
+import { HealthModule } from './health/health.module.js';
+import { InstrumentsModule } from './instruments/instruments.module.js';
+import { NodeModule } from './node/node.module.js';
+import { OrganisationsModule } from './organisations/organisations.module.js';
+import { SeedModule } from './seed/seed.module.js';
+import { TechnologiesModule } from './technologies/technologies.module.js';
+import { VocabulariesModule } from './vocabularies/vocabularies.module.js';
+
+export interface AppOptions {
+  database?: DatabaseOverrides & { synchronize?: boolean };
+}
+
+@Module({})
+export class AppModule {
+  static forRoot(env: Environment, options: AppOptions = {}): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(env),
+        DatabaseModule.forRoot(options.database),
+        KennerGraphQLModule,
+        ClustersModule,
+        OrganisationsModule,
+        TechnologiesModule,
+        InstrumentsModule,
+        ExpertsModule,
+        VocabulariesModule,
+        NodeModule,
+        SeedModule,
+        HealthModule,
+      ],
+      providers: [{ provide: APP_PIPE, useFactory: createValidationPipe }],
+    };
+  }
+}

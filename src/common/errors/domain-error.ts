@@ -1,0 +1,33 @@
+/**
+ * The codes a client can rely on in `errors[].extensions.code`. Services throw
+ * `DomainError`s; `formatGraphQLError` is the one place that turns them into
+ * GraphQL errors, so the API's error vocabulary lives here and nowhere else.
+ */
+export enum ErrorCode {
+  BAD_USER_INPUT = 'BAD_USER_INPUT',
+  NOT_FOUND = 'NOT_FOUND',
+  CONFLICT = 'CONFLICT',
+  UNAUTHENTICATED = 'UNAUTHENTICATED',
+  FORBIDDEN = 'FORBIDDEN',
+}
+
+export class DomainError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    /** The input field the error is about, as the client spelled it (`skills[0].level`). */
+    readonly field?: string,
+  ) {
+    super(field ? `${field}: ${message}` : message);
+    this.name = 'DomainError';
+  }
+}
+
+export const badInput = (field: string, problem: string): DomainError =>
+  new DomainError(ErrorCode.BAD_USER_INPUT, problem, field);
+
+export const notFound = (type: string, id: string): DomainError =>
+  new DomainError(ErrorCode.NOT_FOUND, `no ${type} with id ${id}`);
+
+export const conflict = (field: string, problem: string): DomainError =>
+  new DomainError(ErrorCode.CONFLICT, problem, field);

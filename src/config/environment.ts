@@ -1,0 +1,94 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  validateSync,
+} from 'class-validator';
+
+const toBoolean = ({ value }: { value: unknown }): unknown => {
+  if (typeof value !== 'string') return value;
+  const normalised = value.trim().toLowerCase();
+  if (['true', '1', 'yes', 'on'].includes(normalised)) return true;
+  if (['false', '0', 'no', 'off'].includes(normalised)) return false;
+  return value;
+};
+const toInt = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
+
+/**
+ * Every setting Kenner reads from the environment, validated once at boot. A bad value stops
+ * the start with one line naming the variable and the problem, before anything is opened.
+ */
+export class Environment {
+  @IsIn(['development', 'production', 'test'])
+  NODE_ENV: 'development' | 'production' | 'test' = 'development';
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  PORT = 3000;
+
+  @IsString()
+  @MinLength(1)
+  HOST = '127.0.0.1';
+
+  /** Where the embedded SQLite database (and later the local search engine) keep their files. */
+  @IsString()
+  @MinLength(1)
+  DATA_DIR = './data';
+
+  /** When set, PostgreSQL is used instead of the embedded SQLite. */
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'must be a postgres:// or postgresql:// URL' })
+  DATABASE_URL?: string;
+
+  /** Load the demo dataset on start when the database holds no experts. */
+  @Transform(toBoolean)
+  @IsBoolean({ message: 'must be true or false' })
+  SEED_DEMO = true;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(1_000_000)
+  DEMO_EXPERTS = 1200;
+
+  @IsIn(['error', 'warn', 'log', 'debug', 'verbose'])
+  LOG_LEVEL: 'error' | 'warn' | 'log' | 'debug' | 'verbose' = 'log';
+
+  /** Log every SQL statement (development aid). */
+  @Transform(toBoolean)
+  @IsBoolean({ message: 'must be true or false' })
+  LOG_SQL = false;
+}
+
+export class ConfigurationError extends Error {}
+
+/** Reads only the variables Kenner knows; empty strings count as unset. */
+export function loadEnvironment(source: NodeJS.ProcessEnv = process.env): Environment {
+  const known = Object.keys(new Environment());
+  const raw: Record<string, string> = {};
+  for (const key of [...known, 'DATABASE_URL']) {
+    const value = source[key];
+    if (value !== undefined && value !== '') raw[key] = value;
+  }
+  const env = plainToInstance(Environment, raw);
+  const [error] = validateSync(env, { stopAtFirstError: true });
+  if (error) {
+    const problem = Object.values(error.constraints ?? {})[0] ?? 'is invalid';
+    const shown =
+      error.property === 'DATABASE_URL' ? '(hidden)' : JSON.stringify(raw[error.property]);
+    throw new ConfigurationError(
+      `Invalid configuration: ${error.property}=${shown} ${problem.replace(`${error.property} `, '')}`,
+    );
+  }
+  return env;
+}

@@ -1,0 +1,19 @@
+import { ClusterEntity } from '../clusters/cluster.entity.js';
+import { ExpertSkillEntity } from '../experts/expert-skill.entity.js';
+import { ExpertEntity } from '../experts/expert.entity.js';
+import { InstrumentEntity } from '../instruments/instrument.entity.js';
+import { OrganisationEntity } from '../organisations/organisation.entity.js';
+import { TechnologyEntity } from '../technologies/technology.entity.js';
+import { MaterialEntity, SectorEntity } from '../vocabularies/vocabulary-entry.entity.js';
+
+/** Every table Kenner owns; migrations are generated from this list. */
+export const ENTITIES = [
+  ClusterEntity,
+  OrganisationEntity,
+  TechnologyEntity,
+  InstrumentEntity,
+  ExpertEntity,
+  ExpertSkillEntity,
+  MaterialEntity,
+  SectorEntity,
+];

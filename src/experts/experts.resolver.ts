@@ -1,0 +1,109 @@
+import {
+  Args,
+  Context,
+  ID,
+  Mutation,
+  Parent,
+  Query,
+  ResolveField,
+  Resolver,
+} from '@nestjs/graphql';
+import { loaded } from '../common/graphql/loaded.js';
+import { ConnectionArgs } from '../common/pagination/connection.args.js';
+import { ConnectionType } from '../common/pagination/connection.model.js';
+import type { RequestContext } from '../graphql/loaders.js';
+import { OrganisationModel } from '../organisations/models/organisation.model.js';
+import { toOrganisationModel } from '../organisations/organisation.mapper.js';
+import { TechnologyModel } from '../technologies/models/technology.model.js';
+import { toTechnologyModel } from '../technologies/technology.mapper.js';
+import { MaterialModel, SectorModel } from '../vocabularies/models/vocabulary.models.js';
+import { toMaterialModel, toSectorModel } from '../vocabularies/vocabulary.mapper.js';
+import { CreateExpertInput, ExpertsArgs, UpdateExpertInput } from './dto/expert.inputs.js';
+import { toSkillModels } from './expert.mapper.js';
+import { ExpertsService } from './experts.service.js';
+import { ExpertModel, ExpertSkillModel } from './models/expert.model.js';
+
+export const ExpertConnection = ConnectionType(ExpertModel, 'Expert');
+
+const byName = <T extends { name: string }>(a: T, b: T) => a.name.localeCompare(b.name);
+
+@Resolver(() => ExpertModel)
+export class ExpertsResolver {
+  constructor(private readonly service: ExpertsService) {}
+
+  @Query(() => ExpertConnection, { description: 'Experts, by name.' })
+  experts(@Args() args: ExpertsArgs) {
+    return this.service.list(args);
+  }
+
+  @ResolveField(() => OrganisationModel)
+  async organisation(@Parent() expert: ExpertModel, @Context() ctx: RequestContext) {
+    return toOrganisationModel(
+      await loaded(ctx.loaders.organisation.load(expert.organisationDbId)),
+    );
+  }
+
+  @ResolveField(() => [ExpertSkillModel], { description: 'Strongest first.' })
+  async skills(@Parent() expert: ExpertModel, @Context() ctx: RequestContext) {
+    return toSkillModels(await ctx.loaders.skillsByExpert.load(expert.dbId));
+  }
+
+  @ResolveField(() => [MaterialModel])
+  async materials(@Parent() expert: ExpertModel, @Context() ctx: RequestContext) {
+    return (await ctx.loaders.materialsByExpert.load(expert.dbId))
+      .map(toMaterialModel)
+      .sort(byName);
+  }
+
+  @ResolveField(() => [SectorModel])
+  async sectors(@Parent() expert: ExpertModel, @Context() ctx: RequestContext) {
+    return (await ctx.loaders.sectorsByExpert.load(expert.dbId)).map(toSectorModel).sort(byName);
+  }
+
+  @Mutation(() => ExpertModel)
+  createExpert(@Args('input') input: CreateExpertInput) {
+    return this.service.create(input);
+  }
+
+  @Mutation(() => ExpertModel)
+  updateExpert(
+    @Args('id', { type: () => ID }) id: string,
+    @Args('input') input: UpdateExpertInput,
+  ) {
+    return this.service.update(id, input);
+  }
+
+  @Mutation(() => ExpertModel)
+  deleteExpert(@Args('id', { type: () => ID }) id: string) {
+    return this.service.delete(id);
+  }
+}
+
+@Resolver(() => ExpertSkillModel)
+export class ExpertSkillResolver {
+  @ResolveField(() => TechnologyModel)
+  async technology(@Parent() skill: ExpertSkillModel, @Context() ctx: RequestContext) {
+    return toTechnologyModel(await loaded(ctx.loaders.technology.load(skill.technologyDbId)));
+  }
+}
+
+/** `Organisation.experts` and `Technology.experts`: the experts list, pre-filtered. */
+@Resolver(() => OrganisationModel)
+export class OrganisationExpertsResolver {
+  constructor(private readonly service: ExpertsService) {}
+
+  @ResolveField(() => ExpertConnection, { description: 'Experts working there, by name.' })
+  experts(@Parent() org: OrganisationModel, @Args() args: ConnectionArgs) {
+    return this.service.list({ ...args, organisationId: org.id });
+  }
+}
+
+@Resolver(() => TechnologyModel)
+export class TechnologyExpertsResolver {
+  constructor(private readonly service: ExpertsService) {}
+
+  @ResolveField(() => ExpertConnection, { description: 'Experts with a skill in it, by name.' })
+  experts(@Parent() tech: TechnologyModel, @Args() args: ConnectionArgs) {
+    return this.service.list({ ...args, technologyId: tech.id });
+  }
+}

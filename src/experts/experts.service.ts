@@ -1,0 +1,193 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager, Not } from 'typeorm';
+import { requireRef, requireRefs } from '../common/database/references.js';
+import { guardUnique } from '../common/database/write-guard.js';
+import { badInput, conflict, notFound } from '../common/errors/domain-error.js';
+import { fromGlobalId } from '../common/graphql/global-id.js';
+import { paginate } from '../common/pagination/paginate.js';
+import { OrganisationEntity } from '../organisations/organisation.entity.js';
+import { TechnologyEntity } from '../technologies/technology.entity.js';
+import { MaterialEntity, SectorEntity } from '../vocabularies/vocabulary-entry.entity.js';
+import type {
+  CreateExpertInput,
+  ExpertsArgs,
+  SkillInput,
+  UpdateExpertInput,
+} from './dto/expert.inputs.js';
+import { ExpertSkillEntity } from './expert-skill.entity.js';
+import { ExpertEntity, Visibility } from './expert.entity.js';
+import { toExpertModel } from './expert.mapper.js';
+
+@Injectable()
+export class ExpertsService {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  list(args: ExpertsArgs) {
+    const query = this.db.getRepository(ExpertEntity).createQueryBuilder('expert');
+    if (args.organisationId) {
+      const id = fromGlobalId(args.organisationId, 'Organisation', 'organisationId');
+      query.andWhere('expert.organisationId = :organisationId', { organisationId: id });
+    }
+    if (args.technologyId) {
+      const id = fromGlobalId(args.technologyId, 'Technology', 'technologyId');
+      query.andWhere(
+        'EXISTS (SELECT 1 FROM expert_skills s WHERE s."expertId" = expert.id AND s."technologyId" = :technologyId)',
+        { technologyId: id },
+      );
+    }
+    if (args.country) {
+      query.andWhere(
+        'EXISTS (SELECT 1 FROM organisations o WHERE o.id = expert."organisationId" AND o.country = :country)',
+        { country: args.country },
+      );
+    }
+    if (args.clusterId) {
+      const id = fromGlobalId(args.clusterId, 'Cluster', 'clusterId');
+      query.andWhere(
+        'EXISTS (SELECT 1 FROM organisation_clusters m WHERE m."organisationId" = expert."organisationId" AND m."clusterId" = :clusterId)',
+        { clusterId: id },
+      );
+    }
+    return paginate(query, args, toExpertModel);
+  }
+
+  /** The expert, the skills and the vocabulary links are written together or not at all. */
+  create(input: CreateExpertInput) {
+    return this.db.transaction(async (em) => {
+      const email = input.email.toLowerCase();
+      await this.assertEmailFree(em, email);
+      const organisation = await requireRef(
+        em,
+        OrganisationEntity,
+        'Organisation',
+        input.organisationId,
+        'organisationId',
+      );
+      const entity = em.create(ExpertEntity, {
+        id: randomUUID(),
+        name: input.name.trim(),
+        email,
+        organisationId: organisation.id,
+        jobTitle: input.jobTitle ?? '',
+        bio: input.bio ?? '',
+        languages: unique(input.languages ?? []),
+        services: unique(input.services ?? []),
+        visibility: input.visibility ?? Visibility.PUBLIC,
+        phone: input.phone ?? null,
+        consentAt: input.consentAt ?? null,
+        lastVerifiedAt: input.lastVerifiedAt ?? null,
+      });
+      entity.materials = await requireRefs(
+        em,
+        MaterialEntity,
+        'Material',
+        input.materialIds ?? [],
+        'materialIds',
+      );
+      entity.sectors = await requireRefs(
+        em,
+        SectorEntity,
+        'Sector',
+        input.sectorIds ?? [],
+        'sectorIds',
+      );
+      const skills = await this.checkSkills(em, entity.id, input.skills ?? []);
+      const saved = await guardUnique('email', () => em.save(entity));
+      if (skills.length) await em.insert(ExpertSkillEntity, skills);
+      return toExpertModel(saved);
+    });
+  }
+
+  update(globalId: string, input: UpdateExpertInput) {
+    return this.db.transaction(async (em) => {
+      const entity = await this.load(em, globalId);
+      const { organisationId, skills, materialIds, sectorIds, email, ...fields } = input;
+      em.merge(ExpertEntity, entity, fields);
+      if (fields.name !== undefined) entity.name = fields.name.trim();
+      if (fields.languages) entity.languages = unique(fields.languages);
+      if (fields.services) entity.services = unique(fields.services);
+      if (email !== undefined) {
+        entity.email = email.toLowerCase();
+        await this.assertEmailFree(em, entity.email, entity.id);
+      }
+      if (organisationId !== undefined) {
+        entity.organisationId = (
+          await requireRef(em, OrganisationEntity, 'Organisation', organisationId, 'organisationId')
+        ).id;
+      }
+      if (materialIds !== undefined) {
+        entity.materials = await requireRefs(
+          em,
+          MaterialEntity,
+          'Material',
+          materialIds,
+          'materialIds',
+        );
+      }
+      if (sectorIds !== undefined) {
+        entity.sectors = await requireRefs(em, SectorEntity, 'Sector', sectorIds, 'sectorIds');
+      }
+      const newSkills =
+        skills === undefined ? undefined : await this.checkSkills(em, entity.id, skills);
+      const saved = await guardUnique('email', () => em.save(entity));
+      if (newSkills) {
+        await em.delete(ExpertSkillEntity, { expertId: entity.id });
+        if (newSkills.length) await em.insert(ExpertSkillEntity, newSkills);
+      }
+      return toExpertModel(saved);
+    });
+  }
+
+  delete(globalId: string) {
+    return this.db.transaction(async (em) => {
+      const entity = await this.load(em, globalId);
+      const model = toExpertModel(entity);
+      await em.delete(ExpertEntity, entity.id);
+      return model;
+    });
+  }
+
+  /** Each skill must name an existing technique, and each technique may appear once. */
+  private async checkSkills(em: EntityManager, expertId: string, skills: SkillInput[]) {
+    const technologyIds = skills.map((s, i) =>
+      fromGlobalId(s.technologyId, 'Technology', `skills[${i}].technologyId`),
+    );
+    const duplicate = technologyIds.findIndex((id, i) => technologyIds.indexOf(id) !== i);
+    if (duplicate >= 0)
+      throw badInput(`skills[${duplicate}].technologyId`, 'names a technique already listed');
+    const field = (i: number) => `skills[${i}].technologyId`;
+    await requireRefs(
+      em,
+      TechnologyEntity,
+      'Technology',
+      skills.map((s) => s.technologyId),
+      field,
+    );
+    return skills.map((s, i) =>
+      em.create(ExpertSkillEntity, {
+        expertId,
+        technologyId: technologyIds[i],
+        level: s.level,
+        years: s.years ?? null,
+      }),
+    );
+  }
+
+  private async load(em: EntityManager, globalId: string) {
+    const id = fromGlobalId(globalId, 'Expert');
+    const entity = await em.findOneBy(ExpertEntity, { id });
+    if (!entity) throw notFound('Expert', globalId);
+    return entity;
+  }
+
+  private async assertEmailFree(em: EntityManager, email: string, exceptId?: string) {
+    const where = exceptId ? { email, id: Not(exceptId) } : { email };
+    if (await em.existsBy(ExpertEntity, where)) {
+      throw conflict('email', 'is already registered for another expert');
+    }
+  }
+}
+
+const unique = <T>(values: T[]): T[] => [...new Set(values)];

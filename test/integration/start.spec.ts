@@ -1,0 +1,74 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from '@jest/globals';
+import { postGraphQL, runAppToExit, startAppProcess } from '../support/app-process.js';
+import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
+
+/** What a new user gets from `npm start`: the compiled app on an empty database. */
+describe('starting Kenner', () => {
+  const databases: TestDatabase[] = [];
+  afterAll(async () => {
+    for (const db of databases) await db.drop();
+  });
+
+  it('migrates, loads the demo data once, and answers GraphQL; a restart keeps the data', async () => {
+    const database = await createTestDatabase();
+    databases.push(database);
+    // The app has no schema override: on PostgreSQL it works in the database's default schema,
+    // so give it a database of its own through the search_path of a dedicated schema.
+    const env =
+      database.kind === 'postgres'
+        ? {
+            ...database.env,
+            DATABASE_URL: withSearchPath(
+              database.env.DATABASE_URL ?? '',
+              database.overrides.schema ?? '',
+            ),
+          }
+        : database.env;
+    const query = `{ experts(first: 5) { totalCount } technologies(first: 1) { totalCount } clusters { edges { node { slug } } } }`;
+
+    const first = await startAppProcess(env);
+    const before = await postGraphQL(first.url, query);
+    await first.stop();
+    expect(before.data.experts.totalCount).toBeGreaterThanOrEqual(1000);
+    expect(before.data.technologies.totalCount).toBeGreaterThanOrEqual(80);
+    expect(before.data.clusters.edges.map((e: any) => e.node.slug)).toEqual(
+      expect.arrayContaining(['lmmc', 'techland']),
+    );
+
+    const second = await startAppProcess(env);
+    const after = await postGraphQL(second.url, query);
+    await second.stop();
+    expect(after.data).toEqual(before.data);
+    expect(second.output()).not.toContain('Demo data loaded');
+  });
+
+  it('serves an offline GraphiQL page to browsers', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kenner-start-'));
+    const app = await startAppProcess({ DATA_DIR: dir, SEED_DEMO: 'false', DATABASE_URL: '' });
+    try {
+      const page = await (await fetch(app.url, { headers: { accept: 'text/html' } })).text();
+      expect(page).toContain('/graphiql/graphiql.js');
+      expect(page).not.toMatch(/https?:\/\/(unpkg|cdn|embeddable)/);
+      const asset = await fetch(app.url.replace('/graphql', '/graphiql/graphiql.js'));
+      expect(asset.status).toBe(200);
+    } finally {
+      await app.stop();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses a bad setting with one line naming it', async () => {
+    const { code, output } = await runAppToExit({ PORT: 'abc' });
+    expect(code).toBe(1);
+    expect(output.trim()).toBe('Invalid configuration: PORT="abc" must be an integer number');
+  });
+});
+
+function withSearchPath(url: string, schema: string): string {
+  const parsed = new URL(url);
+  parsed.searchParams.set('options', `-c search_path=${schema}`);
+  return parsed.toString();
+}

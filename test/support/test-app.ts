@@ -1,0 +1,74 @@
+import 'reflect-metadata';
+import type { INestApplication } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import request from 'supertest';
+import type { DataSource } from 'typeorm';
+import { AppModule } from '../../src/app.module.js';
+import { loadEnvironment } from '../../src/config/environment.js';
+import { queryCounter } from '../../src/database/data-source.options.js';
+import { DemoSeedService } from '../../src/seed/demo-seed.service.js';
+import { createTestDatabase, type TestDatabase } from './test-database.js';
+
+export interface GraphQLResponse<T = Record<string, unknown>> {
+  data?: T | null;
+  errors?: { message: string; path?: string[]; extensions?: Record<string, unknown> }[];
+}
+
+export interface TestApp {
+  app: INestApplication;
+  db: DataSource;
+  database: TestDatabase;
+  gql<T = Record<string, any>>(
+    query: string,
+    variables?: Record<string, unknown>,
+  ): Promise<GraphQLResponse<T>>;
+  /** SQL statements the app executed while `run` ran. */
+  countQueries(run: () => Promise<unknown>): Promise<number>;
+  close(): Promise<void>;
+}
+
+/**
+ * The real application (migrations, GraphQL, validation) on the test's own database, served over
+ * HTTP through supertest. `demoExperts` seeds the generated demo dataset first.
+ */
+export async function startTestApp(
+  options: { demoExperts?: number; env?: Record<string, string> } = {},
+): Promise<TestApp> {
+  const database = await createTestDatabase();
+  const env = loadEnvironment({
+    NODE_ENV: 'test',
+    SEED_DEMO: 'false',
+    LOG_LEVEL: 'error',
+    ...database.env,
+    ...options.env,
+  });
+  const moduleRef = await Test.createTestingModule({
+    imports: [AppModule.forRoot(env, { database: database.overrides })],
+  }).compile();
+  const app = moduleRef.createNestApplication({ logger: ['error'] });
+  await app.init();
+  const db = app.get<DataSource>(getDataSourceToken());
+  if (options.demoExperts) await app.get(DemoSeedService).seedIfEmpty(options.demoExperts);
+  const server = app.getHttpServer();
+  return {
+    app,
+    db,
+    database,
+    async gql(query, variables) {
+      const response = await request(server).post('/graphql').send({ query, variables });
+      return response.body as GraphQLResponse<any>;
+    },
+    async countQueries(run) {
+      const counter = queryCounter(db.logger);
+      if (!counter) throw new Error('the query counter logger is not installed');
+      const before = counter.queries;
+      await run();
+      return counter.queries - before;
+    },
+    async close() {
+      await app.close();
+      await database.drop();
+    },
+  };
+}

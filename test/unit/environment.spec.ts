@@ -1,0 +1,42 @@
+import { describe, expect, it } from '@jest/globals';
+import { ConfigurationError, loadEnvironment } from '../../src/config/environment.js';
+
+describe('loadEnvironment', () => {
+  it('has working defaults: SQLite under ./data, port 3000, demo data on', () => {
+    const env = loadEnvironment({});
+    expect(env).toMatchObject({
+      PORT: 3000,
+      DATA_DIR: './data',
+      SEED_DEMO: true,
+      NODE_ENV: 'development',
+    });
+    expect(env.DATABASE_URL).toBeUndefined();
+  });
+
+  it('reads and converts values', () => {
+    const env = loadEnvironment({
+      PORT: '8080',
+      SEED_DEMO: 'false',
+      DATABASE_URL: 'postgres://u@h:5432/db',
+    });
+    expect(env).toMatchObject({
+      PORT: 8080,
+      SEED_DEMO: false,
+      DATABASE_URL: 'postgres://u@h:5432/db',
+    });
+  });
+
+  it.each([
+    [{ PORT: 'eighty' }, /^Invalid configuration: PORT="eighty" must be an integer number$/],
+    [{ PORT: '70000' }, /^Invalid configuration: PORT="70000" must not be greater than 65535$/],
+    [{ SEED_DEMO: 'maybe' }, /^Invalid configuration: SEED_DEMO="maybe" must be true or false$/],
+    [
+      { DATABASE_URL: 'mysql://x' },
+      /^Invalid configuration: DATABASE_URL=\(hidden\) must be a postgres/,
+    ],
+    [{ NODE_ENV: 'staging' }, /^Invalid configuration: NODE_ENV="staging" must be one of/],
+  ])('refuses %j with one line naming the variable', (source, message) => {
+    expect(() => loadEnvironment(source)).toThrow(ConfigurationError);
+    expect(() => loadEnvironment(source)).toThrow(message);
+  });
+});
