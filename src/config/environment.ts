@@ -11,6 +11,7 @@ import {
   MinLength,
   validateSync,
 } from 'class-validator';
+import { constraintMessage } from '../common/validation/constraint-message.js';
 
 const toBoolean = ({ value }: { value: unknown }): unknown => {
   if (typeof value !== 'string') return value;
@@ -81,13 +82,13 @@ export function loadEnvironment(source: NodeJS.ProcessEnv = process.env): Enviro
     if (value !== undefined && value !== '') raw[key] = value;
   }
   const env = plainToInstance(Environment, raw);
-  const [error] = validateSync(env, { stopAtFirstError: true });
+  const [error] = validateSync(env);
   if (error) {
-    const problem = Object.values(error.constraints ?? {})[0] ?? 'is invalid';
+    // A database URL may hold a password: never echo it.
     const shown =
       error.property === 'DATABASE_URL' ? '(hidden)' : JSON.stringify(raw[error.property]);
     throw new ConfigurationError(
-      `Invalid configuration: ${error.property}=${shown} ${problem.replace(`${error.property} `, '')}`,
+      `Invalid configuration: ${error.property}=${shown} ${constraintMessage(error)}`,
     );
   }
   return env;

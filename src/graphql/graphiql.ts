@@ -1,19 +1,32 @@
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { basename, dirname, join } from 'node:path';
 import { Controller, Get, NotFoundException, Param, Res } from '@nestjs/common';
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { Response } from 'express';
 
 const require = createRequire(import.meta.url);
 
+/** A package's folder; its browser bundles are not in its `exports`, so resolve by path. */
+function packageFile(name: string, file: string): string {
+  let dir = dirname(require.resolve(name));
+  while (!existsSync(join(dir, 'package.json')) || basename(dir) !== name) {
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error(`cannot locate package ${name}`);
+    dir = parent;
+  }
+  return join(dir, file);
+}
+
 /**
  * GraphiQL's browser files, served from node_modules so the IDE works without internet access
  * (the stock landing pages load React and GraphiQL from a CDN).
  */
 const ASSETS: Record<string, string> = {
-  'react.js': require.resolve('react/umd/react.production.min.js'),
-  'react-dom.js': require.resolve('react-dom/umd/react-dom.production.min.js'),
-  'graphiql.js': require.resolve('graphiql/graphiql.min.js'),
-  'graphiql.css': require.resolve('graphiql/graphiql.min.css'),
+  'react.js': packageFile('react', 'umd/react.production.min.js'),
+  'react-dom.js': packageFile('react-dom', 'umd/react-dom.production.min.js'),
+  'graphiql.js': packageFile('graphiql', 'graphiql.min.js'),
+  'graphiql.css': packageFile('graphiql', 'graphiql.min.css'),
 };
 
 @Controller('graphiql')

@@ -1,7 +1,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-export const ROOT = join(import.meta.dirname, '..', '..');
+export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const MAIN = join(ROOT, 'dist', 'main.js');
 
 export interface AppProcess {
@@ -20,7 +21,14 @@ export function startAppProcess(
 ): Promise<AppProcess> {
   const child = spawn(process.execPath, [MAIN], {
     cwd: ROOT,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', NODE_ENV: 'development', ...env },
+    env: {
+      ...process.env,
+      NO_COLOR: '1',
+      PORT: '0',
+      HOST: '127.0.0.1',
+      NODE_ENV: 'development',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -32,7 +40,7 @@ export function startAppProcess(
     }, timeoutMs);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
-      const ready = /GraphQL ready at (http:\/\/\S+)/.exec(output);
+      const ready = /GraphQL ready at (http:\/\/[\w.:/-]+)/.exec(output);
       if (ready?.[1]) {
         clearTimeout(timer);
         resolve({ url: ready[1], output: () => output, stop });
@@ -53,7 +61,7 @@ export function runAppToExit(
 ): Promise<{ code: number | null; output: string }> {
   const child = spawn(process.execPath, [MAIN], {
     cwd: ROOT,
-    env: { ...process.env, PORT: '0', ...env },
+    env: { ...process.env, NO_COLOR: '1', PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -1,5 +1,6 @@
 import { ValidationPipe } from '@nestjs/common';
 import type { ValidationError } from 'class-validator';
+import { constraintMessage } from '../validation/constraint-message.js';
 import { badInput } from './domain-error.js';
 
 /** Finds the first failing constraint and spells its path the way the client wrote it. */
@@ -11,12 +12,7 @@ function firstProblem(errors: ValidationError[], prefix = ''): { field: string; 
       : prefix
         ? `${prefix}.${error.property}`
         : error.property;
-    if (error.constraints) {
-      const [message] = Object.values(error.constraints);
-      // class-validator prefixes messages with the property name; we print the full path instead.
-      const problem = (message ?? 'is invalid').replace(new RegExp(`^${error.property} `), '');
-      return { field, problem };
-    }
+    if (error.constraints) return { field, problem: constraintMessage(error) };
     if (error.children?.length) return firstProblem(error.children, field);
   }
   return { field: prefix || 'input', problem: 'is invalid' };
@@ -31,7 +27,6 @@ export function createValidationPipe(): ValidationPipe {
     transform: true,
     whitelist: true,
     forbidNonWhitelisted: true,
-    stopAtFirstError: true,
     exceptionFactory: (errors) => {
       const { field, problem } = firstProblem(errors);
       return badInput(field, problem);

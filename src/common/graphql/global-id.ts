@@ -36,6 +36,6 @@ export function parseGlobalId(globalId: string, field = 'id'): { type: NodeType;
 /** Decodes an id that must name an object of `expected` type. */
 export function fromGlobalId(globalId: string, expected: NodeType, field = 'id'): string {
   const { type, id } = parseGlobalId(globalId, field);
-  if (type !== expected) throw badInput(field, `is a ${type} id, expected a ${expected} id`);
+  if (type !== expected) throw badInput(field, `must be an id of type ${expected}, not ${type}`);
   return id;
 }

@@ -74,7 +74,7 @@ export async function paginate<E extends ObjectLiteral & CursorKey, T>(
   page
     .orderBy(`${alias}.name`, direction)
     .addOrderBy(`${alias}.id`, direction)
-    .take(size + 1);
+    .limit(size + 1);
   const rows = size === 0 ? [] : await page.getMany();
 
   const hasMore = rows.length > size;
