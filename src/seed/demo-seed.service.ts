@@ -5,7 +5,7 @@ import { Environment } from '../config/environment.js';
 import { ExpertEntity } from '../experts/expert.entity.js';
 import { TechnologyEntity } from '../technologies/technology.entity.js';
 import { writeDemoDataset, type SeedCounts } from './demo-seeder.js';
-import { generateDemoDataset } from './generator/demo-generator.js';
+import { generateDemoDataset } from './demo/demo-generator.js';
 
 /** Loads the demo dataset on the first start, so a new user has something to query. */
 @Injectable()

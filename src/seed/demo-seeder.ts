@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager, ObjectLiteral } from 'typeorm';
 import { ClusterEntity } from '../clusters/cluster.entity.js';
-import { ExpertSkillEntity, SkillLevel } from '../experts/expert-skill.entity.js';
-import { ExpertEntity, ServiceKind, Visibility } from '../experts/expert.entity.js';
-import { AccessMode, InstrumentEntity } from '../instruments/instrument.entity.js';
-import { OrganisationEntity, OrganisationType } from '../organisations/organisation.entity.js';
+import { ExpertSkillEntity, type SkillLevel } from '../experts/expert-skill.entity.js';
+import { ExpertEntity, type ServiceKind, type Visibility } from '../experts/expert.entity.js';
+import { type AccessMode, InstrumentEntity } from '../instruments/instrument.entity.js';
+import { OrganisationEntity, type OrganisationType } from '../organisations/organisation.entity.js';
 import { rootOf } from '../technologies/taxonomy.js';
 import { TechnologyEntity } from '../technologies/technology.entity.js';
 import { MaterialEntity, SectorEntity } from '../vocabularies/vocabulary-entry.entity.js';
-import type { DemoDataset } from './generator/demo-generator.js';
+import type { DemoDataset } from './demo/demo-generator.js';
 
 /** Rows per INSERT: far below SQLite's and PostgreSQL's bound-parameter limits. */
 const CHUNK = 200;
@@ -102,7 +102,7 @@ export async function writeDemoDataset(
       categoryId: techIds.get(rootOf(t.slug, (s) => parentSlug.get(s)) ?? t.slug),
       chameoId: null,
       chmoId: t.chmoId ?? null,
-      wikidataId: t.wikidataId ?? null,
+      wikidataId: null,
       ...stamp,
     })),
   );

@@ -5,7 +5,7 @@ import { ExpertEntity } from '../experts/expert.entity.js';
 import { TechnologyEntity } from '../technologies/technology.entity.js';
 import { describe } from './demo-seed.service.js';
 import { writeDemoDataset } from './demo-seeder.js';
-import { generateDemoDataset } from './generator/demo-generator.js';
+import { generateDemoDataset } from './demo/demo-generator.js';
 
 const USAGE = 'usage: npm run seed -- [--experts N] [--seed N]';
 
