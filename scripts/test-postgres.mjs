@@ -31,7 +31,12 @@ url.pathname = `/${name}`;
 console.log(`PostgreSQL test database: ${name}`);
 const result = spawnSync(
   process.execPath,
-  ['--experimental-vm-modules', '--disable-warning=ExperimentalWarning', 'node_modules/jest/bin/jest.js', ...process.argv.slice(2)],
+  [
+    '--experimental-vm-modules',
+    '--disable-warning=ExperimentalWarning',
+    'node_modules/jest/bin/jest.js',
+    ...process.argv.slice(2),
+  ],
   { stdio: 'inherit', env: { ...process.env, TEST_DATABASE_URL: url.toString() } },
 );
 await admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).catch((error) =>

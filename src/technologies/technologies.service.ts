@@ -86,11 +86,10 @@ export class TechnologiesService {
   delete(globalId: string) {
     return this.db.transaction(async (em) => {
       const entity = await this.load(em, globalId);
-      const [children, skills, instruments] = await Promise.all([
-        em.countBy(TechnologyEntity, { parentId: entity.id }),
-        em.countBy(ExpertSkillEntity, { technologyId: entity.id }),
-        em.countBy(InstrumentEntity, { technologyId: entity.id }),
-      ]);
+      // Sequential: a transaction has a single connection.
+      const children = await em.countBy(TechnologyEntity, { parentId: entity.id });
+      const skills = await em.countBy(ExpertSkillEntity, { technologyId: entity.id });
+      const instruments = await em.countBy(InstrumentEntity, { technologyId: entity.id });
       if (children + skills + instruments > 0) {
         throw conflict(
           'id',

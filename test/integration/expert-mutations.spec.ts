@@ -14,7 +14,7 @@ const CREATE = `mutation($input: CreateExpertInput!) {
 
 describe('expert writes', () => {
   let t: TestApp;
-  let refs: Record<string, { id: string }>;
+  let refs: Awaited<ReturnType<typeof createBasics>>;
   const valid = () => ({
     name: 'Anna Muller',
     email: 'Anna.Muller@lab.example',

@@ -34,7 +34,10 @@ export async function createBasics(t: TestApp) {
     `mutation { createSector(input: { slug: "automotive", name: "Automotive" }) { id } }`,
     'createSector',
   );
-  return { cluster, org, root, xrd, material, sector } as Record<string, { id: string }>;
+  return { cluster, org, root, xrd, material, sector } as Record<
+    'cluster' | 'org' | 'root' | 'xrd' | 'material' | 'sector',
+    { id: string }
+  >;
 }
 
 /** Runs a mutation that must succeed and returns its payload. */

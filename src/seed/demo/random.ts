@@ -19,7 +19,7 @@ export class SeededRandom {
   }
 
   pick<T>(items: readonly T[]): T {
-    return items[Math.floor(this.next() * items.length)];
+    return items[Math.floor(this.next() * items.length)] as T;
   }
 
   chance(probability: number): boolean {
@@ -31,7 +31,7 @@ export class SeededRandom {
     const pool = [...items];
     const out: T[] = [];
     while (out.length < count && pool.length) {
-      out.push(pool.splice(Math.floor(this.next() * pool.length), 1)[0]);
+      out.push(pool.splice(Math.floor(this.next() * pool.length), 1)[0] as T);
     }
     return out;
   }

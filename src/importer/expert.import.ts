@@ -1,0 +1,174 @@
+import type { EntityManager } from 'typeorm';
+import { ExpertSkillEntity } from '../experts/expert-skill.entity.js';
+import { ExpertEntity, Visibility } from '../experts/expert.entity.js';
+import { OrganisationEntity } from '../organisations/organisation.entity.js';
+import { TechnologyEntity } from '../technologies/technology.entity.js';
+import { MaterialEntity, SectorEntity } from '../vocabularies/vocabulary-entry.entity.js';
+import { ExpertImportRow, toExpertRow } from './expert.rows.js';
+import type { RawRecord } from './import-file.reader.js';
+import { type Checked, type KindCounts, type Rejections, sameValue } from './import-report.js';
+import { validateRow } from './row-validation.js';
+
+/** Names by which a file may refer to organisations and techniques, and what they resolve to. */
+export interface ReferenceIndex {
+  organisations: Map<string, string>;
+  technologies: Map<string, string>;
+  materials: Map<string, string>;
+  sectors: Map<string, string>;
+}
+
+/**
+ * Organisations by ROR id or lower-cased name; techniques by slug or by an acronym only one
+ * technique uses (AES names two techniques, so it cannot pick one).
+ */
+export async function buildReferenceIndex(em: EntityManager): Promise<ReferenceIndex> {
+  // One after the other: inside a transaction they share one connection.
+  const orgs = await em.find(OrganisationEntity, { select: { id: true, name: true, rorId: true } });
+  const techs = await em.find(TechnologyEntity, {
+    select: { id: true, slug: true, acronyms: true },
+  });
+  const materials = await em.find(MaterialEntity, { select: { id: true, slug: true } });
+  const sectors = await em.find(SectorEntity, { select: { id: true, slug: true } });
+  const organisations = new Map<string, string>();
+  for (const o of orgs) {
+    organisations.set(o.name.toLowerCase(), o.id);
+    if (o.rorId) organisations.set(o.rorId, o.id);
+  }
+  const acronymUse = new Map<string, string[]>();
+  for (const t of techs)
+    for (const a of t.acronyms)
+      acronymUse.set(a.toLowerCase(), [...(acronymUse.get(a.toLowerCase()) ?? []), t.id]);
+  const technologies = new Map<string, string>();
+  for (const [acronym, ids] of acronymUse)
+    if (ids.length === 1) technologies.set(acronym, ids[0] as string);
+  for (const t of techs) technologies.set(t.slug, t.id);
+  return {
+    organisations,
+    technologies,
+    materials: new Map(materials.map((m) => [m.slug, m.id])),
+    sectors: new Map(sectors.map((s) => [s.slug, s.id])),
+  };
+}
+
+export const resolveOrganisation = (refs: ReferenceIndex, name: string) =>
+  refs.organisations.get(name.startsWith('https://ror.org/') ? name : name.toLowerCase());
+export const resolveTechnology = (refs: ReferenceIndex, name: string) =>
+  refs.technologies.get(name) ?? refs.technologies.get(name.toLowerCase());
+
+/**
+ * Validates expert records. `refs` includes what the same file creates, so an expert may name an
+ * organisation imported in the same run.
+ */
+export function checkExperts(
+  records: RawRecord[],
+  refs: ReferenceIndex,
+  rejections: Rejections,
+): Checked<ExpertImportRow>[] {
+  const seen = new Set<string>();
+  const out: Checked<ExpertImportRow>[] = [];
+  for (const record of records) {
+    const { row, problem } = validateRow(ExpertImportRow, toExpertRow(record.data));
+    const error = problem ?? referenceProblem(row, refs, seen);
+    if (error) {
+      rejections.add(record.location, error);
+      continue;
+    }
+    seen.add(row.email.toLowerCase());
+    out.push({ location: record.location, row });
+  }
+  return out;
+}
+
+function referenceProblem(
+  row: ExpertImportRow,
+  refs: ReferenceIndex,
+  seen: Set<string>,
+): string | null {
+  if (seen.has(row.email.toLowerCase())) return `email: ${row.email} appears twice in the file`;
+  if (!resolveOrganisation(refs, row.organisation))
+    return `organisation: no organisation "${row.organisation}"`;
+  const skills = row.skills ?? [];
+  const techIds = skills.map((s) => resolveTechnology(refs, s.technology));
+  const unknown = techIds.findIndex((id) => !id);
+  if (unknown >= 0)
+    return `skills[${unknown}].technology: no technique "${skills[unknown]?.technology}" (or an ambiguous acronym)`;
+  const duplicate = techIds.findIndex((id, i) => techIds.indexOf(id) !== i);
+  if (duplicate >= 0) return `skills[${duplicate}].technology: names a technique already listed`;
+  const material = row.materials?.find((m) => !refs.materials.has(m));
+  if (material) return `materials: no material "${material}"`;
+  const sector = row.sectors?.find((s) => !refs.sectors.has(s));
+  if (sector) return `sectors: no sector "${sector}"`;
+  return null;
+}
+
+/** Upserts by e-mail; skills, materials and sectors are replaced only when they differ. */
+export async function writeExperts(
+  em: EntityManager,
+  rows: Checked<ExpertImportRow>[],
+  counts: KindCounts,
+  progress: (done: number) => void,
+): Promise<void> {
+  const refs = await buildReferenceIndex(em);
+  let done = 0;
+  for (const { row } of rows) {
+    const email = row.email.toLowerCase();
+    const values = {
+      name: row.name.trim(),
+      email,
+      organisationId: resolveOrganisation(refs, row.organisation) as string,
+      jobTitle: row.jobTitle ?? '',
+      bio: row.bio ?? '',
+      languages: [...new Set(row.languages ?? [])],
+      services: [...new Set(row.services ?? [])],
+      visibility: row.visibility ?? Visibility.PUBLIC,
+      phone: row.phone ?? null,
+      consentAt: row.consentAt ?? null,
+      lastVerifiedAt: row.lastVerifiedAt ?? null,
+    };
+    const skills = (row.skills ?? []).map((s) => ({
+      technologyId: resolveTechnology(refs, s.technology) as string,
+      level: s.level,
+      years: s.years ?? null,
+    }));
+    const materials = (row.materials ?? []).map((slug) => ({
+      id: refs.materials.get(slug) as string,
+    }));
+    const sectors = (row.sectors ?? []).map((slug) => ({ id: refs.sectors.get(slug) as string }));
+    const match = await em.findOne(ExpertEntity, {
+      where: { email },
+      relations: { materials: true, sectors: true },
+    });
+    const currentSkills = match ? await em.findBy(ExpertSkillEntity, { expertId: match.id }) : [];
+    const entity = match ?? em.create(ExpertEntity, values);
+    const fieldsChanged =
+      match !== null &&
+      Object.entries(values).some(([k, v]) => !sameValue(match[k as keyof ExpertEntity], v));
+    const skillsChanged = !sameValue(sortSkills(currentSkills), sortSkills(skills));
+    const linksChanged =
+      !sameValue(ids(match?.materials), ids(materials)) ||
+      !sameValue(ids(match?.sectors), ids(sectors));
+    if (match && !fieldsChanged && !skillsChanged && !linksChanged) {
+      counts.unchanged += 1;
+    } else {
+      em.merge(ExpertEntity, entity, values);
+      entity.materials = materials as MaterialEntity[];
+      entity.sectors = sectors as SectorEntity[];
+      const saved = await em.save(entity);
+      if (skillsChanged) {
+        await em.delete(ExpertSkillEntity, { expertId: saved.id });
+        if (skills.length)
+          await em.insert(
+            ExpertSkillEntity,
+            skills.map((s) => ({ ...s, expertId: saved.id })),
+          );
+      }
+      if (match) counts.updated += 1;
+      else counts.created += 1;
+    }
+    progress(++done);
+  }
+}
+
+const ids = (rows: { id: string }[] | undefined) => (rows ?? []).map((r) => r.id).sort();
+const sortSkills = (skills: { technologyId: string; level: string; years: number | null }[]) =>
+  skills.map((s) => `${s.technologyId}:${s.level}:${s.years ?? ''}`).sort();

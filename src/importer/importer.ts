@@ -1,0 +1,68 @@
+import type { DataSource } from 'typeorm';
+import { buildReferenceIndex, checkExperts, writeExperts } from './expert.import.js';
+import { type ImportKind, readImportFile } from './import-file.reader.js';
+import { emptyCounts, type ImportReport, Rejections } from './import-report.js';
+import { checkOrganisations, writeOrganisations } from './organisation.import.js';
+import { checkTechnologies, writeTechnologies } from './technology.import.js';
+
+export interface ImportOptions {
+  kind?: ImportKind;
+  /** Import the valid rows and report the others, instead of refusing the whole file. */
+  skipInvalid?: boolean;
+  /** Validate and report only. */
+  dryRun?: boolean;
+  onProgress?: (kind: ImportKind, done: number, total: number) => void;
+}
+
+const PENDING = 'created-by-this-import';
+
+/**
+ * Imports a JSON or CSV file in two phases: every row is validated first (against the API's rules
+ * and the references it makes), then — only when nothing was refused, or with `skipInvalid` — the
+ * valid rows are upserted in one transaction, so an import lands whole or not at all.
+ */
+export async function importFile(
+  db: DataSource,
+  path: string,
+  options: ImportOptions = {},
+): Promise<ImportReport> {
+  const records = readImportFile(path, options.kind);
+  const of = (kind: ImportKind) => records.filter((r) => r.kind === kind);
+  const rejections = new Rejections();
+  const em = db.manager;
+
+  const organisations = await checkOrganisations(em, of('organisations'), rejections);
+  const technologies = await checkTechnologies(em, of('technologies'), rejections);
+  const refs = await buildReferenceIndex(em);
+  for (const { row } of organisations) {
+    refs.organisations.set(row.name.toLowerCase(), PENDING);
+    if (row.rorId) refs.organisations.set(row.rorId, PENDING);
+  }
+  for (const { row } of technologies) refs.technologies.set(row.slug, PENDING);
+  const experts = checkExperts(of('experts'), refs, rejections);
+
+  const counts = emptyCounts();
+  const rejected = rejections.list();
+  if (options.dryRun || (rejected.length > 0 && !options.skipInvalid)) {
+    return { rejected, counts, written: false };
+  }
+  const report = (kind: ImportKind, total: number) => (done: number) => {
+    if (done === total || done % 250 === 0) options.onProgress?.(kind, done, total);
+  };
+  await db.transaction(async (tx) => {
+    await writeOrganisations(
+      tx,
+      organisations,
+      counts.organisations,
+      report('organisations', organisations.length),
+    );
+    await writeTechnologies(
+      tx,
+      technologies,
+      counts.technologies,
+      report('technologies', technologies.length),
+    );
+    await writeExperts(tx, experts, counts.experts, report('experts', experts.length));
+  });
+  return { rejected, counts, written: true };
+}

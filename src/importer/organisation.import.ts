@@ -1,0 +1,94 @@
+import type { EntityManager } from 'typeorm';
+import { ClusterEntity } from '../clusters/cluster.entity.js';
+import { OrganisationEntity } from '../organisations/organisation.entity.js';
+import type { RawRecord } from './import-file.reader.js';
+import { type Checked, type KindCounts, type Rejections, sameValue } from './import-report.js';
+import { OrganisationImportRow, toOrganisationRow } from './organisation.rows.js';
+import { validateRow } from './row-validation.js';
+
+const FIELDS = [
+  'name',
+  'acronym',
+  'aliases',
+  'type',
+  'description',
+  'website',
+  'city',
+  'region',
+  'country',
+  'latitude',
+  'longitude',
+  'rorId',
+] as const;
+
+const nameKey = (name: string, country: string) => `${name.trim().toLowerCase()}|${country}`;
+
+/** Validates organisation records: the API's rules, unique ROR ids, known cluster slugs. */
+export async function checkOrganisations(
+  em: EntityManager,
+  records: RawRecord[],
+  rejections: Rejections,
+): Promise<Checked<OrganisationImportRow>[]> {
+  const clusters = new Set(
+    (await em.find(ClusterEntity, { select: { slug: true } })).map((c) => c.slug),
+  );
+  const seenRor = new Set<string>();
+  const out: Checked<OrganisationImportRow>[] = [];
+  for (const record of records) {
+    const { row, problem } = validateRow(OrganisationImportRow, toOrganisationRow(record.data));
+    const unknownCluster = row.clusters?.find((slug) => !clusters.has(slug));
+    const error =
+      problem ??
+      (row.rorId && seenRor.has(row.rorId)
+        ? `rorId: ${row.rorId} appears twice in the file`
+        : null) ??
+      (unknownCluster ? `clusters: no cluster with slug "${unknownCluster}"` : null);
+    if (error) {
+      rejections.add(record.location, error);
+      continue;
+    }
+    if (row.rorId) seenRor.add(row.rorId);
+    out.push({ location: record.location, row });
+  }
+  return out;
+}
+
+/** Upserts by ROR id, else by name and country; writes only what differs. */
+export async function writeOrganisations(
+  em: EntityManager,
+  rows: Checked<OrganisationImportRow>[],
+  counts: KindCounts,
+  progress: (done: number) => void,
+): Promise<void> {
+  const existing = await em.find(OrganisationEntity, { relations: { clusters: true } });
+  const byRor = new Map(existing.filter((o) => o.rorId).map((o) => [o.rorId as string, o]));
+  const byName = new Map(existing.map((o) => [nameKey(o.name, o.country), o]));
+  const clusterRows = await em.find(ClusterEntity);
+  const clusterBySlug = new Map(clusterRows.map((c) => [c.slug, c]));
+  let done = 0;
+  for (const { row } of rows) {
+    const match =
+      (row.rorId ? byRor.get(row.rorId) : undefined) ?? byName.get(nameKey(row.name, row.country));
+    const values = Object.fromEntries(
+      FIELDS.map((f) => [f, row[f] ?? null]),
+    ) as Partial<OrganisationEntity>;
+    const clusters = (row.clusters ?? []).map((slug) => clusterBySlug.get(slug) as ClusterEntity);
+    if (!match) {
+      const created = em.create(OrganisationEntity, { ...values, clusters });
+      await em.save(created);
+      byName.set(nameKey(row.name, row.country), created);
+      counts.created += 1;
+    } else {
+      const changed = FIELDS.some((f) => !sameValue(match[f], values[f]));
+      const before = (match.clusters ?? []).map((c) => c.slug).sort();
+      const clustersChanged = !sameValue(before, clusters.map((c) => c.slug).sort());
+      if (changed || clustersChanged) {
+        em.merge(OrganisationEntity, match, values);
+        match.clusters = clusters;
+        await em.save(match);
+        counts.updated += 1;
+      } else counts.unchanged += 1;
+    }
+    progress(++done);
+  }
+}

@@ -1,0 +1,168 @@
+import type { EntityManager } from 'typeorm';
+import { rootOf } from '../technologies/taxonomy.js';
+import { TechnologyEntity } from '../technologies/technology.entity.js';
+import type { RawRecord } from './import-file.reader.js';
+import { type Checked, type KindCounts, type Rejections, sameValue } from './import-report.js';
+import { validateRow } from './row-validation.js';
+import { countChmoClaims, TechnologyImportRow, toTechnologyRow } from './technology.rows.js';
+
+const FIELDS = [
+  'name',
+  'nameFr',
+  'nameDe',
+  'nameNl',
+  'acronyms',
+  'synonyms',
+  'description',
+  'chameoId',
+  'chmoId',
+  'wikidataId',
+] as const;
+
+/** The keys another row or the database may use to name a technique. */
+const keysOf = (t: { slug: string; chameoId?: string | null; chmoId?: string | null }) =>
+  [t.slug, t.chameoId, t.chmoId].filter((k): k is string => Boolean(k));
+
+export interface CheckedTechnology extends Checked<TechnologyImportRow> {
+  /** The parent row of this file, when the parent is imported too. */
+  parentRow?: CheckedTechnology;
+  /** The parent already in the database. */
+  parentDbId?: string;
+}
+
+/**
+ * Validates technique records: the API's rules, unique keys within the file, a parent that exists
+ * (in the file or the database) and no cycle. A child of a refused row is refused too.
+ */
+export async function checkTechnologies(
+  em: EntityManager,
+  records: RawRecord[],
+  rejections: Rejections,
+): Promise<CheckedTechnology[]> {
+  const claims = countChmoClaims(records.map((r) => r.data));
+  const byKey = new Map<string, CheckedTechnology>();
+  const rows: CheckedTechnology[] = [];
+  for (const record of records) {
+    const { row, problem } = validateRow(TechnologyImportRow, toTechnologyRow(record.data, claims));
+    const duplicate = problem ? undefined : keysOf(row).find((k) => byKey.has(k));
+    if (problem || duplicate) {
+      rejections.add(record.location, problem ?? `slug: "${duplicate}" appears twice in the file`);
+      continue;
+    }
+    const checked: CheckedTechnology = { location: record.location, row };
+    rows.push(checked);
+    const originalId = typeof record.data.id === 'string' ? record.data.id : undefined;
+    for (const key of [...keysOf(row), originalId]) if (key) byKey.set(key, checked);
+  }
+  const existing = await em.find(TechnologyEntity, {
+    select: { id: true, slug: true, chameoId: true, chmoId: true },
+  });
+  const dbByKey = new Map(existing.flatMap((t) => keysOf(t).map((k) => [k, t.id] as const)));
+  for (const checked of rows) {
+    const parent = checked.row.parent;
+    if (!parent) continue;
+    checked.parentRow = byKey.get(parent);
+    checked.parentDbId = checked.parentRow ? undefined : dbByKey.get(parent);
+    if (!checked.parentRow && !checked.parentDbId) {
+      rejections.add(
+        checked.location,
+        `parent: no technique "${parent}" in the file or the database`,
+      );
+    }
+  }
+  const parentLocation = new Map(rows.map((r) => [r.location, r.parentRow?.location ?? null]));
+  for (const checked of rows) {
+    if (rootOf(checked.location, (location) => parentLocation.get(location)) === null) {
+      rejections.add(checked.location, 'parent: the parent chain loops back on itself');
+    }
+  }
+  // Refusals propagate down the tree until nothing changes.
+  for (let changed = true; changed;) {
+    changed = false;
+    for (const checked of rows) {
+      if (
+        checked.parentRow &&
+        rejections.has(checked.parentRow.location) &&
+        !rejections.has(checked.location)
+      ) {
+        rejections.add(
+          checked.location,
+          `parent: its parent (${checked.parentRow.location}) was refused`,
+        );
+        changed = true;
+      }
+    }
+  }
+  return rows.filter((r) => !rejections.has(r.location));
+}
+
+/** Upserts parents before children, by CHAMEO id, CHMO id, then slug; keeps categories right. */
+export async function writeTechnologies(
+  em: EntityManager,
+  rows: CheckedTechnology[],
+  counts: KindCounts,
+  progress: (done: number) => void,
+): Promise<void> {
+  const existing = await em.find(TechnologyEntity);
+  const dbByKey = new Map(existing.flatMap((t) => keysOf(t).map((k) => [k, t] as const)));
+  const byId = new Map(existing.map((t) => [t.id, t]));
+  const saved = new Map<CheckedTechnology, TechnologyEntity>();
+  const pending = new Set(rows);
+  let done = 0;
+  while (pending.size) {
+    const ready = [...pending].filter((r) => !r.parentRow || saved.has(r.parentRow));
+    if (ready.length === 0) throw new Error('technique hierarchy could not be ordered');
+    for (const checked of ready) {
+      pending.delete(checked);
+      const { row } = checked;
+      const parent = checked.parentRow
+        ? saved.get(checked.parentRow)
+        : checked.parentDbId
+          ? byId.get(checked.parentDbId)
+          : undefined;
+      const values = {
+        name: row.name,
+        nameFr: row.nameFr ?? null,
+        nameDe: row.nameDe ?? null,
+        nameNl: row.nameNl ?? null,
+        acronyms: row.acronyms ?? [],
+        synonyms: row.synonyms ?? [],
+        description: row.description ?? '',
+        chameoId: row.chameoId ?? null,
+        chmoId: row.chmoId ?? null,
+        wikidataId: row.wikidataId ?? null,
+        parentId: parent?.id ?? null,
+      };
+      const match = [row.chameoId, row.chmoId, row.slug]
+        .map((k) => (k ? dbByKey.get(k) : undefined))
+        .find(Boolean);
+      let entity: TechnologyEntity;
+      if (!match) {
+        entity = await em.save(
+          em.create(TechnologyEntity, {
+            ...values,
+            slug: row.slug,
+            categoryId: parent?.categoryId ?? null,
+          }),
+        );
+        if (!parent) await em.update(TechnologyEntity, entity.id, { categoryId: entity.id });
+        entity.categoryId = parent?.categoryId ?? entity.id;
+        counts.created += 1;
+      } else {
+        entity = match;
+        const categoryId = parent ? parent.categoryId : match.id;
+        const changed =
+          [...FIELDS, 'parentId' as const].some((f) => !sameValue(match[f], values[f])) ||
+          match.categoryId !== categoryId;
+        if (changed) {
+          em.merge(TechnologyEntity, match, { ...values, categoryId });
+          await em.save(match);
+          counts.updated += 1;
+        } else counts.unchanged += 1;
+      }
+      saved.set(checked, entity);
+      byId.set(entity.id, entity);
+      progress(++done);
+    }
+  }
+}

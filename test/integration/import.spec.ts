@@ -1,0 +1,182 @@
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { importFile } from '../../src/importer/importer.js';
+import { count, must } from '../support/fixtures.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+
+const SHARED = fileURLToPath(new URL('../../../shared/data', import.meta.url));
+const TECHNIQUES = join(SHARED, 'characterisation_techniques.json');
+const ORGANISATIONS = join(SHARED, 'ror_orgs_greater_region_techland.json');
+const hasShared = existsSync(TECHNIQUES) && existsSync(ORGANISATIONS);
+if (!hasShared)
+  console.warn(
+    `Skipping the shared-data import tests: ${SHARED} is absent (a clone without ../shared).`,
+  );
+const describeShared = hasShared ? describe : describe.skip;
+
+const tmp = mkdtempSync(join(tmpdir(), 'kenner-import-'));
+const file = (name: string, content: string) => {
+  const path = join(tmp, name);
+  writeFileSync(path, content);
+  return path;
+};
+
+describeShared('importing the shared open data', () => {
+  let t: TestApp;
+  beforeAll(async () => (t = await startTestApp()));
+  afterAll(() => t.close());
+
+  it('imports the 300 CHAMEO/CHMO techniques with their hierarchy, and a second run changes nothing', async () => {
+    const first = await importFile(t.db, TECHNIQUES);
+    expect(first.rejected).toEqual([]);
+    expect(first.counts.technologies).toEqual({ created: 300, updated: 0, unchanged: 0 });
+    expect(await count(t, 'technologies')).toBe(300);
+
+    const roots = await t.gql(`{ technologies(rootsOnly: true, first: 100) { totalCount } }`);
+    expect(roots.data?.technologies.totalCount).toBe(5);
+    const xrd = await t.gql(
+      `{ technology(slug: "x-ray-diffraction") { acronyms chameoId chmoId wikidataId parent { name chameoId } category { name } path { name } } }`,
+    );
+    expect(xrd.data?.technology).toMatchObject({
+      acronyms: ['XRD'],
+      chameoId: 'chameo:XrayDiffraction',
+      chmoId: 'CHMO:0000156',
+      wikidataId: 'Q12101244',
+      parent: { chameoId: 'chameo:ScatteringAndDiffraction' },
+      category: { name: 'Characterisation Technique' },
+    });
+    expect(xrd.data?.technology.path.at(-1)).toEqual({ name: 'X-ray diffraction' });
+
+    // AES names two different techniques in the sources: both keep it.
+    const withAes = await t.db.query<unknown[]>(
+      `SELECT acronyms FROM technologies WHERE acronyms LIKE '%"AES"%'`,
+    );
+    expect(withAes.length).toBeGreaterThan(1);
+
+    const second = await importFile(t.db, TECHNIQUES);
+    expect(second.counts.technologies).toEqual({ created: 0, updated: 0, unchanged: 300 });
+  });
+
+  it('imports the 914 ROR organisations, and a second run changes nothing', async () => {
+    const first = await importFile(t.db, ORGANISATIONS);
+    expect(first.rejected).toEqual([]);
+    expect(first.counts.organisations).toEqual({ created: 914, updated: 0, unchanged: 0 });
+    const byCountry = await t.db.query(
+      `SELECT country, COUNT(*) AS n FROM organisations GROUP BY country ORDER BY country`,
+    );
+    expect(Object.fromEntries(byCountry.map((r: any) => [r.country, Number(r.n)]))).toEqual({
+      BE: 42,
+      DE: 430,
+      FR: 297,
+      LU: 50,
+      NL: 95,
+    });
+    const second = await importFile(t.db, ORGANISATIONS);
+    expect(second.counts.organisations).toEqual({ created: 0, updated: 0, unchanged: 914 });
+  });
+});
+
+describe('importing a CSV of experts', () => {
+  let t: TestApp;
+  let csv: string;
+  beforeAll(async () => {
+    t = await startTestApp();
+    const setup = file(
+      'setup.json',
+      JSON.stringify({
+        organisations: [
+          {
+            name: 'Test Materials Lab',
+            type: 'TESTING_LAB',
+            country: 'LU',
+            rorId: 'https://ror.org/00abcde12',
+          },
+        ],
+        technologies: [
+          { slug: 'diffraction', name: 'Diffraction' },
+          {
+            slug: 'x-ray-diffraction',
+            name: 'X-ray diffraction',
+            acronyms: ['XRD', 'DRX'],
+            parent: 'diffraction',
+          },
+        ],
+      }),
+    );
+    expect((await importFile(t.db, setup)).written).toBe(true);
+    await must(
+      t,
+      `mutation { createMaterial(input: { slug: "steel", name: "Steel" }) { id } }`,
+      'createMaterial',
+    );
+    const rows = ['name,email,organisation,skills,materials,languages,visibility'];
+    for (let i = 1; i <= 50; i++) {
+      let [email, org, skills] = [
+        `expert${i}@lab.example`,
+        'Test Materials Lab',
+        `x-ray-diffraction:EXPERT:${i % 30}`,
+      ];
+      if (i === 7) email = 'not-an-email';
+      if (i === 23) org = 'Nowhere Institute';
+      if (i === 41) skills = 'DRX:GURU';
+      rows.push(`"Expert ${i}, PhD",${email},${org},${skills},steel,fr;de,PUBLIC`);
+    }
+    csv = file('experts.csv', `${rows.join('\n')}\n`);
+  });
+  afterAll(() => t.close());
+
+  it('reports exactly the 3 bad lines and writes nothing', async () => {
+    const report = await importFile(t.db, csv);
+    expect(report.written).toBe(false);
+    expect(report.rejected.map((r) => r.location)).toEqual(['line 8', 'line 24', 'line 42']);
+    expect(report.rejected[0]?.problem).toMatch(/^email: /);
+    expect(report.rejected[1]?.problem).toMatch(/^organisation: /);
+    expect(report.rejected[2]?.problem).toMatch(/^skills\[0\]\.level: /);
+    expect(await count(t, 'experts')).toBe(0);
+  });
+
+  it('with skipInvalid imports the 47 good rows; a second run changes nothing', async () => {
+    const report = await importFile(t.db, csv, { skipInvalid: true });
+    expect(report.rejected).toHaveLength(3);
+    expect(report.counts.experts).toEqual({ created: 47, updated: 0, unchanged: 0 });
+    expect(await count(t, 'experts')).toBe(47);
+    const again = await importFile(t.db, csv, { skipInvalid: true });
+    expect(again.counts.experts).toEqual({ created: 0, updated: 0, unchanged: 47 });
+    const expert = await t.gql(
+      `{ experts(first: 1) { edges { node { name languages skills { level technology { slug } } materials { slug } } } } }`,
+    );
+    expect(expert.data?.experts.edges[0].node).toMatchObject({
+      name: 'Expert 1, PhD',
+      languages: ['fr', 'de'],
+      skills: [{ level: 'EXPERT', technology: { slug: 'x-ray-diffraction' } }],
+      materials: [{ slug: 'steel' }],
+    });
+  });
+
+  it('refuses a technique file with a missing parent or a cycle, naming the records', async () => {
+    const bad = file(
+      'bad-techniques.json',
+      JSON.stringify([
+        { slug: 'a', name: 'A', parent: 'b' },
+        { slug: 'b', name: 'B', parent: 'a' },
+        { slug: 'c', name: 'C', parent: 'nowhere' },
+        { slug: 'd', name: 'D' },
+      ]),
+    );
+    const before = await count(t, 'technologies');
+    const report = await importFile(t.db, bad);
+    expect(report.written).toBe(false);
+    expect(report.rejected).toEqual([
+      { location: 'record 1', problem: expect.stringMatching(/^parent: .*loops/) },
+      { location: 'record 2', problem: expect.stringMatching(/^parent: .*loops/) },
+      {
+        location: 'record 3',
+        problem: 'parent: no technique "nowhere" in the file or the database',
+      },
+    ]);
+    expect(await count(t, 'technologies')).toBe(before);
+  });
+});
