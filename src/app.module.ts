@@ -13,6 +13,7 @@ import { HealthModule } from './health/health.module.js';
 import { InstrumentsModule } from './instruments/instruments.module.js';
 import { NodeModule } from './node/node.module.js';
 import { OrganisationsModule } from './organisations/organisations.module.js';
+import { SearchModule } from './search/search.module.js';
 import { SeedModule } from './seed/seed.module.js';
 import { TechnologiesModule } from './technologies/technologies.module.js';
 import { VocabulariesModule } from './vocabularies/vocabularies.module.js';
@@ -29,6 +30,7 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot(env),
         DatabaseModule.forRoot(options.database),
+        SearchModule,
         KennerGraphQLModule,
         ClustersModule,
         OrganisationsModule,

@@ -6,13 +6,17 @@ import { conflict, notFound } from '../common/errors/domain-error.js';
 import { fromGlobalId } from '../common/graphql/global-id.js';
 import type { ConnectionArgs } from '../common/pagination/connection.args.js';
 import { paginate } from '../common/pagination/paginate.js';
+import { SearchOutbox } from '../search/outbox/search-outbox.service.js';
 import { ClusterEntity } from './cluster.entity.js';
 import { toClusterModel } from './cluster.mapper.js';
 import type { CreateClusterInput, UpdateClusterInput } from './dto/cluster.inputs.js';
 
 @Injectable()
 export class ClustersService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly outbox: SearchOutbox,
+  ) {}
 
   private get repo() {
     return this.db.getRepository(ClusterEntity);
@@ -37,14 +41,22 @@ export class ClustersService {
     const entity = await this.load(globalId);
     if (input.slug !== undefined) await this.assertSlugFree(input.slug, entity.id);
     this.repo.merge(entity, input);
-    return toClusterModel(await guardUnique('slug', () => this.repo.save(entity)));
+    // Expert documents carry cluster slugs: a new slug must reach them.
+    return this.db.transaction(async (em) => {
+      const saved = await guardUnique('slug', () => em.save(entity));
+      await this.outbox.clustersChanged(em, [entity.id]);
+      return toClusterModel(saved);
+    });
   }
 
   /** Memberships go with the cluster (join rows cascade); organisations stay. */
   async delete(globalId: string) {
     const entity = await this.load(globalId);
     const model = toClusterModel(entity);
-    await this.repo.delete(entity.id);
+    await this.db.transaction(async (em) => {
+      await this.outbox.clustersChanged(em, [entity.id]);
+      await em.delete(ClusterEntity, entity.id);
+    });
     return model;
   }
 

@@ -62,6 +62,25 @@ export class Environment {
   @Max(1_000_000)
   DEMO_EXPERTS = 1200;
 
+  /** An external Meilisearch (production: the official image). Unset: the bundled one is started. */
+  @IsOptional()
+  @Matches(/^https?:\/\/\S+$/, { message: 'must be an http:// or https:// URL' })
+  MEILI_HOST?: string;
+
+  /** The master key of that external server (the bundled one keeps its own under DATA_DIR). */
+  @IsOptional()
+  @IsString()
+  @MinLength(16, { message: 'must be at least 16 characters' })
+  MEILI_MASTER_KEY?: string;
+
+  /** Prepended to every index name: lets several deployments or test runs share one server. */
+  @Matches(/^[a-zA-Z0-9_-]*$/, { message: 'may hold only letters, digits, - and _' })
+  MEILI_INDEX_PREFIX = '';
+
+  /** Indexing memory of the bundled server (Meilisearch takes 2/3 of RAM by default). */
+  @Matches(/^\d+(Kb|Mb|Gb|KiB|MiB|GiB)$/i, { message: 'must be a size such as 256Mb' })
+  MEILI_MAX_INDEXING_MEMORY = '256Mb';
+
   @IsIn(['error', 'warn', 'log', 'debug', 'verbose'])
   LOG_LEVEL: 'error' | 'warn' | 'log' | 'debug' | 'verbose' = 'log';
 
@@ -77,7 +96,7 @@ export class ConfigurationError extends Error {}
 export function loadEnvironment(source: NodeJS.ProcessEnv = process.env): Environment {
   const known = Object.keys(new Environment());
   const raw: Record<string, string> = {};
-  for (const key of [...known, 'DATABASE_URL']) {
+  for (const key of [...known, 'DATABASE_URL', 'MEILI_HOST', 'MEILI_MASTER_KEY']) {
     const value = source[key];
     if (value !== undefined && value !== '') raw[key] = value;
   }
@@ -85,8 +104,8 @@ export function loadEnvironment(source: NodeJS.ProcessEnv = process.env): Enviro
   const [error] = validateSync(env);
   if (error) {
     // A database URL may hold a password: never echo it.
-    const shown =
-      error.property === 'DATABASE_URL' ? '(hidden)' : JSON.stringify(raw[error.property]);
+    const secret = ['DATABASE_URL', 'MEILI_MASTER_KEY'].includes(error.property);
+    const shown = secret ? '(hidden)' : JSON.stringify(raw[error.property]);
     throw new ConfigurationError(
       `Invalid configuration: ${error.property}=${shown} ${constraintMessage(error)}`,
     );

@@ -3,6 +3,7 @@ import { ExpertSkillEntity } from '../experts/expert-skill.entity.js';
 import { ExpertEntity } from '../experts/expert.entity.js';
 import { InstrumentEntity } from '../instruments/instrument.entity.js';
 import { OrganisationEntity } from '../organisations/organisation.entity.js';
+import { SearchOutboxEntity } from '../search/outbox/search-outbox.entity.js';
 import { TechnologyEntity } from '../technologies/technology.entity.js';
 import { MaterialEntity, SectorEntity } from '../vocabularies/vocabulary-entry.entity.js';
 
@@ -16,4 +17,5 @@ export const ENTITIES = [
   ExpertSkillEntity,
   MaterialEntity,
   SectorEntity,
+  SearchOutboxEntity,
 ];

@@ -8,6 +8,7 @@ import { badInput, conflict, notFound } from '../common/errors/domain-error.js';
 import { fromGlobalId } from '../common/graphql/global-id.js';
 import { paginate } from '../common/pagination/paginate.js';
 import { OrganisationEntity } from '../organisations/organisation.entity.js';
+import { SearchOutbox } from '../search/outbox/search-outbox.service.js';
 import { TechnologyEntity } from '../technologies/technology.entity.js';
 import { MaterialEntity, SectorEntity } from '../vocabularies/vocabulary-entry.entity.js';
 import type {
@@ -22,7 +23,10 @@ import { toExpertModel } from './expert.mapper.js';
 
 @Injectable()
 export class ExpertsService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly outbox: SearchOutbox,
+  ) {}
 
   list(args: ExpertsArgs) {
     const query = this.db.getRepository(ExpertEntity).createQueryBuilder('expert');
@@ -96,6 +100,7 @@ export class ExpertsService {
       const skills = await this.checkSkills(em, entity.id, input.skills ?? []);
       const saved = await guardUnique('email', () => em.save(entity));
       if (skills.length) await em.insert(ExpertSkillEntity, skills);
+      await this.outbox.expertsChanged(em, [saved.id]);
       return toExpertModel(saved);
     });
   }
@@ -136,6 +141,7 @@ export class ExpertsService {
         await em.delete(ExpertSkillEntity, { expertId: entity.id });
         if (newSkills.length) await em.insert(ExpertSkillEntity, newSkills);
       }
+      await this.outbox.expertsChanged(em, [saved.id]);
       return toExpertModel(saved);
     });
   }
@@ -145,6 +151,7 @@ export class ExpertsService {
       const entity = await this.load(em, globalId);
       const model = toExpertModel(entity);
       await em.delete(ExpertEntity, entity.id);
+      await this.outbox.expertsChanged(em, [entity.id]);
       return model;
     });
   }

@@ -1,5 +1,7 @@
 import 'reflect-metadata';
-import { writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { NestFactory } from '@nestjs/core';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
@@ -15,9 +17,12 @@ export const renderSchema = (schema: GraphQLSchema): string =>
 export const SCHEMA_FILE = fileURLToPath(new URL('../../schema.gql', import.meta.url));
 
 async function main(): Promise<void> {
-  // An in-memory SQLite database: printing the schema must not touch real data.
+  // An in-memory SQLite database and a throw-away data folder: printing the schema must not
+  // touch real data (the app still starts its search engine to initialise).
+  const scratch = mkdtempSync(join(tmpdir(), 'kenner-schema-'));
   const env = loadEnvironment({
     ...process.env,
+    DATA_DIR: scratch,
     SEED_DEMO: 'false',
     DATABASE_URL: '',
     LOG_LEVEL: 'error',
@@ -29,6 +34,7 @@ async function main(): Promise<void> {
   await app.init();
   writeFileSync(SCHEMA_FILE, renderSchema(app.get(GraphQLSchemaHost).schema));
   await app.close();
+  rmSync(scratch, { recursive: true, force: true });
   process.stdout.write(`wrote ${SCHEMA_FILE}\n`);
 }
 

@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { ExpertSkillEntity } from '../experts/expert-skill.entity.js';
 import { ExpertEntity, Visibility } from '../experts/expert.entity.js';
 import { OrganisationEntity } from '../organisations/organisation.entity.js';
+import { SearchOutbox } from '../search/outbox/search-outbox.service.js';
 import { TechnologyEntity } from '../technologies/technology.entity.js';
 import { MaterialEntity, SectorEntity } from '../vocabularies/vocabulary-entry.entity.js';
 import { ExpertImportRow, toExpertRow } from './expert.rows.js';
@@ -162,6 +163,7 @@ export async function writeExperts(
             skills.map((s) => ({ ...s, expertId: saved.id })),
           );
       }
+      await new SearchOutbox().expertsChanged(em, [saved.id]);
       if (match) counts.updated += 1;
       else counts.created += 1;
     }

@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { ClusterEntity } from '../clusters/cluster.entity.js';
 import { OrganisationEntity } from '../organisations/organisation.entity.js';
+import { SearchOutbox } from '../search/outbox/search-outbox.service.js';
 import type { RawRecord } from './import-file.reader.js';
 import { type Checked, type KindCounts, type Rejections, sameValue } from './import-report.js';
 import { OrganisationImportRow, toOrganisationRow } from './organisation.rows.js';
@@ -86,6 +87,7 @@ export async function writeOrganisations(
         em.merge(OrganisationEntity, match, values);
         match.clusters = clusters;
         await em.save(match);
+        await new SearchOutbox().organisationsChanged(em, [match.id]);
         counts.updated += 1;
       } else counts.unchanged += 1;
     }

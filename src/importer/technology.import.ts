@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { SearchOutbox } from '../search/outbox/search-outbox.service.js';
 import { rootOf } from '../technologies/taxonomy.js';
 import { TechnologyEntity } from '../technologies/technology.entity.js';
 import type { RawRecord } from './import-file.reader.js';
@@ -157,6 +158,7 @@ export async function writeTechnologies(
         if (changed) {
           em.merge(TechnologyEntity, match, { ...values, categoryId });
           await em.save(match);
+          await new SearchOutbox().technologiesChanged(em, [match.id]);
           counts.updated += 1;
         } else counts.unchanged += 1;
       }

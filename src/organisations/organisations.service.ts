@@ -8,6 +8,7 @@ import { conflict, notFound } from '../common/errors/domain-error.js';
 import { fromGlobalId } from '../common/graphql/global-id.js';
 import { paginate } from '../common/pagination/paginate.js';
 import { ExpertEntity } from '../experts/expert.entity.js';
+import { SearchOutbox } from '../search/outbox/search-outbox.service.js';
 import type {
   CreateOrganisationInput,
   OrganisationsArgs,
@@ -18,7 +19,10 @@ import { toOrganisationModel } from './organisation.mapper.js';
 
 @Injectable()
 export class OrganisationsService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly outbox: SearchOutbox,
+  ) {}
 
   list(args: OrganisationsArgs) {
     const query = this.db.getRepository(OrganisationEntity).createQueryBuilder('org');
@@ -77,7 +81,10 @@ export class OrganisationsService {
       if (clusterIds !== undefined) {
         entity.clusters = await requireRefs(em, ClusterEntity, 'Cluster', clusterIds, 'clusterIds');
       }
-      return toOrganisationModel(await guardUnique('rorId', () => em.save(entity)));
+      const saved = await guardUnique('rorId', () => em.save(entity));
+      // Expert documents embed the organisation's name, place and clusters.
+      await this.outbox.organisationsChanged(em, [entity.id]);
+      return toOrganisationModel(saved);
     });
   }
 

@@ -5,6 +5,8 @@ import { ExpertSkillEntity, type SkillLevel } from '../experts/expert-skill.enti
 import { ExpertEntity, type ServiceKind, type Visibility } from '../experts/expert.entity.js';
 import { type AccessMode, InstrumentEntity } from '../instruments/instrument.entity.js';
 import { OrganisationEntity, type OrganisationType } from '../organisations/organisation.entity.js';
+import { EXPERTS_INDEX } from '../search/indexes/experts.index.js';
+import { enqueue } from '../search/outbox/search-outbox.service.js';
 import { rootOf } from '../technologies/taxonomy.js';
 import { TechnologyEntity } from '../technologies/technology.entity.js';
 import { MaterialEntity, SectorEntity } from '../vocabularies/vocabulary-entry.entity.js';
@@ -203,6 +205,12 @@ export async function writeDemoDataset(
       experts.flatMap((e) =>
         e.sectors.map((slug) => ({ expertId: e.id, sectorId: sectorIds.get(slug) })),
       ),
+    );
+    // Every seeded expert goes to the search index through the outbox, like any other write.
+    await enqueue(
+      em,
+      EXPERTS_INDEX,
+      experts.map((e) => e.id),
     );
     onProgress?.(Math.min(start + batch, data.experts.length), data.experts.length);
   }

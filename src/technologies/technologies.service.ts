@@ -8,6 +8,7 @@ import { fromGlobalId } from '../common/graphql/global-id.js';
 import { paginate } from '../common/pagination/paginate.js';
 import { ExpertSkillEntity } from '../experts/expert-skill.entity.js';
 import { InstrumentEntity } from '../instruments/instrument.entity.js';
+import { SearchOutbox } from '../search/outbox/search-outbox.service.js';
 import type {
   CreateTechnologyInput,
   TechnologiesArgs,
@@ -19,7 +20,10 @@ import { toTechnologyModel } from './technology.mapper.js';
 
 @Injectable()
 export class TechnologiesService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly outbox: SearchOutbox,
+  ) {}
 
   list(args: TechnologiesArgs) {
     const query = this.db.getRepository(TechnologyEntity).createQueryBuilder('tech');
@@ -78,7 +82,10 @@ export class TechnologiesService {
       const { parentId, ...fields } = input;
       em.merge(TechnologyEntity, entity, fields);
       if (parentId !== undefined) await this.move(em, entity, parentId);
-      return toTechnologyModel(await guardUnique('slug', () => em.save(entity)));
+      const saved = await guardUnique('slug', () => em.save(entity));
+      // Names, acronyms and ancestry are embedded in the documents of its experts and below.
+      await this.outbox.technologiesChanged(em, [entity.id]);
+      return toTechnologyModel(saved);
     });
   }
 

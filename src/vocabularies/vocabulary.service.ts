@@ -6,6 +6,7 @@ import { conflict, notFound } from '../common/errors/domain-error.js';
 import { fromGlobalId } from '../common/graphql/global-id.js';
 import type { ConnectionArgs } from '../common/pagination/connection.args.js';
 import { paginate } from '../common/pagination/paginate.js';
+import { SearchOutbox } from '../search/outbox/search-outbox.service.js';
 import type {
   CreateVocabularyEntryInput,
   UpdateVocabularyEntryInput,
@@ -30,6 +31,7 @@ export interface VocabularyKind<M> {
 export abstract class VocabularyService<M> {
   constructor(
     private readonly db: DataSource,
+    private readonly outbox: SearchOutbox,
     readonly kind: VocabularyKind<M>,
   ) {}
 
@@ -51,13 +53,20 @@ export abstract class VocabularyService<M> {
     const entity = await this.load(globalId);
     if (input.slug !== undefined) await this.assertSlugFree(input.slug, entity.id);
     this.repo.merge(entity, input);
-    return this.kind.toModel(await guardUnique('slug', () => this.repo.save(entity)));
+    return this.db.transaction(async (em) => {
+      const saved = await guardUnique('slug', () => em.save(entity));
+      await this.outbox.vocabularyChanged(em, this.kind.type, entity.id);
+      return this.kind.toModel(saved);
+    });
   }
 
   async delete(globalId: string) {
     const entity = await this.load(globalId);
     const model = this.kind.toModel(entity);
-    await this.repo.delete(entity.id);
+    await this.db.transaction(async (em) => {
+      await this.outbox.vocabularyChanged(em, this.kind.type, entity.id);
+      await em.delete(this.kind.entity, entity.id);
+    });
     return model;
   }
 
@@ -80,14 +89,14 @@ export abstract class VocabularyService<M> {
 
 @Injectable()
 export class MaterialsService extends VocabularyService<ReturnType<typeof toMaterialModel>> {
-  constructor(@InjectDataSource() db: DataSource) {
-    super(db, { type: 'Material', entity: MaterialEntity, toModel: toMaterialModel });
+  constructor(@InjectDataSource() db: DataSource, outbox: SearchOutbox) {
+    super(db, outbox, { type: 'Material', entity: MaterialEntity, toModel: toMaterialModel });
   }
 }
 
 @Injectable()
 export class SectorsService extends VocabularyService<ReturnType<typeof toSectorModel>> {
-  constructor(@InjectDataSource() db: DataSource) {
-    super(db, { type: 'Sector', entity: SectorEntity, toModel: toSectorModel });
+  constructor(@InjectDataSource() db: DataSource, outbox: SearchOutbox) {
+    super(db, outbox, { type: 'Sector', entity: SectorEntity, toModel: toSectorModel });
   }
 }

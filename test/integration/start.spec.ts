@@ -27,11 +27,21 @@ describe('starting Kenner', () => {
             ),
           }
         : database.env;
+    // No MEILI_HOST: the app must start the bundled Meilisearch itself, as on a fresh clone.
+    Object.assign(env, { MEILI_HOST: '', MEILI_MASTER_KEY: '' });
     const query = `{ experts(first: 5) { totalCount } technologies(first: 1) { totalCount } clusters { edges { node { slug } } } }`;
 
     const first = await startAppProcess(env);
     const before = await postGraphQL(first.url, query);
+    const searched = await eventually(async () => {
+      const result = await postGraphQL(
+        first.url,
+        `{ searchExperts(input: { query: "XRD" }) { totalHits } }`,
+      );
+      return result.data?.searchExperts.totalHits > 0 ? result : null;
+    });
     await first.stop();
+    expect(searched.data.searchExperts.totalHits).toBeGreaterThan(0);
     expect(before.data.experts.totalCount).toBeGreaterThanOrEqual(1000);
     expect(before.data.technologies.totalCount).toBeGreaterThanOrEqual(80);
     expect(before.data.clusters.edges.map((e: any) => e.node.slug)).toEqual(
@@ -47,7 +57,12 @@ describe('starting Kenner', () => {
 
   it('serves an offline GraphiQL page to browsers', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'kenner-start-'));
-    const app = await startAppProcess({ DATA_DIR: dir, SEED_DEMO: 'false', DATABASE_URL: '' });
+    const app = await startAppProcess({
+      DATA_DIR: dir,
+      SEED_DEMO: 'false',
+      DATABASE_URL: '',
+      MEILI_INDEX_PREFIX: `start${process.pid}_`,
+    });
     try {
       const page = await (await fetch(app.url, { headers: { accept: 'text/html' } })).text();
       expect(page).toContain('/graphiql/graphiql.js');
@@ -66,6 +81,16 @@ describe('starting Kenner', () => {
     expect(output.trim()).toBe('Invalid configuration: PORT="abc" must be an integer number');
   });
 });
+
+async function eventually<T>(probe: () => Promise<T | null>, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== null) return value;
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
 
 function withSearchPath(url: string, schema: string): string {
   const parsed = new URL(url);

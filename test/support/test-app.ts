@@ -7,6 +7,9 @@ import type { DataSource } from 'typeorm';
 import { AppModule } from '../../src/app.module.js';
 import { loadEnvironment } from '../../src/config/environment.js';
 import { queryCounter } from '../../src/database/data-source.options.js';
+import { SearchEngine } from '../../src/search/engine/search-engine.service.js';
+import { SEARCH_INDEXES } from '../../src/search/indexes/search-indexes.js';
+import { SearchRelay } from '../../src/search/sync/search-relay.service.js';
 import { DemoSeedService } from '../../src/seed/demo-seed.service.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
 
@@ -25,6 +28,8 @@ export interface TestApp {
   ): Promise<GraphQLResponse<T>>;
   /** SQL statements the app executed while `run` ran. */
   countQueries(run: () => Promise<unknown>): Promise<number>;
+  /** Resolves once the relay has sent every pending outbox row to Meilisearch. */
+  searchSynced(timeoutMs?: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -37,6 +42,9 @@ export async function startTestApp(
 ): Promise<TestApp> {
   const database = await createTestDatabase();
   const env = loadEnvironment({
+    MEILI_HOST: process.env.MEILI_HOST ?? '',
+    MEILI_MASTER_KEY: process.env.MEILI_MASTER_KEY ?? '',
+    MEILI_INDEX_PREFIX: `t${process.pid}_${Math.random().toString(36).slice(2, 8)}_`,
     NODE_ENV: 'test',
     SEED_DEMO: 'false',
     LOG_LEVEL: 'error',
@@ -62,11 +70,35 @@ export async function startTestApp(
     async countQueries(run) {
       const counter = queryCounter(db.logger);
       if (!counter) throw new Error('the query counter logger is not installed');
-      const before = counter.queries;
-      await run();
-      return counter.queries - before;
+      // The search relay polls in the background: keep its statements out of the count.
+      const relay = app.get(SearchRelay);
+      await relay.pause();
+      try {
+        const before = counter.queries;
+        await run();
+        return counter.queries - before;
+      } finally {
+        relay.resume();
+      }
+    },
+    async searchSynced(timeoutMs = 30_000) {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const [row] = await db.query<{ n: number | string }[]>(
+          'SELECT COUNT(*) AS n FROM search_outbox WHERE "parkedAt" IS NULL',
+        );
+        const n = Number(row?.n ?? 0);
+        if (n === 0) return;
+        if (Date.now() > deadline) throw new Error(`search outbox still holds ${n} rows`);
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
     },
     async close() {
+      // The test server is shared by every test file: leave it as clean as it was.
+      const engine = app.get(SearchEngine);
+      for (const name of Object.keys(SEARCH_INDEXES)) {
+        await engine.client.deleteIndexIfExists(engine.index(name));
+      }
       await app.close();
       await database.drop();
     },

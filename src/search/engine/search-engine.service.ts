@@ -1,0 +1,70 @@
+import { Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { Meilisearch } from 'meilisearch';
+import { Environment } from '../../config/environment.js';
+import { SEARCH_INDEXES } from '../indexes/search-indexes.js';
+import { type RunningMeilisearch, startBundledMeilisearch } from './bundled-meilisearch.js';
+import { applySettings } from './index-settings.js';
+
+/**
+ * The connection to Meilisearch: the server named by MEILI_HOST, or else the bundled binary,
+ * started here (bound to 127.0.0.1, data under DATA_DIR) and stopped with the application.
+ * Only the search module talks to the engine, and only through this client.
+ */
+@Injectable()
+export class SearchEngine implements OnModuleInit, OnApplicationShutdown {
+  private readonly logger = new Logger('SearchEngine');
+  private bundled?: RunningMeilisearch;
+  private meili?: Meilisearch;
+
+  constructor(private readonly env: Environment) {}
+
+  get client(): Meilisearch {
+    if (!this.meili) throw new Error('the search engine is not started');
+    return this.meili;
+  }
+
+  /** Index names carry the deployment's prefix, so several can share one server. */
+  index(name: string): string {
+    return `${this.env.MEILI_INDEX_PREFIX}${name}`;
+  }
+
+  /** Connects (or starts the bundled server), then applies every index's declared settings. */
+  async onModuleInit(): Promise<void> {
+    await this.connect();
+    for (const [name, definition] of Object.entries(SEARCH_INDEXES)) {
+      const drifted = await applySettings(this.client, this.index(name), definition.settings);
+      if (drifted.length) this.logger.log(`${name}: settings applied (${drifted.join(', ')})`);
+    }
+  }
+
+  private async connect(): Promise<void> {
+    if (this.env.MEILI_HOST) {
+      this.meili = new Meilisearch({
+        host: this.env.MEILI_HOST,
+        apiKey: this.env.MEILI_MASTER_KEY,
+      });
+      this.logger.log(`Using Meilisearch at ${this.env.MEILI_HOST}`);
+      return;
+    }
+    this.bundled = await startBundledMeilisearch({
+      dataDir: this.env.DATA_DIR,
+      maxIndexingMemory: this.env.MEILI_MAX_INDEXING_MEMORY,
+    });
+    this.meili = new Meilisearch({ host: this.bundled.host, apiKey: this.bundled.masterKey });
+    this.logger.log(`Started the bundled Meilisearch at ${this.bundled.host}`);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.bundled?.stop();
+  }
+
+  /** True while the engine answers its health check. */
+  async healthy(): Promise<boolean> {
+    try {
+      await this.client.health();
+      return true;
+    } catch {
+      return false;
+    }
+  }
+}

@@ -1,0 +1,53 @@
+import { registerEnumType } from '@nestjs/graphql';
+
+export enum ExpertFacet {
+  TECHNOLOGY = 'TECHNOLOGY',
+  TECHNIQUE_CATEGORY = 'TECHNIQUE_CATEGORY',
+  MATERIAL = 'MATERIAL',
+  SECTOR = 'SECTOR',
+  SERVICE = 'SERVICE',
+  ORGANISATION = 'ORGANISATION',
+  ORGANISATION_TYPE = 'ORGANISATION_TYPE',
+  COUNTRY = 'COUNTRY',
+  REGION = 'REGION',
+  LANGUAGE = 'LANGUAGE',
+  CLUSTER = 'CLUSTER',
+}
+
+export enum ExpertSort {
+  RELEVANCE = 'RELEVANCE',
+  NAME = 'NAME',
+  DISTANCE = 'DISTANCE',
+  RECENTLY_VERIFIED = 'RECENTLY_VERIFIED',
+}
+
+registerEnumType(ExpertFacet, {
+  name: 'ExpertFacet',
+  description: 'What expert search can filter and count by. Values are slugs, codes or ids.',
+});
+registerEnumType(ExpertSort, { name: 'ExpertSort' });
+
+/** The document attribute behind each facet. */
+export const FACET_ATTRIBUTE: Record<ExpertFacet, string> = {
+  [ExpertFacet.TECHNOLOGY]: 'technologySlugs',
+  [ExpertFacet.TECHNIQUE_CATEGORY]: 'techniqueCategories',
+  [ExpertFacet.MATERIAL]: 'materials',
+  [ExpertFacet.SECTOR]: 'sectors',
+  [ExpertFacet.SERVICE]: 'services',
+  [ExpertFacet.ORGANISATION]: 'organisation.id',
+  [ExpertFacet.ORGANISATION_TYPE]: 'organisation.type',
+  [ExpertFacet.COUNTRY]: 'organisation.country',
+  [ExpertFacet.REGION]: 'organisation.region',
+  [ExpertFacet.LANGUAGE]: 'languages',
+  [ExpertFacet.CLUSTER]: 'clusters',
+};
+
+/**
+ * A filter value is data, never filter syntax: it is always quoted, with quotes and backslashes
+ * escaped, so `steel" OR visibility = "STAFF` matches nothing instead of widening the search.
+ */
+export const quote = (value: string): string =>
+  `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+
+export const anyOf = (attribute: string, values: string[]): string =>
+  `(${values.map((v) => `${attribute} = ${quote(v)}`).join(' OR ')})`;

@@ -1,0 +1,44 @@
+import { Field, Float, Int, ObjectType } from '@nestjs/graphql';
+import { ExpertModel } from '../../experts/models/expert.model.js';
+import { TechnologyModel } from '../../technologies/models/technology.model.js';
+import { ExpertFacet } from '../expert-facets.js';
+
+@ObjectType()
+export class SearchHighlight {
+  @Field() field!: string;
+  @Field({ description: 'The matching text, matches wrapped in <mark></mark>.' }) snippet!: string;
+}
+
+@ObjectType()
+export class ExpertSearchHit {
+  @Field(() => ExpertModel) expert!: ExpertModel;
+  @Field(() => [TechnologyModel], { description: "The expert's techniques the query matched." })
+  matchedTechnologies!: TechnologyModel[];
+  @Field(() => [SearchHighlight]) highlights!: SearchHighlight[];
+  @Field(() => Float, { nullable: true, description: 'From `near`, in km.' }) distanceKm!:
+    number | null;
+}
+
+@ObjectType()
+export class FacetValue {
+  @Field({ description: 'What a filter on this facet accepts.' }) value!: string;
+  @Field({ description: 'Human-readable name.' }) label!: string;
+  @Field(() => Int) count!: number;
+}
+
+@ObjectType()
+export class FacetCounts {
+  @Field(() => ExpertFacet) facet!: ExpertFacet;
+  @Field(() => [FacetValue]) values!: FacetValue[];
+}
+
+@ObjectType()
+export class ExpertSearchResult {
+  @Field(() => [ExpertSearchHit]) hits!: ExpertSearchHit[];
+  @Field(() => Int) totalHits!: number;
+  @Field(() => Int) page!: number;
+  @Field(() => Int) totalPages!: number;
+  @Field(() => Int) hitsPerPage!: number;
+  @Field(() => [FacetCounts]) facets!: FacetCounts[];
+  @Field(() => Int) processingTimeMs!: number;
+}

@@ -1,0 +1,17 @@
+import { Global, Module } from '@nestjs/common';
+import { SearchEngine } from './engine/search-engine.service.js';
+import { ExpertSearchService } from './expert-search.service.js';
+import { SearchOutbox } from './outbox/search-outbox.service.js';
+import { SearchResolver } from './search.resolver.js';
+import { SearchRelay } from './sync/search-relay.service.js';
+
+/**
+ * Everything that talks to Meilisearch. Other modules see only `SearchOutbox`, through which
+ * their writes mark documents stale inside their own transactions.
+ */
+@Global()
+@Module({
+  providers: [SearchEngine, SearchOutbox, SearchRelay, ExpertSearchService, SearchResolver],
+  exports: [SearchOutbox, SearchEngine, SearchRelay],
+})
+export class SearchModule {}

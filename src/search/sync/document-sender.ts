@@ -1,0 +1,42 @@
+import type { Meilisearch } from 'meilisearch';
+
+export interface SendResult {
+  /** Documents that Meilisearch refused, with its error, found by splitting the batch. */
+  poisoned: Map<string, string>;
+}
+
+/**
+ * Sends full replacements and deletions and waits until Meilisearch reports each task done.
+ * A failed addition is split in halves until the bad documents are isolated, so one poison
+ * document never holds back the rest of its batch. Network errors propagate: the caller backs off.
+ */
+export async function sendDocuments(
+  client: Meilisearch,
+  indexUid: string,
+  documents: { id: string }[],
+  deletions: string[],
+): Promise<SendResult> {
+  const poisoned = new Map<string, string>();
+  const index = client.index(indexUid);
+  const add = async (batch: { id: string }[]): Promise<void> => {
+    if (batch.length === 0) return;
+    const task = await index
+      .addDocuments(batch, { primaryKey: 'id' })
+      .waitTask({ timeout: 60_000 });
+    if (task.status === 'succeeded') return;
+    if (batch.length === 1) {
+      poisoned.set((batch[0] as { id: string }).id, task.error?.message ?? task.status);
+      return;
+    }
+    const middle = Math.ceil(batch.length / 2);
+    await add(batch.slice(0, middle));
+    await add(batch.slice(middle));
+  };
+  await add(documents);
+  if (deletions.length) {
+    const task = await index.deleteDocuments(deletions).waitTask({ timeout: 60_000 });
+    if (task.status !== 'succeeded')
+      throw new Error(`deletion failed: ${task.error?.message ?? task.status}`);
+  }
+  return { poisoned };
+}

@@ -1,0 +1,169 @@
+import {
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, In, IsNull } from 'typeorm';
+import { SearchEngine } from '../engine/search-engine.service.js';
+import { SEARCH_INDEXES } from '../indexes/search-indexes.js';
+import { SearchOutboxEntity } from '../outbox/search-outbox.entity.js';
+import { sendDocuments } from './document-sender.js';
+
+const BATCH = 1000;
+const IDLE_POLL_MS = 100;
+const MAX_BACKOFF_MS = 10_000;
+/** Any constant: identifies "the search relay" among PostgreSQL advisory locks. */
+const LOCK_KEY = 73_912_001;
+
+/**
+ * Moves the outbox to Meilisearch: takes pending rows in order, collapses duplicates, re-reads
+ * the committed rows through the index's projection, sends full documents or deletions, and
+ * deletes the outbox rows only once Meilisearch reports success. While the engine is down it
+ * backs off and leaves the rows pending. On PostgreSQL an advisory lock makes one process at a
+ * time the sender, so documents are never sent out of order.
+ */
+@Injectable()
+export class SearchRelay implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('SearchRelay');
+  private running = false;
+  private loop?: Promise<void>;
+  private wake?: () => void;
+  /** Serialises sends within this process (the advisory lock covers other processes). */
+  private sending: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly engine: SearchEngine,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.resume();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.pause();
+  }
+
+  /** Stops the background loop once its current batch is done (rows stay pending). */
+  async pause(): Promise<void> {
+    this.running = false;
+    this.wake?.();
+    await this.loop;
+  }
+
+  resume(): void {
+    if (this.running) return;
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  /** Sends everything pending now; returns how many outbox rows were settled. For tests and tools. */
+  async drain(): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const settled = await this.withSenderLock(() => this.sendBatch());
+      if (!settled) return total;
+      total += settled;
+    }
+  }
+
+  private async run(): Promise<void> {
+    let backoff = 250;
+    while (this.running) {
+      try {
+        const settled = await this.withSenderLock(() => this.sendBatch());
+        backoff = 250;
+        if (!settled) await this.sleep(IDLE_POLL_MS);
+      } catch (error) {
+        this.logger.warn(`search sync paused ${backoff} ms: ${(error as Error).message}`);
+        await this.sleep(backoff);
+        backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
+      }
+    }
+  }
+
+  /** One batch: returns the number of outbox rows settled (sent or parked). */
+  private async sendBatch(): Promise<number> {
+    const rows = await this.db.getRepository(SearchOutboxEntity).find({
+      where: { parkedAt: IsNull() },
+      order: { id: 'ASC' },
+      take: BATCH,
+    });
+    if (rows.length === 0) return 0;
+    for (const [name, definition] of Object.entries(SEARCH_INDEXES)) {
+      const mine = rows.filter((r) => r.indexName === name);
+      if (mine.length === 0) continue;
+      const ids = [...new Set(mine.map((r) => r.documentId))];
+      const documents = await definition.load(this.db.manager, ids);
+      const deletions = ids.filter((id) => !documents.has(id));
+      const { poisoned } = await sendDocuments(
+        this.engine.client,
+        this.engine.index(name),
+        [...documents.values()],
+        deletions,
+      );
+      await this.park(
+        mine.filter((r) => poisoned.has(r.documentId)),
+        poisoned,
+      );
+      await this.db
+        .getRepository(SearchOutboxEntity)
+        .delete({ id: In(mine.filter((r) => !poisoned.has(r.documentId)).map((r) => r.id)) });
+    }
+    const unknown = rows.filter((r) => !(r.indexName in SEARCH_INDEXES));
+    await this.park(
+      unknown,
+      new Map(unknown.map((r) => [r.documentId, `unknown index ${r.indexName}`])),
+    );
+    return rows.length;
+  }
+
+  private async park(rows: SearchOutboxEntity[], errors: Map<string, string>): Promise<void> {
+    for (const row of rows) {
+      const error = errors.get(row.documentId) ?? 'refused';
+      this.logger.error(`parked ${row.indexName}/${row.documentId}: ${error}`);
+      await this.db.getRepository(SearchOutboxEntity).update(row.id, {
+        parkedAt: new Date(),
+        lastError: error.slice(0, 2000),
+        attempts: row.attempts + 1,
+      });
+    }
+  }
+
+  private withSenderLock(send: () => Promise<number>): Promise<number> {
+    const next = this.sending.then(() => this.withAdvisoryLock(send));
+    this.sending = next.catch(() => undefined);
+    return next;
+  }
+
+  private async withAdvisoryLock(send: () => Promise<number>): Promise<number> {
+    if (this.db.options.type !== 'postgres') return send();
+    const runner = this.db.createQueryRunner();
+    await runner.connect();
+    try {
+      const [{ locked }] = (await runner.query('SELECT pg_try_advisory_lock($1) AS locked', [
+        LOCK_KEY,
+      ])) as [{ locked: boolean }];
+      if (!locked) return 0;
+      try {
+        return await send();
+      } finally {
+        await runner.query('SELECT pg_advisory_unlock($1)', [LOCK_KEY]);
+      }
+    } finally {
+      await runner.release();
+    }
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      this.wake = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+  }
+}

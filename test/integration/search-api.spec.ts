@@ -1,0 +1,125 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+
+const FACETS = [
+  'TECHNOLOGY',
+  'TECHNIQUE_CATEGORY',
+  'MATERIAL',
+  'SECTOR',
+  'SERVICE',
+  'ORGANISATION',
+  'ORGANISATION_TYPE',
+  'COUNTRY',
+  'REGION',
+  'LANGUAGE',
+  'CLUSTER',
+];
+const SEARCH = `query($input: ExpertSearchInput!) {
+  searchExperts(input: $input) {
+    totalHits page totalPages hitsPerPage processingTimeMs
+    hits { distanceKm highlights { field snippet } matchedTechnologies { slug } expert { id name visibility skills { technology { slug } } } }
+    facets { facet values { value label count } }
+  }
+}`;
+
+describe('searchExperts on the demo data', () => {
+  let t: TestApp;
+  const search = async (input: Record<string, unknown>) => {
+    const res = await t.gql(SEARCH, { input });
+    if (res.errors) throw new Error(JSON.stringify(res.errors));
+    return res.data?.searchExperts;
+  };
+
+  beforeAll(async () => {
+    t = await startTestApp({ demoExperts: 600 });
+    await t.searchSynced(60_000);
+  });
+  afterAll(() => t.close());
+
+  it.each(['XRD', 'DRX', 'x-ray difraction', 'diffraction des rayons X', 'Röntgenbeugung'])(
+    '"%s" puts X-ray diffraction experts on top',
+    async (query) => {
+      const result = await search({ query, hitsPerPage: 10 });
+      expect(result.totalHits).toBeGreaterThan(10);
+      for (const hit of result.hits) {
+        expect(hit.expert.skills.map((s: any) => s.technology.slug)).toContain('x-ray-diffraction');
+      }
+      expect(result.hits[0].matchedTechnologies.map((m: any) => m.slug)).toContain(
+        'x-ray-diffraction',
+      );
+    },
+  );
+
+  it('only ever shows public experts to an anonymous caller', async () => {
+    const result = await search({ hitsPerPage: 100 });
+    expect(result.hits.every((h: any) => h.expert.visibility === 'PUBLIC')).toBe(true);
+  });
+
+  it('gives, for every facet value, a count equal to the hits of filtering by it', async () => {
+    const { facets } = await search({ facets: FACETS });
+    expect(facets.map((f: any) => f.facet)).toEqual(FACETS);
+    let checked = 0;
+    for (const { facet, values } of facets) {
+      expect(values.length).toBeGreaterThan(0);
+      for (const { value, count } of values.slice(0, 6)) {
+        const filtered = await search({ filters: [{ facet, values: [value] }], hitsPerPage: 1 });
+        expect([facet, value, filtered.totalHits]).toEqual([facet, value, count]);
+        checked += 1;
+      }
+    }
+    expect(checked).toBeGreaterThan(30);
+  });
+
+  it('counts a filtered facet disjunctively, so the alternatives stay visible', async () => {
+    const all = await search({ facets: ['COUNTRY'] });
+    const countries = all.facets[0].values;
+    const lu = await search({
+      filters: [{ facet: 'COUNTRY', values: ['LU'] }],
+      facets: ['COUNTRY', 'LANGUAGE'],
+    });
+    expect(lu.facets[0].values).toEqual(countries);
+    expect(lu.totalHits).toBe(countries.find((c: any) => c.value === 'LU').count);
+    const luAndBe = await search({ filters: [{ facet: 'COUNTRY', values: ['LU', 'BE'] }] });
+    expect(luAndBe.totalHits).toBe(
+      lu.totalHits + countries.find((c: any) => c.value === 'BE').count,
+    );
+  });
+
+  it('never widens a result through filter syntax in a value', async () => {
+    const honest = await search({ filters: [{ facet: 'MATERIAL', values: ['steel'] }] });
+    const hostile = [
+      'steel" OR visibility = "STAFF',
+      'steel") OR (materials EXISTS',
+      'steel\\',
+      'steel OR 1=1',
+      '" OR "" = "',
+      '*',
+      'steel"]',
+    ];
+    for (const value of hostile) {
+      const result = await search({ filters: [{ facet: 'MATERIAL', values: [value] }] });
+      expect([value, result.totalHits <= honest.totalHits]).toEqual([value, true]);
+      expect(result.totalHits).toBe(0);
+    }
+  });
+
+  it('filters by distance and reports it, nearest first', async () => {
+    const esch = { lat: 49.4958, lng: 5.9806, radiusKm: 25 };
+    const result = await search({ near: esch, sort: 'DISTANCE', hitsPerPage: 50 });
+    expect(result.totalHits).toBeGreaterThan(0);
+    const distances = result.hits.map((h: any) => h.distanceKm);
+    expect(distances.every((d: number) => d <= 25)).toBe(true);
+    expect([...distances].sort((a, b) => a - b)).toEqual(distances);
+  });
+
+  it('pages through results and bounds the page size', async () => {
+    const first = await search({ query: 'microscopy', hitsPerPage: 5, page: 1 });
+    const second = await search({ query: 'microscopy', hitsPerPage: 5, page: 2 });
+    expect(first.totalPages).toBe(Math.ceil(first.totalHits / 5));
+    const ids = new Set([...first.hits, ...second.hits].map((h: any) => h.expert.id));
+    expect(ids.size).toBe(10);
+    const tooMany = await t.gql(SEARCH, { input: { hitsPerPage: 10_000 } });
+    expect(tooMany.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(tooMany.errors?.[0]?.message).toMatch(/^hitsPerPage: /);
+  });
+});
