@@ -1,26 +1,36 @@
 import { Controller, Get, HttpException, HttpStatus } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import { SearchEngine } from '../search/engine/search-engine.service.js';
+import { outboxLag } from '../search/outbox/outbox-lag.js';
 
-/** For load balancers and `docker compose`: 200 while the database answers, 503 otherwise. */
+/**
+ * For load balancers, `docker compose` and operators: 200 while the database and the search
+ * engine answer, 503 otherwise, with how far search lags behind the database.
+ */
 @Controller('health')
 export class HealthController {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly engine: SearchEngine,
+  ) {}
 
   @Get()
   async check() {
     const started = Date.now();
-    try {
-      await this.db.query('SELECT 1');
-    } catch {
-      throw new HttpException(
-        { status: 'error', database: { status: 'down' } },
-        HttpStatus.SERVICE_UNAVAILABLE,
-      );
-    }
-    return {
-      status: 'ok',
-      database: { status: 'up', driver: this.db.options.type, latencyMs: Date.now() - started },
+    const database = await this.db
+      .query('SELECT 1')
+      .then(() => ({ status: 'up', driver: this.db.options.type, latencyMs: Date.now() - started }))
+      .catch(() => ({ status: 'down', driver: this.db.options.type }));
+    const search = { status: (await this.engine.healthy()) ? 'up' : 'down' };
+    const outbox = database.status === 'up' ? await outboxLag(this.db) : null;
+    const body = {
+      status: database.status === 'up' && search.status === 'up' ? 'ok' : 'error',
+      database,
+      search,
+      outbox,
     };
+    if (body.status !== 'ok') throw new HttpException(body, HttpStatus.SERVICE_UNAVAILABLE);
+    return body;
   }
 }

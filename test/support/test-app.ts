@@ -37,10 +37,18 @@ export interface TestApp {
  * The real application (migrations, GraphQL, validation) on the test's own database, served over
  * HTTP through supertest. `demoExperts` seeds the generated demo dataset first.
  */
-export async function startTestApp(
-  options: { demoExperts?: number; env?: Record<string, string> } = {},
-): Promise<TestApp> {
-  const database = await createTestDatabase();
+export interface TestAppOptions {
+  demoExperts?: number;
+  env?: Record<string, string>;
+  /** Reuse a database (a restart); it is then left in place on close. */
+  database?: TestDatabase;
+  /** Keep the database and the indexes on close, for a later restart. */
+  keep?: boolean;
+}
+
+export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+  const database = options.database ?? (await createTestDatabase());
+  const owned = !options.database && !options.keep;
   const env = loadEnvironment({
     MEILI_HOST: process.env.MEILI_HOST ?? '',
     MEILI_MASTER_KEY: process.env.MEILI_MASTER_KEY ?? '',
@@ -96,11 +104,13 @@ export async function startTestApp(
     async close() {
       // The test server is shared by every test file: leave it as clean as it was.
       const engine = app.get(SearchEngine);
-      for (const name of Object.keys(SEARCH_INDEXES)) {
-        await engine.client.deleteIndexIfExists(engine.index(name));
+      if (owned) {
+        for (const name of Object.keys(SEARCH_INDEXES)) {
+          await engine.client.deleteIndexIfExists(engine.index(name)).catch(() => undefined);
+        }
       }
       await app.close();
-      await database.drop();
+      if (owned) await database.drop();
     },
   };
 }
