@@ -81,6 +81,11 @@ export class Environment {
   @Matches(/^\d+(Kb|Mb|Gb|KiB|MiB|GiB)$/i, { message: 'must be a size such as 256Mb' })
   MEILI_MAX_INDEXING_MEMORY = '256Mb';
 
+  /** Run the outbox → Meilisearch relay in this process (command-line tools turn it off). */
+  @Transform(toBoolean)
+  @IsBoolean({ message: 'must be true or false' })
+  SEARCH_RELAY = true;
+
   @IsIn(['error', 'warn', 'log', 'debug', 'verbose'])
   LOG_LEVEL: 'error' | 'warn' | 'log' | 'debug' | 'verbose' = 'log';
 

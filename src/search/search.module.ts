@@ -2,6 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { SearchEngine } from './engine/search-engine.service.js';
 import { ExpertSearchService } from './expert-search.service.js';
 import { SearchOutbox } from './outbox/search-outbox.service.js';
+import { SearchMaintenance } from './maintenance/search-maintenance.service.js';
 import { SearchResolver } from './search.resolver.js';
 import { SearchRelay } from './sync/search-relay.service.js';
 
@@ -11,7 +12,14 @@ import { SearchRelay } from './sync/search-relay.service.js';
  */
 @Global()
 @Module({
-  providers: [SearchEngine, SearchOutbox, SearchRelay, ExpertSearchService, SearchResolver],
-  exports: [SearchOutbox, SearchEngine, SearchRelay],
+  providers: [
+    SearchEngine,
+    SearchOutbox,
+    SearchRelay,
+    ExpertSearchService,
+    SearchResolver,
+    SearchMaintenance,
+  ],
+  exports: [SearchOutbox, SearchEngine, SearchRelay, SearchMaintenance],
 })
 export class SearchModule {}

@@ -7,6 +7,7 @@ import {
   mkdirSync,
   readFileSync,
   renameSync,
+  rmSync,
   statSync,
   writeFileSync,
 } from 'node:fs';
@@ -126,12 +127,17 @@ export async function startBundledMeilisearch(
     child.kill('SIGKILL');
     throw error;
   }
+  // Command-line tools (reindex, reconcile) attach to this server instead of starting another
+  // on the same files, which Meilisearch's store would refuse.
+  const addressFile = join(engineDir, 'address');
+  writeFileSync(addressFile, `${host}\n`);
   return {
     host,
     masterKey,
     pid: child.pid ?? -1,
     stop: async () => {
       process.removeListener('exit', killOnExit);
+      rmSync(addressFile, { force: true });
       await stopChild(child);
     },
   };
@@ -173,4 +179,20 @@ function stopChild(child: ChildProcess): Promise<void> {
     });
     child.kill('SIGTERM');
   });
+}
+
+/** The bundled server already running for this data directory, if any answers. */
+export async function runningBundledMeilisearch(
+  dataDir: string,
+): Promise<{ host: string; masterKey: string } | null> {
+  const engineDir = resolve(dataDir, 'meilisearch');
+  const addressFile = join(engineDir, 'address');
+  if (!existsSync(addressFile)) return null;
+  const host = readFileSync(addressFile, 'utf8').trim();
+  try {
+    const response = await fetch(`${host}/health`);
+    return response.ok ? { host, masterKey: localMasterKey(engineDir) } : null;
+  } catch {
+    return null;
+  }
 }

@@ -2,7 +2,11 @@ import { Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } fro
 import { Meilisearch } from 'meilisearch';
 import { Environment } from '../../config/environment.js';
 import { SEARCH_INDEXES } from '../indexes/search-indexes.js';
-import { type RunningMeilisearch, startBundledMeilisearch } from './bundled-meilisearch.js';
+import {
+  type RunningMeilisearch,
+  runningBundledMeilisearch,
+  startBundledMeilisearch,
+} from './bundled-meilisearch.js';
 import { applySettings } from './index-settings.js';
 
 /**
@@ -44,6 +48,12 @@ export class SearchEngine implements OnModuleInit, OnApplicationShutdown {
         apiKey: this.env.MEILI_MASTER_KEY,
       });
       this.logger.log(`Using Meilisearch at ${this.env.MEILI_HOST}`);
+      return;
+    }
+    const running = await runningBundledMeilisearch(this.env.DATA_DIR);
+    if (running) {
+      this.meili = new Meilisearch({ host: running.host, apiKey: running.masterKey });
+      this.logger.log(`Attached to the bundled Meilisearch at ${running.host}`);
       return;
     }
     this.bundled = await startBundledMeilisearch({

@@ -6,6 +6,7 @@ import {
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, IsNull } from 'typeorm';
+import { Environment } from '../../config/environment.js';
 import { SearchEngine } from '../engine/search-engine.service.js';
 import { SEARCH_INDEXES } from '../indexes/search-indexes.js';
 import { SearchOutboxEntity } from '../outbox/search-outbox.entity.js';
@@ -36,10 +37,11 @@ export class SearchRelay implements OnApplicationBootstrap, OnApplicationShutdow
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly engine: SearchEngine,
+    private readonly env: Environment,
   ) {}
 
   onApplicationBootstrap(): void {
-    this.resume();
+    if (this.env.SEARCH_RELAY) this.resume();
   }
 
   async onApplicationShutdown(): Promise<void> {

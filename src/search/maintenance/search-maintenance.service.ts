@@ -1,0 +1,103 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { SearchEngine } from '../engine/search-engine.service.js';
+import { applySettings } from '../engine/index-settings.js';
+import { SEARCH_INDEXES } from '../indexes/search-indexes.js';
+import { enqueue } from '../outbox/search-outbox.service.js';
+import { sendDocuments } from '../sync/document-sender.js';
+import { compareIndex, type Drift, driftCount } from './index-comparison.js';
+
+const BATCH = 1000;
+const MAX_CATCH_UP_ROUNDS = 5;
+
+export type Progress = (message: string) => void;
+
+export interface ReindexReport {
+  index: string;
+  documents: number;
+  catchUpRounds: number;
+  /** Drift found on the live index right after the swap, repaired through the outbox. */
+  driftAfterSwap: number;
+  seconds: number;
+}
+
+/**
+ * Whole-index work: reconciliation (find drift by hash, repair through the outbox) and reindex
+ * by rebuild-and-swap (the live index keeps answering until an atomic swap).
+ */
+@Injectable()
+export class SearchMaintenance {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly engine: SearchEngine,
+  ) {}
+
+  /** Finds what differs between database and index and enqueues exactly those documents. */
+  async reconcile(progress?: Progress): Promise<Record<string, Drift>> {
+    const report: Record<string, Drift> = {};
+    for (const [name, definition] of Object.entries(SEARCH_INDEXES)) {
+      const drift = await compareIndex(
+        this.db.manager,
+        this.engine.client,
+        this.engine.index(name),
+        definition,
+        (done, total) => progress?.(`${name}: compared ${done}/${total}`),
+      );
+      await this.db.transaction((em) =>
+        enqueue(em, name, [...drift.missing, ...drift.different, ...drift.extra]),
+      );
+      report[name] = drift;
+    }
+    return report;
+  }
+
+  /**
+   * Builds a shadow index from the database, catches it up with writes made meanwhile (by hash
+   * comparison until it matches), swaps it with the live one, drops the old one, and finally
+   * reconciles the live index through the outbox for writes that landed during the swap.
+   */
+  async reindex(progress?: Progress): Promise<ReindexReport[]> {
+    const reports: ReindexReport[] = [];
+    for (const [name, definition] of Object.entries(SEARCH_INDEXES)) {
+      const started = Date.now();
+      const live = this.engine.index(name);
+      const shadow = `${live}__shadow`;
+      const client = this.engine.client;
+      await client.deleteIndexIfExists(shadow);
+      await applySettings(client, shadow, definition.settings);
+      const ids = await definition.allIds(this.db.manager);
+      for (let i = 0; i < ids.length; i += BATCH) {
+        const documents = await definition.load(this.db.manager, ids.slice(i, i + BATCH));
+        await sendDocuments(client, shadow, [...documents.values()], []);
+        progress?.(`${name}: ${Math.min(i + BATCH, ids.length)}/${ids.length} documents`);
+      }
+      let rounds = 0;
+      for (; rounds < MAX_CATCH_UP_ROUNDS; rounds++) {
+        const drift = await compareIndex(this.db.manager, client, shadow, definition);
+        if (driftCount(drift) === 0) break;
+        progress?.(`${name}: catching up ${driftCount(drift)} documents changed meanwhile`);
+        const changed = await definition.load(this.db.manager, [
+          ...drift.missing,
+          ...drift.different,
+        ]);
+        await sendDocuments(client, shadow, [...changed.values()], drift.extra);
+      }
+      await applySettings(client, live, definition.settings);
+      const swap = await client
+        .swapIndexes([{ indexes: [live, shadow], rename: false }])
+        .waitTask();
+      if (swap.status !== 'succeeded') throw new Error(`swap failed: ${swap.error?.message}`);
+      await client.deleteIndexIfExists(shadow);
+      const after = await this.reconcile();
+      reports.push({
+        index: name,
+        documents: ids.length,
+        catchUpRounds: rounds,
+        driftAfterSwap: driftCount(after[name] ?? { missing: [], extra: [], different: [] }),
+        seconds: (Date.now() - started) / 1000,
+      });
+    }
+    return reports;
+  }
+}
