@@ -13,7 +13,7 @@ import { MaterialEntity, SectorEntity } from '../vocabularies/vocabulary-entry.e
 import type { ExpertSearchInput } from './dto/expert-search.input.js';
 import { SearchEngine } from './engine/search-engine.service.js';
 import { buildExpertQueries, distanceKm } from './expert-search.query.js';
-import { ExpertFacet, ExpertSort, FACET_ATTRIBUTE } from './expert-facets.js';
+import { ExpertFacet, ExpertSort, FACET_ATTRIBUTE, PUBLIC_ONLY } from './expert-facets.js';
 import type { ExpertDocument } from './indexes/expert.document.js';
 import { EXPERTS_INDEX } from './indexes/experts.index.js';
 import type {
@@ -21,9 +21,6 @@ import type {
   ExpertSearchResult,
   FacetCounts,
 } from './models/expert-search.models.js';
-
-/** Until callers are identified, search shows only experts who chose to be public. */
-const PUBLIC_ONLY = ['PUBLIC'];
 
 @Injectable()
 export class ExpertSearchService {

@@ -2,6 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { SearchEngine } from './engine/search-engine.service.js';
 import { ExpertSearchService } from './expert-search.service.js';
 import { SearchOutbox } from './outbox/search-outbox.service.js';
+import { FacetValuesService } from './facet-values.service.js';
 import { SearchMaintenance } from './maintenance/search-maintenance.service.js';
 import { SearchResolver } from './search.resolver.js';
 import { SearchRelay } from './sync/search-relay.service.js';
@@ -17,6 +18,7 @@ import { SearchRelay } from './sync/search-relay.service.js';
     SearchOutbox,
     SearchRelay,
     ExpertSearchService,
+    FacetValuesService,
     SearchResolver,
     SearchMaintenance,
   ],

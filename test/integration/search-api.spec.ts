@@ -122,4 +122,24 @@ describe('searchExperts on the demo data', () => {
     expect(tooMany.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(tooMany.errors?.[0]?.message).toMatch(/^hitsPerPage: /);
   });
+
+  it('completes facet values from names in any language and acronyms, with the search counts', async () => {
+    const { facets } = await search({ facets: ['TECHNOLOGY'] });
+    const xrdCount = facets[0].values.find((v: any) => v.value === 'x-ray-diffraction').count;
+    for (const query of ['Röntgen', 'drx', 'x-ray diff']) {
+      const res = await t.gql(
+        `query($q: String!) { facetValues(facet: TECHNOLOGY, query: $q) { value label count } }`,
+        { q: query },
+      );
+      expect(res.data?.facetValues).toContainEqual({
+        value: 'x-ray-diffraction',
+        label: 'X-ray diffraction',
+        count: xrdCount,
+      });
+    }
+    const tooLong = await t.gql(
+      `{ facetValues(facet: MATERIAL, query: "${'x'.repeat(101)}") { value } }`,
+    );
+    expect(tooLong.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
 });
