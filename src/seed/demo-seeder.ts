@@ -6,7 +6,7 @@ import { ExpertEntity, type ServiceKind, type Visibility } from '../experts/expe
 import { type AccessMode, InstrumentEntity } from '../instruments/instrument.entity.js';
 import { OrganisationEntity, type OrganisationType } from '../organisations/organisation.entity.js';
 import { EXPERTS_INDEX } from '../search/indexes/experts.index.js';
-import { enqueue } from '../search/outbox/search-outbox.service.js';
+import { enqueue, SearchOutbox } from '../search/outbox/search-outbox.service.js';
 import { rootOf } from '../technologies/taxonomy.js';
 import { TechnologyEntity } from '../technologies/technology.entity.js';
 import { MaterialEntity, SectorEntity } from '../vocabularies/vocabulary-entry.entity.js';
@@ -214,6 +214,7 @@ export async function writeDemoDataset(
     );
     onProgress?.(Math.min(start + batch, data.experts.length), data.experts.length);
   }
+  await new SearchOutbox().taxonomyChanged(em);
   return {
     clusters: data.clusters.length,
     organisations: data.organisations.length,

@@ -71,6 +71,7 @@ export class TechnologiesService {
         saved.categoryId = saved.id;
         await em.update(TechnologyEntity, saved.id, { categoryId: saved.id });
       }
+      await this.outbox.taxonomyChanged(em);
       return toTechnologyModel(saved);
     });
   }
@@ -104,6 +105,7 @@ export class TechnologiesService {
         );
       }
       const model = toTechnologyModel(entity);
+      await this.outbox.taxonomyChanged(em);
       await em.delete(TechnologyEntity, entity.id);
       return model;
     });

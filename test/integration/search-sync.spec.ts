@@ -161,4 +161,21 @@ describe('database → search sync', () => {
     expect(parked).toHaveLength(1);
     expect(parked[0]?.lastError).toMatch(/_geo|latitude|longitude/i);
   });
+
+  it('derives synonyms from the taxonomy and refreshes them when it changes', async () => {
+    const settings = () => index().getSettings();
+    // The fixture technique: acronyms XRD/DRX, French and German names (its English name was
+    // renamed by an earlier test of this file).
+    expect((await settings()).synonyms?.['drx']).toEqual(
+      expect.arrayContaining(['xrd', 'diffraction des rayons x', 'röntgenbeugung']),
+    );
+    expect((await settings()).synonyms?.['röntgenbeugung']).toContain('drx');
+    await must(
+      t,
+      `mutation { createTechnology(input: { name: "Laser ultrasonics", slug: "laser-ultrasonics", acronyms: ["LUS"], nameFr: "Ultrasons laser" }) { id } }`,
+      'createTechnology',
+    );
+    await t.searchSynced();
+    expect((await settings()).synonyms?.['lus']).toEqual(['laser ultrasonics', 'ultrasons laser']);
+  });
 });

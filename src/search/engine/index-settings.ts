@@ -18,7 +18,11 @@ export async function applySettings(
   const index = client.index(uid);
   const live = (await index.getSettings()) as Record<string, unknown>;
   const drifted = Object.entries(wanted)
-    .filter(([key, value]) => !sameSettings(live[key], value, ORDERED.has(key)))
+    .filter(([key, value]) =>
+      key === 'synonyms'
+        ? canonicalMap(live[key]) !== canonicalMap(value)
+        : !sameSettings(live[key], value, ORDERED.has(key)),
+    )
     .map(([key]) => key);
   if (drifted.length) {
     const task = await index.updateSettings(wanted).waitTask({ timeout: 120_000 });
@@ -46,4 +50,12 @@ function sameSettings(live: unknown, wanted: unknown, ordered: boolean): boolean
     return Object.entries(wanted).every(([k, v]) => sameSettings(liveObject[k], v, false));
   }
   return live === wanted;
+}
+
+/** Synonyms are a whole map: a removed entry is drift too. */
+function canonicalMap(value: unknown): string {
+  const entries = Object.entries((value ?? {}) as Record<string, string[]>)
+    .map(([k, v]) => [k, [...v].sort()] as const)
+    .sort(([a], [b]) => a.localeCompare(b));
+  return JSON.stringify(entries);
 }

@@ -1,5 +1,7 @@
 import { Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
 import { Meilisearch } from 'meilisearch';
+import type { DataSource } from 'typeorm';
 import { Environment } from '../../config/environment.js';
 import { SEARCH_INDEXES } from '../indexes/search-indexes.js';
 import {
@@ -20,7 +22,10 @@ export class SearchEngine implements OnModuleInit, OnApplicationShutdown {
   private bundled?: RunningMeilisearch;
   private meili?: Meilisearch;
 
-  constructor(private readonly env: Environment) {}
+  constructor(
+    private readonly env: Environment,
+    @InjectDataSource() private readonly db: DataSource,
+  ) {}
 
   get client(): Meilisearch {
     if (!this.meili) throw new Error('the search engine is not started');
@@ -36,7 +41,8 @@ export class SearchEngine implements OnModuleInit, OnApplicationShutdown {
   async onModuleInit(): Promise<void> {
     await this.connect();
     for (const [name, definition] of Object.entries(SEARCH_INDEXES)) {
-      const drifted = await applySettings(this.client, this.index(name), definition.settings);
+      const settings = await definition.settings(this.db.manager);
+      const drifted = await applySettings(this.client, this.index(name), settings);
       if (drifted.length) this.logger.log(`${name}: settings applied (${drifted.join(', ')})`);
     }
   }

@@ -65,7 +65,8 @@ export class SearchMaintenance {
       const shadow = `${live}__shadow`;
       const client = this.engine.client;
       await client.deleteIndexIfExists(shadow);
-      await applySettings(client, shadow, definition.settings);
+      const settings = await definition.settings(this.db.manager);
+      await applySettings(client, shadow, settings);
       const ids = await definition.allIds(this.db.manager);
       for (let i = 0; i < ids.length; i += BATCH) {
         const documents = await definition.load(this.db.manager, ids.slice(i, i + BATCH));
@@ -83,7 +84,7 @@ export class SearchMaintenance {
         ]);
         await sendDocuments(client, shadow, [...changed.values()], drift.extra);
       }
-      await applySettings(client, live, definition.settings);
+      await applySettings(client, live, settings);
       const swap = await client
         .swapIndexes([{ indexes: [live, shadow], rename: false }])
         .waitTask();

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { EXPERTS_INDEX } from '../indexes/experts.index.js';
+import { SETTINGS_DOCUMENT, settingsOutboxName } from '../indexes/search-indexes.js';
 import { SearchOutboxEntity } from './search-outbox.entity.js';
 
 const CHUNK = 300;
@@ -31,6 +32,7 @@ export class SearchOutbox {
   /** Experts with a skill in these techniques or anything below them (ancestors are embedded). */
   async technologiesChanged(em: EntityManager, technologyIds: string[]): Promise<void> {
     if (technologyIds.length === 0) return;
+    await this.taxonomyChanged(em);
     const all = await em.query<{ id: string; parentId: string | null }[]>(
       `SELECT id, "parentId" FROM technologies`,
     );
@@ -56,6 +58,11 @@ export class SearchOutbox {
       experts.push(...rows.map((r) => r.expertId));
     }
     await this.expertsChanged(em, [...new Set(experts)]);
+  }
+
+  /** Synonyms derive from the taxonomy: ask the relay to re-apply the experts index settings. */
+  async taxonomyChanged(em: EntityManager): Promise<void> {
+    await enqueue(em, settingsOutboxName(EXPERTS_INDEX), [SETTINGS_DOCUMENT]);
   }
 
   async clustersChanged(em: EntityManager, clusterIds: string[]): Promise<void> {

@@ -8,7 +8,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, IsNull } from 'typeorm';
 import { Environment } from '../../config/environment.js';
 import { SearchEngine } from '../engine/search-engine.service.js';
-import { SEARCH_INDEXES } from '../indexes/search-indexes.js';
+import { applySettings } from '../engine/index-settings.js';
+import { SEARCH_INDEXES, settingsOutboxName } from '../indexes/search-indexes.js';
 import { SearchOutboxEntity } from '../outbox/search-outbox.entity.js';
 import { sendDocuments } from './document-sender.js';
 
@@ -114,7 +115,15 @@ export class SearchRelay implements OnApplicationBootstrap, OnApplicationShutdow
         .getRepository(SearchOutboxEntity)
         .delete({ id: In(mine.filter((r) => !poisoned.has(r.documentId)).map((r) => r.id)) });
     }
-    const unknown = rows.filter((r) => !(r.indexName in SEARCH_INDEXES));
+    for (const [name, definition] of Object.entries(SEARCH_INDEXES)) {
+      const refresh = rows.filter((r) => r.indexName === settingsOutboxName(name));
+      if (refresh.length === 0) continue;
+      const settings = await definition.settings(this.db.manager);
+      await applySettings(this.engine.client, this.engine.index(name), settings);
+      await this.db.getRepository(SearchOutboxEntity).delete({ id: In(refresh.map((r) => r.id)) });
+    }
+    const known = new Set(Object.keys(SEARCH_INDEXES).flatMap((n) => [n, settingsOutboxName(n)]));
+    const unknown = rows.filter((r) => !known.has(r.indexName));
     await this.park(
       unknown,
       new Map(unknown.map((r) => [r.documentId, `unknown index ${r.indexName}`])),
