@@ -108,6 +108,8 @@ export class ExpertsService {
   update(globalId: string, input: UpdateExpertInput) {
     return this.db.transaction(async (em) => {
       const entity = await this.load(em, globalId);
+      // Before and after: a move leaves the old organisation and techniques stale too.
+      await this.outbox.expertsChanged(em, [entity.id]);
       const { organisationId, skills, materialIds, sectorIds, email, ...fields } = input;
       em.merge(ExpertEntity, entity, fields);
       if (fields.name !== undefined) entity.name = fields.name.trim();
@@ -150,8 +152,9 @@ export class ExpertsService {
     return this.db.transaction(async (em) => {
       const entity = await this.load(em, globalId);
       const model = toExpertModel(entity);
-      await em.delete(ExpertEntity, entity.id);
+      // Before the delete, while the expert's organisation and skills can still be read.
       await this.outbox.expertsChanged(em, [entity.id]);
+      await em.delete(ExpertEntity, entity.id);
       return model;
     });
   }

@@ -151,6 +151,8 @@ export async function writeExperts(
     if (match && !fieldsChanged && !skillsChanged && !linksChanged) {
       counts.unchanged += 1;
     } else {
+      // Before and after: a move leaves the old organisation and techniques stale too.
+      if (match) await new SearchOutbox().expertsChanged(em, [match.id]);
       em.merge(ExpertEntity, entity, values);
       entity.materials = materials as MaterialEntity[];
       entity.sectors = sectors as SectorEntity[];

@@ -1,5 +1,4 @@
 import type { DataSource } from 'typeorm';
-import { SearchOutbox } from '../search/outbox/search-outbox.service.js';
 import { buildReferenceIndex, checkExperts, writeExperts } from './expert.import.js';
 import { type ImportKind, readImportFile } from './import-file.reader.js';
 import { emptyCounts, type ImportReport, Rejections } from './import-report.js';
@@ -63,9 +62,6 @@ export async function importFile(
       counts.technologies,
       report('technologies', technologies.length),
     );
-    if (counts.technologies.created + counts.technologies.updated > 0) {
-      await new SearchOutbox().taxonomyChanged(tx);
-    }
     await writeExperts(tx, experts, counts.experts, report('experts', experts.length));
   });
   return { rejected, counts, written: true };

@@ -77,6 +77,7 @@ export async function writeOrganisations(
     if (!match) {
       const created = em.create(OrganisationEntity, { ...values, clusters });
       await em.save(created);
+      await new SearchOutbox().organisationsChanged(em, [created.id]);
       byName.set(nameKey(row.name, row.country), created);
       counts.created += 1;
     } else {

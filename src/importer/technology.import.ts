@@ -148,6 +148,7 @@ export async function writeTechnologies(
         );
         if (!parent) await em.update(TechnologyEntity, entity.id, { categoryId: entity.id });
         entity.categoryId = parent?.categoryId ?? entity.id;
+        await new SearchOutbox().technologiesChanged(em, [entity.id]);
         counts.created += 1;
       } else {
         entity = match;

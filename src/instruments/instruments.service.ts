@@ -7,6 +7,7 @@ import { fromGlobalId } from '../common/graphql/global-id.js';
 import { paginate } from '../common/pagination/paginate.js';
 import { OrganisationEntity } from '../organisations/organisation.entity.js';
 import { TechnologyEntity } from '../technologies/technology.entity.js';
+import { SearchOutbox } from '../search/outbox/search-outbox.service.js';
 import type {
   CreateInstrumentInput,
   InstrumentsArgs,
@@ -17,7 +18,10 @@ import { toInstrumentModel } from './instrument.mapper.js';
 
 @Injectable()
 export class InstrumentsService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly outbox: SearchOutbox,
+  ) {}
 
   list(args: InstrumentsArgs) {
     const query = this.db.getRepository(InstrumentEntity).createQueryBuilder('instrument');
@@ -50,15 +54,20 @@ export class InstrumentsService {
         ...input,
         ...refs,
       });
-      return toInstrumentModel(await em.save(entity));
+      const saved = await em.save(entity);
+      await this.outbox.instrumentChanged(em, saved.organisationId);
+      return toInstrumentModel(saved);
     });
   }
 
   update(globalId: string, input: UpdateInstrumentInput) {
     return this.db.transaction(async (em) => {
       const entity = await this.load(em, globalId);
+      await this.outbox.instrumentChanged(em, entity.organisationId); // it may move away
       em.merge(InstrumentEntity, entity, { ...input, ...(await this.refs(em, input)) });
-      return toInstrumentModel(await em.save(entity));
+      const saved = await em.save(entity);
+      await this.outbox.instrumentChanged(em, saved.organisationId);
+      return toInstrumentModel(saved);
     });
   }
 
@@ -67,6 +76,7 @@ export class InstrumentsService {
       const entity = await this.load(em, globalId);
       const model = toInstrumentModel(entity);
       await em.delete(InstrumentEntity, entity.id);
+      await this.outbox.instrumentChanged(em, entity.organisationId);
       return model;
     });
   }

@@ -68,7 +68,9 @@ export class OrganisationsService {
         clusterIds ?? [],
         'clusterIds',
       );
-      return toOrganisationModel(await guardUnique('rorId', () => em.save(entity)));
+      const saved = await guardUnique('rorId', () => em.save(entity));
+      await this.outbox.organisationsChanged(em, [saved.id]);
+      return toOrganisationModel(saved);
     });
   }
 
@@ -101,6 +103,7 @@ export class OrganisationsService {
       }
       const model = toOrganisationModel(entity);
       await em.delete(OrganisationEntity, entity.id);
+      await this.outbox.organisationsChanged(em, [entity.id]);
       return model;
     });
   }

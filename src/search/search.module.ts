@@ -1,8 +1,12 @@
 import { Global, Module } from '@nestjs/common';
 import { SearchEngine } from './engine/search-engine.service.js';
-import { ExpertSearchService } from './expert-search.service.js';
+import { FacetLabels } from './faceting/facet-labels.service.js';
+import { OrganisationSearchService } from './organisations/organisation-search.service.js';
+import { SearchOverviewService } from './overview/search-overview.service.js';
+import { TechnologySearchService } from './technologies/technology-search.service.js';
+import { ExpertSearchService } from './experts/expert-search.service.js';
 import { SearchOutbox } from './outbox/search-outbox.service.js';
-import { FacetValuesService } from './facet-values.service.js';
+import { FacetValuesService } from './experts/facet-values.service.js';
 import { SearchMaintenance } from './maintenance/search-maintenance.service.js';
 import { SearchResolver } from './search.resolver.js';
 import { SearchRelay } from './sync/search-relay.service.js';
@@ -18,6 +22,10 @@ import { SearchRelay } from './sync/search-relay.service.js';
     SearchOutbox,
     SearchRelay,
     ExpertSearchService,
+    OrganisationSearchService,
+    TechnologySearchService,
+    SearchOverviewService,
+    FacetLabels,
     FacetValuesService,
     SearchResolver,
     SearchMaintenance,

@@ -1,15 +1,29 @@
 import { Args, Int, Query, Resolver } from '@nestjs/graphql';
 import { badInput } from '../common/errors/domain-error.js';
-import { ExpertFacet, PUBLIC_ONLY } from './expert-facets.js';
-import { FacetValuesService } from './facet-values.service.js';
-import { ExpertSearchInput } from './dto/expert-search.input.js';
-import { ExpertSearchService } from './expert-search.service.js';
-import { ExpertSearchResult, FacetValue } from './models/expert-search.models.js';
+import { ExpertSearchInput } from './experts/dto/expert-search.input.js';
+import { ExpertFacet, PUBLIC_ONLY } from './experts/expert-facets.js';
+import { ExpertSearchService } from './experts/expert-search.service.js';
+import { FacetValuesService } from './experts/facet-values.service.js';
+import { ExpertSearchResult } from './experts/models/expert-search.models.js';
+import { FacetValue } from './faceting/facet.models.js';
+import { OrganisationSearchInput } from './organisations/dto/organisation-search.input.js';
+import { OrganisationSearchResult } from './organisations/models/organisation-search.models.js';
+import { OrganisationSearchService } from './organisations/organisation-search.service.js';
+import { SearchOverview } from './overview/search-overview.models.js';
+import { SearchOverviewService } from './overview/search-overview.service.js';
+import { TechnologySearchInput } from './technologies/dto/technology-search.input.js';
+import { TechnologySearchResult } from './technologies/models/technology-search.models.js';
+import { TechnologySearchService } from './technologies/technology-search.service.js';
+
+const MAX_QUERY = 500;
 
 @Resolver()
 export class SearchResolver {
   constructor(
     private readonly experts: ExpertSearchService,
+    private readonly organisations: OrganisationSearchService,
+    private readonly technologies: TechnologySearchService,
+    private readonly overview: SearchOverviewService,
     private readonly values: FacetValuesService,
   ) {}
 
@@ -18,6 +32,34 @@ export class SearchResolver {
   })
   searchExperts(@Args('input') input: ExpertSearchInput) {
     return this.experts.search(input);
+  }
+
+  @Query(() => OrganisationSearchResult, {
+    description: 'Organisations by name, place, instruments and the techniques they offer.',
+  })
+  searchOrganisations(@Args('input') input: OrganisationSearchInput) {
+    return this.organisations.search(input);
+  }
+
+  @Query(() => TechnologySearchResult, {
+    description:
+      'Techniques by name in any language, acronym or synonym, with their taxonomy path.',
+  })
+  searchTechnologies(@Args('input') input: TechnologySearchInput) {
+    return this.technologies.search(input);
+  }
+
+  @Query(() => SearchOverview, {
+    description: 'The best experts, organisations and techniques for one query, in one request.',
+  })
+  search(
+    @Args('query') query: string,
+    @Args('limit', { type: () => Int, defaultValue: 5 }) limit: number,
+  ) {
+    if (query.length > MAX_QUERY)
+      throw badInput('query', `must be at most ${MAX_QUERY} characters`);
+    if (limit < 1 || limit > 20) throw badInput('limit', 'must be between 1 and 20');
+    return this.overview.search(query, limit);
   }
 
   @Query(() => [FacetValue], {

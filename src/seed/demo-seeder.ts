@@ -6,6 +6,8 @@ import { ExpertEntity, type ServiceKind, type Visibility } from '../experts/expe
 import { type AccessMode, InstrumentEntity } from '../instruments/instrument.entity.js';
 import { OrganisationEntity, type OrganisationType } from '../organisations/organisation.entity.js';
 import { EXPERTS_INDEX } from '../search/indexes/experts.index.js';
+import { ORGANISATIONS_INDEX } from '../search/indexes/organisations.index.js';
+import { TECHNOLOGIES_INDEX } from '../search/indexes/technologies.index.js';
 import { enqueue, SearchOutbox } from '../search/outbox/search-outbox.service.js';
 import { rootOf } from '../technologies/taxonomy.js';
 import { TechnologyEntity } from '../technologies/technology.entity.js';
@@ -214,6 +216,10 @@ export async function writeDemoDataset(
     );
     onProgress?.(Math.min(start + batch, data.experts.length), data.experts.length);
   }
+  const all = (table: string) =>
+    em.query<{ id: string }[]>(`SELECT id FROM ${table}`).then((rows) => rows.map((r) => r.id));
+  await enqueue(em, ORGANISATIONS_INDEX, await all('organisations'));
+  await enqueue(em, TECHNOLOGIES_INDEX, await all('technologies'));
   await new SearchOutbox().taxonomyChanged(em);
   return {
     clusters: data.clusters.length,

@@ -71,7 +71,7 @@ export class TechnologiesService {
         saved.categoryId = saved.id;
         await em.update(TechnologyEntity, saved.id, { categoryId: saved.id });
       }
-      await this.outbox.taxonomyChanged(em);
+      await this.outbox.technologiesChanged(em, [saved.id]);
       return toTechnologyModel(saved);
     });
   }
@@ -105,7 +105,7 @@ export class TechnologiesService {
         );
       }
       const model = toTechnologyModel(entity);
-      await this.outbox.taxonomyChanged(em);
+      await this.outbox.technologiesChanged(em, [entity.id]);
       await em.delete(TechnologyEntity, entity.id);
       return model;
     });

@@ -131,6 +131,78 @@ describe('database → search sync', () => {
     expect((await document(ids[0] as string))?.technologyAncestors).toContain('Beugungsmethoden');
   });
 
+  it('keeps organisation and technique documents in step with experts and instruments', async () => {
+    const doc = (name: string, globalId: string) => {
+      const engine = t.app.get(SearchEngine);
+      return engine.client
+        .index(engine.index(name))
+        .getDocument(Buffer.from(globalId, 'base64url').toString().split(':')[1] as string)
+        .catch(() => null);
+    };
+    const nd = await must(
+      t,
+      `mutation($p: ID!) { createTechnology(input: { name: "Neutron diffraction", slug: "neutron-diffraction", parentId: $p }) { id } }`,
+      'createTechnology',
+      { p: refs.root.id },
+    );
+    const other = await must(
+      t,
+      `mutation { createOrganisation(input: { name: "Neutron Centre", type: RESEARCH_INSTITUTE, country: "FR" }) { id } }`,
+      'createOrganisation',
+    );
+    const { id } = await must(t, CREATE, 'createExpert', {
+      input: {
+        ...expert('Members Only', 'members@lab.example'),
+        visibility: 'MEMBERS',
+        skills: [{ technologyId: nd.id, level: 'EXPERT' }],
+      },
+    });
+    await t.searchSynced();
+    // A members-only expert's technique must not show on the organisation or in counts.
+    expect((await doc('organisations', refs.org.id))?.technologySlugs).not.toContain(
+      'neutron-diffraction',
+    );
+    expect((await doc('technologies', nd.id))?.expertCount).toBe(0);
+
+    await must(t, UPDATE, 'updateExpert', {
+      id,
+      input: { visibility: 'PUBLIC', organisationId: other.id },
+    });
+    await t.searchSynced();
+    expect(await doc('organisations', other.id)).toMatchObject({
+      technologySlugs: ['neutron-diffraction'],
+      expertCount: 1,
+    });
+    expect((await doc('technologies', nd.id))?.expertCount).toBe(1);
+
+    await must(t, `mutation($id: ID!) { deleteExpert(id: $id) { id } }`, 'deleteExpert', { id });
+    await must(
+      t,
+      `mutation($t: ID!, $o: ID!) { createInstrument(input: { name: "D19", model: "ILL diffractometer", technologyId: $t, organisationId: $o, accessMode: COLLABORATION }) { id } }`,
+      'createInstrument',
+      { t: nd.id, o: refs.org.id },
+    );
+    await must(
+      t,
+      `mutation($id: ID!) { updateTechnology(id: $id, input: { name: "Diffraction methods" }) { id } }`,
+      'updateTechnology',
+      { id: refs.root.id },
+    );
+    await t.searchSynced();
+    expect(await doc('organisations', other.id)).toMatchObject({
+      technologySlugs: [],
+      expertCount: 0,
+    });
+    expect((await doc('technologies', nd.id))?.expertCount).toBe(0);
+    expect((await doc('organisations', refs.org.id))?.instruments).toContain(
+      'D19 ILL diffractometer',
+    );
+    expect((await doc('organisations', refs.org.id))?.technologySlugs).toContain(
+      'neutron-diffraction',
+    );
+    expect((await doc('technologies', nd.id))?.path).toContain('Diffraction methods');
+  });
+
   it('parks a document Meilisearch refuses and lands the rest of its batch', async () => {
     const org = await must(
       t,
@@ -155,11 +227,15 @@ describe('database → search sync', () => {
     await t.searchSynced();
     expect((await document(good.id))?.name).toBe('Good Neighbour');
     expect(await document(bad.id)).toBeNull();
-    const parked = await t.db.query<{ documentId: string; lastError: string }[]>(
-      'SELECT "documentId", "lastError" FROM search_outbox WHERE "parkedAt" IS NOT NULL',
+    // Both documents that embed the broken coordinates are parked, once each, with the error.
+    const parked = await t.db.query<{ indexName: string; documentId: string; lastError: string }[]>(
+      'SELECT "indexName", "documentId", "lastError" FROM search_outbox WHERE "parkedAt" IS NOT NULL ORDER BY "indexName"',
     );
-    expect(parked).toHaveLength(1);
-    expect(parked[0]?.lastError).toMatch(/_geo|latitude|longitude/i);
+    expect(parked.map((p) => [p.indexName, p.documentId])).toEqual([
+      ['experts', Buffer.from(bad.id, 'base64url').toString().split(':')[1]],
+      ['organisations', orgId],
+    ]);
+    for (const p of parked) expect(p.lastError).toMatch(/_geo|latitude|longitude/i);
   });
 
   it('derives synonyms from the taxonomy and refreshes them when it changes', async () => {

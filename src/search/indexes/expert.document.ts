@@ -5,6 +5,7 @@ import { ExpertEntity } from '../../experts/expert.entity.js';
 import { OrganisationEntity } from '../../organisations/organisation.entity.js';
 import { TechnologyEntity } from '../../technologies/technology.entity.js';
 import { MaterialEntity, SectorEntity } from '../../vocabularies/vocabulary-entry.entity.js';
+import { ancestorsIn, group, namesOf, unique } from './projection.js';
 
 /**
  * What the experts index holds for one expert: everything search filters, facets or matches
@@ -51,13 +52,6 @@ export interface ExpertDocument {
   lastVerifiedAt: number | null;
 }
 
-const names = (e: {
-  name: string;
-  nameFr: string | null;
-  nameDe: string | null;
-  nameNl: string | null;
-}) => [e.name, e.nameFr, e.nameDe, e.nameNl].filter((n): n is string => Boolean(n));
-
 /**
  * Reads the committed state of a batch of experts and projects it into documents, with one query
  * per table whatever the batch size. Ids with no row are absent from the result: the caller
@@ -100,14 +94,7 @@ export async function loadExpertDocuments(
     (s) => s,
   );
   const techById = new Map(technologies.map((t) => [t.id, t]));
-  const ancestorsOf = (tech: TechnologyEntity): TechnologyEntity[] => {
-    const chain: TechnologyEntity[] = [];
-    for (let p = tech.parentId; p && chain.length < 32; p = techById.get(p)?.parentId ?? null) {
-      const parent = techById.get(p);
-      if (parent) chain.push(parent);
-    }
-    return chain;
-  };
+  const ancestorsOf = (tech: TechnologyEntity) => ancestorsIn(techById, tech);
 
   for (const expert of experts) {
     const org = orgById.get(expert.organisationId);
@@ -146,21 +133,21 @@ export async function loadExpertDocuments(
       technologies: expertSkills.map(({ skill, tech }) => ({
         slug: tech.slug,
         name: tech.name,
-        names: names(tech),
+        names: namesOf(tech),
         acronyms: tech.acronyms,
         synonyms: tech.synonyms,
         level: skill.level,
         years: skill.years,
       })),
       technologySlugs: expertSkills.map(({ tech }) => tech.slug),
-      technologyAncestors: unique(ancestors.flatMap(names)).sort(),
+      technologyAncestors: unique(ancestors.flatMap(namesOf)).sort(),
       techniqueCategories: unique(
         expertSkills.map(({ tech }) => techById.get(tech.categoryId ?? tech.id)?.slug ?? tech.slug),
       ).sort(),
       materials: material.map((m) => m.slug).sort(),
-      materialNames: material.flatMap(names).sort(),
+      materialNames: material.flatMap(namesOf).sort(),
       sectors: sector.map((s) => s.slug).sort(),
-      sectorNames: sector.flatMap(names).sort(),
+      sectorNames: sector.flatMap(namesOf).sort(),
       lastVerifiedAt: expert.lastVerifiedAt
         ? Date.parse(`${expert.lastVerifiedAt}T00:00:00Z`) / 1000
         : null,
@@ -192,16 +179,3 @@ async function vocabularyLinks(
     (l) => byId.get(l.entryId) as MaterialEntity,
   );
 }
-
-function group<T, K, V>(rows: T[], key: (row: T) => K, value: (row: T) => V): Map<K, V[]> {
-  const map = new Map<K, V[]>();
-  for (const row of rows) {
-    const k = key(row);
-    const list = map.get(k);
-    if (list) list.push(value(row));
-    else map.set(k, [value(row)]);
-  }
-  return map;
-}
-
-const unique = <T>(values: T[]): T[] => [...new Set(values)];

@@ -1,7 +1,11 @@
 import type { Settings } from 'meilisearch';
 import type { EntityManager } from 'typeorm';
-import { type ExpertDocument, loadExpertDocuments } from './expert.document.js';
+import { loadExpertDocuments } from './expert.document.js';
 import { EXPERTS_INDEX, EXPERTS_SETTINGS } from './experts.index.js';
+import { loadOrganisationDocuments } from './organisation.document.js';
+import { ORGANISATIONS_INDEX, ORGANISATIONS_SETTINGS } from './organisations.index.js';
+import { TECHNOLOGIES_INDEX, TECHNOLOGIES_SETTINGS } from './technologies.index.js';
+import { loadTechnologyDocuments } from './technology.document.js';
 import { taxonomySynonyms } from './taxonomy-synonyms.js';
 
 /** Outbox rows for this index name ask the relay to re-apply an index's settings. */
@@ -17,11 +21,30 @@ export interface SearchIndexDefinition<D extends { id: string }> {
   allIds(em: EntityManager): Promise<string[]>;
 }
 
-export const SEARCH_INDEXES: Record<string, SearchIndexDefinition<ExpertDocument>> = {
+const idsOf = (table: string) => async (em: EntityManager) =>
+  (await em.query<{ id: string }[]>(`SELECT id FROM ${table} ORDER BY id`)).map((r) => r.id);
+
+/** Every index gets the taxonomy's synonyms: each one matches technique names. */
+const withSynonyms = (declared: Settings) => async (em: EntityManager) => ({
+  ...declared,
+  synonyms: await taxonomySynonyms(em),
+});
+
+/** The registry the relay, the reindex and the reconciliation iterate over. */
+export const SEARCH_INDEXES: Record<string, SearchIndexDefinition<{ id: string }>> = {
   [EXPERTS_INDEX]: {
-    settings: async (em) => ({ ...EXPERTS_SETTINGS, synonyms: await taxonomySynonyms(em) }),
+    settings: withSynonyms(EXPERTS_SETTINGS),
     load: loadExpertDocuments,
-    allIds: async (em) =>
-      (await em.query<{ id: string }[]>('SELECT id FROM experts ORDER BY id')).map((r) => r.id),
+    allIds: idsOf('experts'),
+  },
+  [ORGANISATIONS_INDEX]: {
+    settings: withSynonyms(ORGANISATIONS_SETTINGS),
+    load: loadOrganisationDocuments,
+    allIds: idsOf('organisations'),
+  },
+  [TECHNOLOGIES_INDEX]: {
+    settings: withSynonyms(TECHNOLOGIES_SETTINGS),
+    load: loadTechnologyDocuments,
+    allIds: idsOf('technologies'),
   },
 };

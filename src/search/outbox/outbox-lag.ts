@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 
 export interface OutboxLag {
-  /** Documents waiting to be sent. */
+  /** Documents waiting to be sent (several rows for one document count once). */
   pending: number;
   /** Age of the oldest of them, in seconds (0 when none). */
   oldestPendingSeconds: number;
@@ -15,8 +15,8 @@ export async function outboxLag(db: DataSource): Promise<OutboxLag> {
     { pending: string | number; parked: string | number; oldest: string | Date | null }[]
   >(
     `SELECT
-       SUM(CASE WHEN "parkedAt" IS NULL THEN 1 ELSE 0 END) AS pending,
-       SUM(CASE WHEN "parkedAt" IS NULL THEN 0 ELSE 1 END) AS parked,
+       COUNT(DISTINCT CASE WHEN "parkedAt" IS NULL THEN "indexName" || '/' || "documentId" END) AS pending,
+       COUNT(DISTINCT CASE WHEN "parkedAt" IS NULL THEN NULL ELSE "indexName" || '/' || "documentId" END) AS parked,
        MIN(CASE WHEN "parkedAt" IS NULL THEN "enqueuedAt" END) AS oldest
      FROM search_outbox`,
   );

@@ -1,80 +1,116 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { EXPERTS_INDEX } from '../indexes/experts.index.js';
-import { SETTINGS_DOCUMENT, settingsOutboxName } from '../indexes/search-indexes.js';
+import { ORGANISATIONS_INDEX } from '../indexes/organisations.index.js';
+import { placeholders } from '../indexes/projection.js';
+import {
+  SEARCH_INDEXES,
+  SETTINGS_DOCUMENT,
+  settingsOutboxName,
+} from '../indexes/search-indexes.js';
+import { TECHNOLOGIES_INDEX } from '../indexes/technologies.index.js';
 import { SearchOutboxEntity } from './search-outbox.entity.js';
 
 const CHUNK = 300;
 
 /**
  * Records, inside the caller's transaction, which search documents a write makes stale —
- * including the fan-out: renaming a technique or moving an organisation touches every expert
- * document that embeds it. This is the one place that knows what embeds what.
+ * including the fan-out: renaming a technique or moving an organisation touches every document
+ * that embeds it. This is the one place that knows what embeds what:
+ * - an expert document embeds its organisation, clusters, techniques (with ancestors), vocabulary;
+ * - an organisation document embeds its clusters, instruments, and its public experts' techniques
+ *   and count;
+ * - a technology document embeds its ancestors' names and its public experts' count.
+ * A write that can move something (an expert to another organisation, a skill to another
+ * technique) is reported before and after, so both the old and the new holders are refreshed.
  */
 @Injectable()
 export class SearchOutbox {
   async expertsChanged(em: EntityManager, expertIds: string[]): Promise<void> {
+    if (expertIds.length === 0) return;
     await enqueue(em, EXPERTS_INDEX, expertIds);
+    const orgs: string[] = [];
+    const techs: string[] = [];
+    for (const part of chunks(unique(expertIds))) {
+      const inList = placeholders(em, part.length);
+      const [o, t] = await Promise.all([
+        em.query<{ id: string }[]>(
+          `SELECT DISTINCT "organisationId" AS id FROM experts WHERE id IN (${inList})`,
+          part,
+        ),
+        em.query<{ id: string }[]>(
+          `SELECT DISTINCT "technologyId" AS id FROM expert_skills WHERE "expertId" IN (${inList})`,
+          part,
+        ),
+      ]);
+      orgs.push(...o.map((r) => r.id));
+      techs.push(...t.map((r) => r.id));
+    }
+    await enqueue(em, ORGANISATIONS_INDEX, orgs);
+    await enqueue(em, TECHNOLOGIES_INDEX, techs);
   }
 
   async organisationsChanged(em: EntityManager, organisationIds: string[]): Promise<void> {
     if (organisationIds.length === 0) return;
-    const rows = await em.query<{ id: string }[]>(
-      `SELECT id FROM experts WHERE "organisationId" IN (${placeholders(em, organisationIds.length)})`,
+    await enqueue(em, ORGANISATIONS_INDEX, organisationIds);
+    const experts = await this.select(
+      em,
+      `SELECT id FROM experts WHERE "organisationId" IN`,
       organisationIds,
     );
-    await this.expertsChanged(
-      em,
-      rows.map((r) => r.id),
-    );
+    await enqueue(em, EXPERTS_INDEX, experts);
   }
 
-  /** Experts with a skill in these techniques or anything below them (ancestors are embedded). */
+  /**
+   * A technique's names or place changed: its documents and those of everything below it
+   * (paths, ancestors), the experts and organisations that embed any of them, and the synonyms.
+   */
   async technologiesChanged(em: EntityManager, technologyIds: string[]): Promise<void> {
     if (technologyIds.length === 0) return;
     await this.taxonomyChanged(em);
-    const all = await em.query<{ id: string; parentId: string | null }[]>(
-      `SELECT id, "parentId" FROM technologies`,
+    const subtree = await this.subtree(em, technologyIds);
+    await enqueue(em, TECHNOLOGIES_INDEX, subtree);
+    const experts = await this.select(
+      em,
+      `SELECT DISTINCT "expertId" AS id FROM expert_skills WHERE "technologyId" IN`,
+      subtree,
     );
-    const children = new Map<string, string[]>();
-    for (const t of all)
-      if (t.parentId) children.set(t.parentId, [...(children.get(t.parentId) ?? []), t.id]);
-    const affected = new Set<string>();
-    const stack = [...technologyIds];
-    while (stack.length) {
-      const id = stack.pop() as string;
-      if (affected.has(id)) continue;
-      affected.add(id);
-      stack.push(...(children.get(id) ?? []));
-    }
-    const ids = [...affected];
-    const experts: string[] = [];
-    for (let i = 0; i < ids.length; i += CHUNK) {
-      const part = ids.slice(i, i + CHUNK);
-      const rows = await em.query<{ expertId: string }[]>(
-        `SELECT DISTINCT "expertId" FROM expert_skills WHERE "technologyId" IN (${placeholders(em, part.length)})`,
-        part,
-      );
-      experts.push(...rows.map((r) => r.expertId));
-    }
-    await this.expertsChanged(em, [...new Set(experts)]);
+    await enqueue(em, EXPERTS_INDEX, experts);
+    const orgs = [
+      ...(await this.select(
+        em,
+        `SELECT DISTINCT e."organisationId" AS id FROM expert_skills s JOIN experts e ON e.id = s."expertId" WHERE s."technologyId" IN`,
+        subtree,
+      )),
+      ...(await this.select(
+        em,
+        `SELECT DISTINCT "organisationId" AS id FROM instruments WHERE "technologyId" IN`,
+        subtree,
+      )),
+    ];
+    await enqueue(em, ORGANISATIONS_INDEX, orgs);
   }
 
-  /** Synonyms derive from the taxonomy: ask the relay to re-apply the experts index settings. */
+  /** An instrument shows on its organisation's document; report it before and after a change. */
+  async instrumentChanged(em: EntityManager, organisationId: string): Promise<void> {
+    await enqueue(em, ORGANISATIONS_INDEX, [organisationId]);
+  }
+
+  /** Synonyms derive from the taxonomy: ask the relay to re-apply every index's settings. */
   async taxonomyChanged(em: EntityManager): Promise<void> {
-    await enqueue(em, settingsOutboxName(EXPERTS_INDEX), [SETTINGS_DOCUMENT]);
+    for (const name of Object.keys(SEARCH_INDEXES)) {
+      await enqueue(em, settingsOutboxName(name), [SETTINGS_DOCUMENT]);
+    }
   }
 
   async clustersChanged(em: EntityManager, clusterIds: string[]): Promise<void> {
     if (clusterIds.length === 0) return;
-    const rows = await em.query<{ organisationId: string }[]>(
-      `SELECT "organisationId" FROM organisation_clusters WHERE "clusterId" IN (${placeholders(em, clusterIds.length)})`,
+    const orgs = await this.select(
+      em,
+      `SELECT "organisationId" AS id FROM organisation_clusters WHERE "clusterId" IN`,
       clusterIds,
     );
-    await this.organisationsChanged(
-      em,
-      rows.map((r) => r.organisationId),
-    );
+    await this.organisationsChanged(em, orgs);
   }
 
   async vocabularyChanged(
@@ -84,14 +120,43 @@ export class SearchOutbox {
   ): Promise<void> {
     const [table, column] =
       kind === 'Material' ? ['expert_materials', 'materialId'] : ['expert_sectors', 'sectorId'];
-    const rows = await em.query<{ expertId: string }[]>(
-      `SELECT "expertId" FROM ${table} WHERE "${column}" = ${placeholders(em, 1)}`,
+    const experts = await this.select(
+      em,
+      `SELECT "expertId" AS id FROM ${table} WHERE "${column}" IN`,
       [entryId],
     );
-    await this.expertsChanged(
-      em,
-      rows.map((r) => r.expertId),
+    await enqueue(em, EXPERTS_INDEX, experts);
+  }
+
+  /** Runs `sql IN (…)` over `ids` in chunks; returns the distinct `id` column. */
+  private async select(em: EntityManager, sql: string, ids: string[]): Promise<string[]> {
+    const out: string[] = [];
+    for (const part of chunks(unique(ids))) {
+      const rows = await em.query<{ id: string }[]>(
+        `${sql} (${placeholders(em, part.length)})`,
+        part,
+      );
+      out.push(...rows.map((r) => r.id));
+    }
+    return unique(out);
+  }
+
+  private async subtree(em: EntityManager, roots: string[]): Promise<string[]> {
+    const all = await em.query<{ id: string; parentId: string | null }[]>(
+      `SELECT id, "parentId" FROM technologies`,
     );
+    const children = new Map<string, string[]>();
+    for (const t of all)
+      if (t.parentId) children.set(t.parentId, [...(children.get(t.parentId) ?? []), t.id]);
+    const seen = new Set<string>();
+    const stack = [...roots];
+    while (stack.length) {
+      const id = stack.pop() as string;
+      if (seen.has(id)) continue;
+      seen.add(id);
+      stack.push(...(children.get(id) ?? []));
+    }
+    return [...seen];
   }
 }
 
@@ -101,19 +166,20 @@ export async function enqueue(
   indexName: string,
   documentIds: string[],
 ): Promise<void> {
-  const ids = [...new Set(documentIds)];
-  for (let i = 0; i < ids.length; i += CHUNK) {
+  for (const part of chunks(unique(documentIds))) {
     await em
       .createQueryBuilder()
       .insert()
       .into(SearchOutboxEntity)
-      .values(ids.slice(i, i + CHUNK).map((documentId) => ({ indexName, documentId })))
+      .values(part.map((documentId) => ({ indexName, documentId })))
       .execute();
   }
 }
 
-/** `$1, $2…` on PostgreSQL, `?, ?…` on SQLite. */
-function placeholders(em: EntityManager, count: number): string {
-  const postgres = em.dataSource.options.type === 'postgres';
-  return Array.from({ length: count }, (_, i) => (postgres ? `$${i + 1}` : '?')).join(', ');
+function chunks(ids: string[]): string[][] {
+  const out: string[][] = [];
+  for (let i = 0; i < ids.length; i += CHUNK) out.push(ids.slice(i, i + CHUNK));
+  return out;
 }
+
+const unique = (ids: string[]) => [...new Set(ids)];

@@ -131,8 +131,15 @@ export class SearchRelay implements OnApplicationBootstrap, OnApplicationShutdow
     return rows.length;
   }
 
+  /** Keeps one parked row per document (the newest) with its error; drops its duplicates. */
   private async park(rows: SearchOutboxEntity[], errors: Map<string, string>): Promise<void> {
-    for (const row of rows) {
+    const newest = new Map(rows.map((r) => [`${r.indexName}/${r.documentId}`, r]));
+    const duplicates = rows.filter((r) => newest.get(`${r.indexName}/${r.documentId}`) !== r);
+    if (duplicates.length)
+      await this.db
+        .getRepository(SearchOutboxEntity)
+        .delete({ id: In(duplicates.map((r) => r.id)) });
+    for (const row of newest.values()) {
       const error = errors.get(row.documentId) ?? 'refused';
       this.logger.error(`parked ${row.indexName}/${row.documentId}: ${error}`);
       await this.db.getRepository(SearchOutboxEntity).update(row.id, {

@@ -1,13 +1,8 @@
 import { Field, Float, Int, ObjectType } from '@nestjs/graphql';
-import { ExpertModel } from '../../experts/models/expert.model.js';
-import { TechnologyModel } from '../../technologies/models/technology.model.js';
+import { ExpertModel } from '../../../experts/models/expert.model.js';
+import { TechnologyModel } from '../../../technologies/models/technology.model.js';
+import { FacetValue, SearchHighlight } from '../../faceting/facet.models.js';
 import { ExpertFacet } from '../expert-facets.js';
-
-@ObjectType()
-export class SearchHighlight {
-  @Field() field!: string;
-  @Field({ description: 'The matching text, matches wrapped in <mark></mark>.' }) snippet!: string;
-}
 
 @ObjectType()
 export class ExpertSearchHit {
@@ -17,13 +12,6 @@ export class ExpertSearchHit {
   @Field(() => [SearchHighlight]) highlights!: SearchHighlight[];
   @Field(() => Float, { nullable: true, description: 'From `near`, in km.' }) distanceKm!:
     number | null;
-}
-
-@ObjectType()
-export class FacetValue {
-  @Field({ description: 'What a filter on this facet accepts.' }) value!: string;
-  @Field({ description: 'Human-readable name.' }) label!: string;
-  @Field(() => Int) count!: number;
 }
 
 @ObjectType()

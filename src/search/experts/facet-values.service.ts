@@ -1,14 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { toGlobalId } from '../common/graphql/global-id.js';
-import { OrganisationEntity } from '../organisations/organisation.entity.js';
-import { TechnologyEntity } from '../technologies/technology.entity.js';
-import { MaterialEntity, SectorEntity } from '../vocabularies/vocabulary-entry.entity.js';
-import { SearchEngine } from './engine/search-engine.service.js';
-import { anyOf, ExpertFacet, FACET_ATTRIBUTE } from './expert-facets.js';
-import { EXPERTS_INDEX } from './indexes/experts.index.js';
-import type { FacetValue } from './models/expert-search.models.js';
+import { toGlobalId } from '../../common/graphql/global-id.js';
+import { OrganisationEntity } from '../../organisations/organisation.entity.js';
+import { TechnologyEntity } from '../../technologies/technology.entity.js';
+import { MaterialEntity, SectorEntity } from '../../vocabularies/vocabulary-entry.entity.js';
+import { SearchEngine } from '../engine/search-engine.service.js';
+import { anyOf } from '../faceting/filter-syntax.js';
+import { ExpertFacet, FACET_ATTRIBUTE } from './expert-facets.js';
+import { EXPERTS_INDEX } from '../indexes/experts.index.js';
+import type { FacetValue } from '../faceting/facet.models.js';
 
 type Names = Map<string, string[]>;
 

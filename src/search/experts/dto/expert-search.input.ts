@@ -1,23 +1,21 @@
-import { Field, Float, InputType, Int } from '@nestjs/graphql';
+import { Field, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
   IsEnum,
   IsInt,
-  IsLatitude,
-  IsLongitude,
   IsOptional,
-  IsPositive,
   IsString,
   Max,
   MaxLength,
   Min,
   ValidateNested,
 } from 'class-validator';
+import { GeoRadiusInput } from '../../faceting/geo.js';
 import { ExpertFacet, ExpertSort } from '../expert-facets.js';
 
-export const MAX_HITS_PER_PAGE = 100;
+import { MAX_HITS_PER_PAGE } from '../../faceting/faceted-query.js';
 
 @InputType({
   description: 'Values are OR-ed within a facet; filters on different facets are AND-ed.',
@@ -31,13 +29,6 @@ export class ExpertFacetFilter {
   @IsString({ each: true })
   @MaxLength(200, { each: true })
   values!: string[];
-}
-
-@InputType()
-export class GeoRadiusInput {
-  @Field(() => Float) @IsLatitude() lat!: number;
-  @Field(() => Float) @IsLongitude() lng!: number;
-  @Field(() => Float) @IsPositive() @Max(2000) radiusKm!: number;
 }
 
 @InputType()

@@ -44,13 +44,3 @@ export const FACET_ATTRIBUTE: Record<ExpertFacet, string> = {
   [ExpertFacet.LANGUAGE]: 'languages',
   [ExpertFacet.CLUSTER]: 'clusters',
 };
-
-/**
- * A filter value is data, never filter syntax: it is always quoted, with quotes and backslashes
- * escaped, so `steel" OR visibility = "STAFF` matches nothing instead of widening the search.
- */
-export const quote = (value: string): string =>
-  `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
-
-export const anyOf = (attribute: string, values: string[]): string =>
-  `(${values.map((v) => `${attribute} = ${quote(v)}`).join(' OR ')})`;

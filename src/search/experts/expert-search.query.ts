@@ -1,0 +1,55 @@
+import { fromGlobalId } from '../../common/graphql/global-id.js';
+import type { FacetedSearch } from '../faceting/faceted-query.js';
+import { anyOf, geoPointAsc, geoRadius } from '../faceting/filter-syntax.js';
+import type { ExpertSearchInput } from './dto/expert-search.input.js';
+import { ExpertFacet, ExpertSort, FACET_ATTRIBUTE } from './expert-facets.js';
+
+/** `technologies` too: its highlighted entries tell which techniques the query matched. */
+const HIGHLIGHTED = ['name', 'jobTitle', 'bio', 'technologies'];
+
+/** Organisation facet values are public global ids; the index holds storage ids. */
+const toIndexValue = (facet: ExpertFacet, value: string): string =>
+  facet === ExpertFacet.ORGANISATION ? safeOrganisationId(value) : value;
+
+function safeOrganisationId(value: string): string {
+  try {
+    return fromGlobalId(value, 'Organisation');
+  } catch {
+    return value; // an unknown id simply matches nothing
+  }
+}
+
+/** One expert search as a faceted query; `visibility` is a filter the caller cannot remove. */
+export function expertSearch(
+  indexUid: string,
+  input: ExpertSearchInput,
+  visibility: string[],
+): FacetedSearch<ExpertFacet> {
+  return {
+    indexUid,
+    query: input.query ?? '',
+    filters: input.filters ?? [],
+    facets: input.facets ?? [],
+    attributeOf: FACET_ATTRIBUTE,
+    toIndexValue,
+    fixed: [anyOf('visibility', visibility), ...(input.near ? [geoRadius(input.near)] : [])],
+    page: input.page,
+    hitsPerPage: input.hitsPerPage,
+    sort: sortOf(input),
+    highlight: HIGHLIGHTED,
+    crop: ['bio'],
+  };
+}
+
+function sortOf(input: ExpertSearchInput): string[] | undefined {
+  switch (input.sort ?? ExpertSort.RELEVANCE) {
+    case ExpertSort.NAME:
+      return ['nameSort:asc'];
+    case ExpertSort.RECENTLY_VERIFIED:
+      return ['lastVerifiedAt:desc'];
+    case ExpertSort.DISTANCE:
+      return input.near ? [geoPointAsc(input.near)] : undefined;
+    case ExpertSort.RELEVANCE:
+      return undefined;
+  }
+}

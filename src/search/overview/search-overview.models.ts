@@ -1,0 +1,16 @@
+import { Field, Int, ObjectType } from '@nestjs/graphql';
+import { ExpertSearchHit } from '../experts/models/expert-search.models.js';
+import { OrganisationSearchHit } from '../organisations/models/organisation-search.models.js';
+import { TechnologySearchHit } from '../technologies/models/technology-search.models.js';
+
+@ObjectType({ description: 'The best matches of each kind for one query.' })
+export class SearchOverview {
+  @Field(() => [ExpertSearchHit]) experts!: ExpertSearchHit[];
+  @Field(() => Int, { description: 'How many experts match in all (estimated).' })
+  expertTotal!: number;
+  @Field(() => [OrganisationSearchHit]) organisations!: OrganisationSearchHit[];
+  @Field(() => Int) organisationTotal!: number;
+  @Field(() => [TechnologySearchHit]) technologies!: TechnologySearchHit[];
+  @Field(() => Int) technologyTotal!: number;
+  @Field(() => Int) processingTimeMs!: number;
+}

@@ -1,0 +1,71 @@
+import { Injectable } from '@nestjs/common';
+import type { MultiSearchQuery, SearchResponse } from 'meilisearch';
+import { SearchEngine } from '../engine/search-engine.service.js';
+import { PUBLIC_ONLY } from '../experts/expert-facets.js';
+import { ExpertSearchService } from '../experts/expert-search.service.js';
+import { anyOf } from '../faceting/filter-syntax.js';
+import type { ExpertDocument } from '../indexes/expert.document.js';
+import { EXPERTS_INDEX } from '../indexes/experts.index.js';
+import type { OrganisationDocument } from '../indexes/organisation.document.js';
+import { ORGANISATIONS_INDEX } from '../indexes/organisations.index.js';
+import { TECHNOLOGIES_INDEX } from '../indexes/technologies.index.js';
+import type { TechnologyDocument } from '../indexes/technology.document.js';
+import { OrganisationSearchService } from '../organisations/organisation-search.service.js';
+import { TechnologySearchService } from '../technologies/technology-search.service.js';
+import type { SearchOverview } from './search-overview.models.js';
+
+/**
+ * One query against every index in a single multi-search request. Each kind gets its own
+ * `limit` rather than one merged ranking: a search box shows experts, organisations and
+ * techniques side by side, and a merged list would let forty experts crowd out the one
+ * technique the user was after.
+ */
+@Injectable()
+export class SearchOverviewService {
+  constructor(
+    private readonly engine: SearchEngine,
+    private readonly experts: ExpertSearchService,
+    private readonly organisations: OrganisationSearchService,
+    private readonly technologies: TechnologySearchService,
+  ) {}
+
+  async search(q: string, limit: number): Promise<SearchOverview> {
+    const query = (index: string, extra: Partial<MultiSearchQuery> = {}): MultiSearchQuery => ({
+      indexUid: this.engine.index(index),
+      q,
+      limit,
+      attributesToHighlight: ['*'],
+      highlightPreTag: '<mark>',
+      highlightPostTag: '</mark>',
+      ...extra,
+    });
+    const response = await this.engine.client.multiSearch({
+      queries: [
+        query(EXPERTS_INDEX, {
+          filter: [anyOf('visibility', PUBLIC_ONLY)],
+          attributesToHighlight: ['name', 'jobTitle', 'technologies'],
+        }),
+        query(ORGANISATIONS_INDEX, { attributesToHighlight: ['name', 'acronym', 'city'] }),
+        query(TECHNOLOGIES_INDEX, { attributesToHighlight: ['names', 'acronyms', 'synonyms'] }),
+      ],
+    });
+    const [experts, organisations, technologies] = response.results as unknown as [
+      SearchResponse<ExpertDocument>,
+      SearchResponse<OrganisationDocument>,
+      SearchResponse<TechnologyDocument>,
+    ];
+    return {
+      experts: await this.experts.toHits(experts.hits),
+      expertTotal: experts.estimatedTotalHits ?? 0,
+      organisations: await this.organisations.toHits(organisations.hits),
+      organisationTotal: organisations.estimatedTotalHits ?? 0,
+      technologies: await this.technologies.toHits(technologies.hits),
+      technologyTotal: technologies.estimatedTotalHits ?? 0,
+      processingTimeMs: Math.max(
+        experts.processingTimeMs,
+        organisations.processingTimeMs,
+        technologies.processingTimeMs,
+      ),
+    };
+  }
+}
