@@ -60,6 +60,15 @@ describe('organisation, technique and overall search on the demo data', () => {
     },
   );
 
+  it('splits German compounds, so "Beugung" finds Röntgenbeugung by its own name', async () => {
+    const { hits } = await techs({ query: 'Beugung', hitsPerPage: 20 });
+    const xrd = hits.find(
+      (h: { technology: { slug: string } }) => h.technology.slug === 'x-ray-diffraction',
+    );
+    // Its broader technique is "Beugung und Streuung": the match must be on its own names.
+    expect(xrd?.highlights.map((h: { field: string }) => h.field)).toContain('name_de');
+  });
+
   it('counts techniques by category and parent, each count equal to its filter', async () => {
     const { facets, totalHits } = await techs({ facets: ['CATEGORY', 'PARENT'] });
     expect(totalHits).toBeGreaterThan(50);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { SearchEngine } from '../../src/search/engine/search-engine.service.js';
 import { EXPERTS_INDEX } from '../../src/search/indexes/experts.index.js';
+import { SEARCH_INDEXES } from '../../src/search/indexes/search-indexes.js';
 import { driftCount } from '../../src/search/maintenance/index-comparison.js';
 import { SearchMaintenance } from '../../src/search/maintenance/search-maintenance.service.js';
 import { must } from '../support/fixtures.js';
@@ -85,9 +86,87 @@ describe('reconcile and reindex', () => {
     expect(report?.documents).toBeGreaterThanOrEqual(300);
     const drift = (await maintenance().reconcile())[EXPERTS_INDEX];
     expect(drift && driftCount(drift)).toBe(0);
+    // A phrase query: bios of demo experts may contain either word on its own.
     const during = await t.gql(
-      `{ searchExperts(input: { query: "During Reindex", hitsPerPage: 100 }) { totalHits } }`,
+      `query($q: String) { searchExperts(input: { query: $q, hitsPerPage: 100 }) { totalHits } }`,
+      { q: '"During Reindex"' },
     );
     expect(during.data?.searchExperts.totalHits).toBe(written);
+  });
+
+  it('repairs settings drift that needs re-indexing by rebuild-and-swap at start, never in place', async () => {
+    const env = { MEILI_INDEX_PREFIX: `drift${process.pid}_` };
+    const first = await startTestApp({ demoExperts: 120, env, keep: true });
+    await first.searchSynced(60_000);
+    const engine = first.app.get(SearchEngine);
+    const uid = engine.index(EXPERTS_INDEX);
+    const declared = await engine.client.index(uid).getSettings();
+    // Someone (or an older release) changed the live index: one re-indexing setting, one not.
+    const tamper = await engine.client
+      .index(uid)
+      .updateSettings({
+        filterableAttributes: (declared.filterableAttributes ?? []).filter(
+          (a) => a !== 'languages',
+        ),
+        typoTolerance: { minWordSizeForTypos: { oneTypo: 6, twoTypos: 10 } },
+      })
+      .waitTask();
+    await first.close();
+
+    const second = await startTestApp({ env, database: first.database });
+    try {
+      const failures: string[] = [];
+      const totals: number[] = [];
+      let repaired = false;
+      const rebuilt = second.app
+        .get(SearchMaintenance)
+        .settingsRepaired()
+        .then(() => (repaired = true));
+      do {
+        const res = await second.gql(
+          `{ searchExperts(input: { query: "microscopy" }) { totalHits } }`,
+        );
+        if (res.errors) failures.push(JSON.stringify(res.errors));
+        else totals.push(res.data?.searchExperts.totalHits);
+      } while (!repaired);
+      await rebuilt;
+
+      expect(failures).toEqual([]);
+      expect(Math.min(...totals)).toBeGreaterThan(0);
+      const client = second.app.get(SearchEngine).client;
+      const live = await client.index(uid).getSettings();
+      expect(live.filterableAttributes).toContain('languages');
+      expect(live.typoTolerance?.minWordSizeForTypos).toEqual({ oneTypo: 4, twoTypos: 8 });
+      // Meilisearch relabels task history on a swap, so read the story by order, not by label:
+      // in-place fixes on the live index, then the shadow built with every setting, then the swap.
+      const story = (await client.tasks.getTasks({ limit: 1000 })).results
+        .filter(
+          (x) => x.uid > tamper.uid && (x.indexUid?.startsWith(uid) || x.type === 'indexSwap'),
+        )
+        .sort((a, b) => a.uid - b.uid);
+      const created = story.findIndex((x) => x.type === 'indexCreation');
+      const swap = story.findIndex((x) => x.type === 'indexSwap' && x.status === 'succeeded');
+      expect(created).toBeGreaterThan(-1);
+      expect(swap).toBeGreaterThan(created);
+      const settingsIn = (from: number, to: number) =>
+        story
+          .slice(from, to)
+          .filter((x) => x.type === 'settingsUpdate')
+          .map((x) => Object.keys(x.details ?? {}));
+      expect(settingsIn(0, created)).toEqual([['typoTolerance']]);
+      expect(settingsIn(created, swap).flat()).toContain('filterableAttributes');
+      expect(settingsIn(swap, story.length)).toEqual([]);
+      const byLanguage = await second.gql(
+        `{ searchExperts(input: { filters: [{ facet: LANGUAGE, values: ["fr"] }] }) { totalHits } }`,
+      );
+      expect(byLanguage.errors).toBeUndefined();
+    } finally {
+      const engine2 = second.app.get(SearchEngine);
+      for (const name of Object.keys(SEARCH_INDEXES)) {
+        await engine2.client.deleteIndexIfExists(engine2.index(name)).catch(() => undefined);
+      }
+      await second.close();
+      await first.database.drop();
+    }
   });
 });

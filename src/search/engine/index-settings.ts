@@ -1,14 +1,42 @@
 import type { Meilisearch, Settings } from 'meilisearch';
 
 /**
- * Brings a live index's settings to what the code declares. Returns the names of the settings
- * that had drifted (empty when the index already matched).
+ * Settings Meilisearch can honour only by re-indexing every document. Changing one of them on a
+ * live index degrades search while it re-indexes, so on a populated live index they go through
+ * rebuild-and-swap instead; everything else (ranking, synonyms, typo tolerance…) is query-time
+ * and safe to apply in place.
+ */
+export const REINDEXING_SETTINGS: ReadonlySet<string> = new Set([
+  'searchableAttributes',
+  'filterableAttributes',
+  'sortableAttributes',
+  'localizedAttributes',
+  'stopWords',
+  'separatorTokens',
+  'nonSeparatorTokens',
+  'dictionary',
+  'proximityPrecision',
+  'embedders',
+]);
+
+export interface SettingsOutcome {
+  /** Settings that differed and were applied. */
+  applied: string[];
+  /** Settings that differ but were left for a rebuild-and-swap (live index, populated). */
+  needRebuild: string[];
+}
+
+/**
+ * Brings an index's settings to what the code declares. A missing index is created; on an empty
+ * index, or with `rebuilding` (a shadow index nobody searches), everything is applied; on a
+ * populated live index only query-time settings are.
  */
 export async function applySettings(
   client: Meilisearch,
   uid: string,
   wanted: Settings,
-): Promise<string[]> {
+  options: { rebuilding?: boolean } = {},
+): Promise<SettingsOutcome> {
   const existing = await client.getIndex(uid).catch(() => null);
   if (!existing) {
     const created = await client.createIndex(uid, { primaryKey: 'id' }).waitTask();
@@ -16,20 +44,31 @@ export async function applySettings(
       throw new Error(`cannot create index ${uid}: ${created.error?.message}`);
   }
   const index = client.index(uid);
-  const live = (await index.getSettings()) as Record<string, unknown>;
-  const drifted = Object.entries(wanted)
+  const drifted = settingsDrift(await index.getSettings(), wanted);
+  if (drifted.length === 0) return { applied: [], needRebuild: [] };
+  const empty = (await index.getStats()).numberOfDocuments === 0;
+  const inPlace =
+    options.rebuilding || empty ? drifted : drifted.filter((k) => !REINDEXING_SETTINGS.has(k));
+  if (inPlace.length) {
+    const subset = Object.fromEntries(
+      inPlace.map((k) => [k, wanted[k as keyof Settings]]),
+    ) as Settings;
+    const task = await index.updateSettings(subset).waitTask({ timeout: 120_000 });
+    if (task.status !== 'succeeded')
+      throw new Error(`settings of ${uid} refused: ${task.error?.message}`);
+  }
+  return { applied: inPlace, needRebuild: drifted.filter((k) => !inPlace.includes(k)) };
+}
+
+/** The declared settings that the live ones do not match. */
+export function settingsDrift(live: Record<string, unknown>, wanted: Settings): string[] {
+  return Object.entries(wanted)
     .filter(([key, value]) =>
       key === 'synonyms'
         ? canonicalMap(live[key]) !== canonicalMap(value)
         : !sameSettings(live[key], value, ORDERED.has(key)),
     )
     .map(([key]) => key);
-  if (drifted.length) {
-    const task = await index.updateSettings(wanted).waitTask({ timeout: 120_000 });
-    if (task.status !== 'succeeded')
-      throw new Error(`settings of ${uid} refused: ${task.error?.message}`);
-  }
-  return drifted;
 }
 
 /** Settings whose order means something; other lists are sets (Meilisearch may reorder them). */

@@ -20,6 +20,8 @@ import { applySettings } from './index-settings.js';
 export class SearchEngine implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger('SearchEngine');
   private bundled?: RunningMeilisearch;
+  /** Indexes whose declared settings need a rebuild-and-swap (found at start). */
+  readonly needRebuild = new Set<string>();
   private meili?: Meilisearch;
 
   constructor(
@@ -42,8 +44,12 @@ export class SearchEngine implements OnModuleInit, OnApplicationShutdown {
     await this.connect();
     for (const [name, definition] of Object.entries(SEARCH_INDEXES)) {
       const settings = await definition.settings(this.db.manager);
-      const drifted = await applySettings(this.client, this.index(name), settings);
-      if (drifted.length) this.logger.log(`${name}: settings applied (${drifted.join(', ')})`);
+      const { applied, needRebuild } = await applySettings(this.client, this.index(name), settings);
+      if (applied.length) this.logger.log(`${name}: settings applied (${applied.join(', ')})`);
+      if (needRebuild.length) {
+        this.logger.warn(`${name}: ${needRebuild.join(', ')} changed; rebuilding the index`);
+        this.needRebuild.add(name);
+      }
     }
   }
 

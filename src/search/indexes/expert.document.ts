@@ -42,6 +42,8 @@ export interface ExpertDocument {
     years: number | null;
   }[];
   technologySlugs: string[];
+  /** German names of its techniques and their ancestors, tokenized as German (see locales.ts). */
+  technologyNames_de: string[];
   /** Broader techniques of every skill, so "spectroscopy" finds an XPS expert. */
   technologyAncestors: string[];
   techniqueCategories: string[];
@@ -140,6 +142,9 @@ export async function loadExpertDocuments(
         years: skill.years,
       })),
       technologySlugs: expertSkills.map(({ tech }) => tech.slug),
+      technologyNames_de: unique(
+        [...expertSkills.map(({ tech }) => tech), ...ancestors].flatMap((t) => t.nameDe ?? []),
+      ).sort(),
       technologyAncestors: unique(ancestors.flatMap(namesOf)).sort(),
       techniqueCategories: unique(
         expertSkills.map(({ tech }) => techById.get(tech.categoryId ?? tech.id)?.slug ?? tech.slug),

@@ -1,4 +1,5 @@
 import type { Settings } from 'meilisearch';
+import { CLUSTER_LOCALES } from './locales.js';
 
 /**
  * The experts index, declared once. Start-up compares this with the live settings and repairs
@@ -13,6 +14,7 @@ export const EXPERTS_SETTINGS: Settings = {
     'technologies.acronyms',
     'technologies.names',
     'technologies.synonyms',
+    'technologyNames_de',
     'jobTitle',
     'materialNames',
     'technologyAncestors',
@@ -49,4 +51,5 @@ export const EXPERTS_SETTINGS: Settings = {
   },
   faceting: { maxValuesPerFacet: 500, sortFacetValuesBy: { '*': 'count' } },
   pagination: { maxTotalHits: 10_000 },
+  localizedAttributes: CLUSTER_LOCALES,
 };

@@ -1,4 +1,5 @@
 import type { Settings } from 'meilisearch';
+import { CLUSTER_LOCALES } from './locales.js';
 
 /** The organisations index, declared once (see experts.index.ts for how drift is handled). */
 export const ORGANISATIONS_INDEX = 'organisations';
@@ -10,6 +11,7 @@ export const ORGANISATIONS_SETTINGS: Settings = {
     'aliases',
     'technologies.acronyms',
     'technologies.names',
+    'technologyNames_de',
     'instruments',
     'city',
     'region',
@@ -42,4 +44,5 @@ export const ORGANISATIONS_SETTINGS: Settings = {
   },
   faceting: { maxValuesPerFacet: 500, sortFacetValuesBy: { '*': 'count' } },
   pagination: { maxTotalHits: 10_000 },
+  localizedAttributes: CLUSTER_LOCALES,
 };

@@ -1,10 +1,11 @@
 import type { Settings } from 'meilisearch';
+import { CLUSTER_LOCALES } from './locales.js';
 
 /** The technologies index, declared once (see experts.index.ts for how drift is handled). */
 export const TECHNOLOGIES_INDEX = 'technologies';
 
 export const TECHNOLOGIES_SETTINGS: Settings = {
-  searchableAttributes: ['acronyms', 'names', 'synonyms', 'path', 'description'],
+  searchableAttributes: ['acronyms', 'names', 'name_de', 'synonyms', 'path', 'description'],
   filterableAttributes: ['category', 'parent', 'depth'],
   sortableAttributes: ['nameSort', 'expertCount'],
   rankingRules: [
@@ -23,4 +24,5 @@ export const TECHNOLOGIES_SETTINGS: Settings = {
   },
   faceting: { maxValuesPerFacet: 500, sortFacetValuesBy: { '*': 'count' } },
   pagination: { maxTotalHits: 10_000 },
+  localizedAttributes: CLUSTER_LOCALES,
 };

@@ -10,6 +10,8 @@ export interface TechnologyDocument {
   name: string;
   nameSort: string;
   names: string[];
+  /** The German name alone, tokenized as German (see locales.ts). */
+  name_de: string | null;
   acronyms: string[];
   synonyms: string[];
   description: string;
@@ -54,6 +56,7 @@ export async function loadTechnologyDocuments(
       name: tech.name,
       nameSort: tech.name.toLocaleLowerCase('en'),
       names: namesOf(tech),
+      name_de: tech.nameDe,
       acronyms: tech.acronyms,
       synonyms: tech.synonyms,
       description: tech.description,

@@ -1,6 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import { Environment } from '../../config/environment.js';
+import { LOCKS, withAdvisoryLock } from '../../database/advisory-lock.js';
 import { SearchEngine } from '../engine/search-engine.service.js';
 import { applySettings } from '../engine/index-settings.js';
 import { SEARCH_INDEXES } from '../indexes/search-indexes.js';
@@ -27,11 +29,36 @@ export interface ReindexReport {
  * by rebuild-and-swap (the live index keeps answering until an atomic swap).
  */
 @Injectable()
-export class SearchMaintenance {
+export class SearchMaintenance implements OnApplicationBootstrap {
+  private readonly logger = new Logger('SearchMaintenance');
+  private repair: Promise<void> = Promise.resolve();
+
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly engine: SearchEngine,
+    private readonly env: Environment,
   ) {}
+
+  /**
+   * Settings drift that needs re-indexing was left untouched on the live index at start; the API
+   * (not the CLI tools) rebuilds those indexes in the background while the old ones keep answering.
+   */
+  onApplicationBootstrap(): void {
+    const names = [...this.engine.needRebuild];
+    if (!this.env.SEARCH_RELAY || names.length === 0) return;
+    this.repair = this.reindex((m) => this.logger.log(m), names).then(
+      (reports) => {
+        for (const r of reports) this.logger.log(`${r.index}: rebuilt with its declared settings`);
+        for (const name of names) this.engine.needRebuild.delete(name);
+      },
+      (error: unknown) => this.logger.error(`settings rebuild failed: ${String(error)}`),
+    );
+  }
+
+  /** Resolves once the start-up rebuild (if any) is over. */
+  settingsRepaired(): Promise<void> {
+    return this.repair;
+  }
 
   /** Finds what differs between database and index and enqueues exactly those documents. */
   async reconcile(progress?: Progress): Promise<Record<string, Drift>> {
@@ -57,16 +84,26 @@ export class SearchMaintenance {
    * comparison until it matches), swaps it with the live one, drops the old one, and finally
    * reconciles the live index through the outbox for writes that landed during the swap.
    */
-  async reindex(progress?: Progress): Promise<ReindexReport[]> {
+  async reindex(progress?: Progress, only?: string[]): Promise<ReindexReport[]> {
+    // Two processes rebuilding one index would share its shadow: the second one steps aside.
+    const run = await withAdvisoryLock(this.db, LOCKS.searchReindex, () =>
+      this.rebuild(progress, only),
+    );
+    if (!run.locked) progress?.('another process is reindexing; nothing done');
+    return run.locked ? run.value : [];
+  }
+
+  private async rebuild(progress?: Progress, only?: string[]): Promise<ReindexReport[]> {
     const reports: ReindexReport[] = [];
     for (const [name, definition] of Object.entries(SEARCH_INDEXES)) {
+      if (only && !only.includes(name)) continue;
       const started = Date.now();
       const live = this.engine.index(name);
       const shadow = `${live}__shadow`;
       const client = this.engine.client;
       await client.deleteIndexIfExists(shadow);
       const settings = await definition.settings(this.db.manager);
-      await applySettings(client, shadow, settings);
+      await applySettings(client, shadow, settings, { rebuilding: true });
       const ids = await definition.allIds(this.db.manager);
       for (let i = 0; i < ids.length; i += BATCH) {
         const documents = await definition.load(this.db.manager, ids.slice(i, i + BATCH));
@@ -84,7 +121,6 @@ export class SearchMaintenance {
         ]);
         await sendDocuments(client, shadow, [...changed.values()], drift.extra);
       }
-      await applySettings(client, live, settings);
       const swap = await client
         .swapIndexes([{ indexes: [live, shadow], rename: false }])
         .waitTask();

@@ -7,6 +7,7 @@ import {
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, IsNull } from 'typeorm';
 import { Environment } from '../../config/environment.js';
+import { LOCKS, withAdvisoryLock } from '../../database/advisory-lock.js';
 import { SearchEngine } from '../engine/search-engine.service.js';
 import { applySettings } from '../engine/index-settings.js';
 import { SEARCH_INDEXES, settingsOutboxName } from '../indexes/search-indexes.js';
@@ -16,8 +17,6 @@ import { sendDocuments } from './document-sender.js';
 const BATCH = 1000;
 const IDLE_POLL_MS = 100;
 const MAX_BACKOFF_MS = 10_000;
-/** Any constant: identifies "the search relay" among PostgreSQL advisory locks. */
-const LOCK_KEY = 73_912_001;
 
 /**
  * Moves the outbox to Meilisearch: takes pending rows in order, collapses duplicates, re-reads
@@ -119,7 +118,14 @@ export class SearchRelay implements OnApplicationBootstrap, OnApplicationShutdow
       const refresh = rows.filter((r) => r.indexName === settingsOutboxName(name));
       if (refresh.length === 0) continue;
       const settings = await definition.settings(this.db.manager);
-      await applySettings(this.engine.client, this.engine.index(name), settings);
+      // Query-time settings only (synonyms): a re-indexing change waits for rebuild-and-swap.
+      const { needRebuild } = await applySettings(
+        this.engine.client,
+        this.engine.index(name),
+        settings,
+      );
+      if (needRebuild.length)
+        this.logger.warn(`${name}: ${needRebuild.join(', ')} differ; run npm run search:reindex`);
       await this.db.getRepository(SearchOutboxEntity).delete({ id: In(refresh.map((r) => r.id)) });
     }
     const known = new Set(Object.keys(SEARCH_INDEXES).flatMap((n) => [n, settingsOutboxName(n)]));
@@ -151,28 +157,12 @@ export class SearchRelay implements OnApplicationBootstrap, OnApplicationShutdow
   }
 
   private withSenderLock(send: () => Promise<number>): Promise<number> {
-    const next = this.sending.then(() => this.withAdvisoryLock(send));
+    const next = this.sending.then(async () => {
+      const result = await withAdvisoryLock(this.db, LOCKS.searchRelay, send);
+      return result.locked ? result.value : 0;
+    });
     this.sending = next.catch(() => undefined);
     return next;
-  }
-
-  private async withAdvisoryLock(send: () => Promise<number>): Promise<number> {
-    if (this.db.options.type !== 'postgres') return send();
-    const runner = this.db.createQueryRunner();
-    await runner.connect();
-    try {
-      const [{ locked }] = (await runner.query('SELECT pg_try_advisory_lock($1) AS locked', [
-        LOCK_KEY,
-      ])) as [{ locked: boolean }];
-      if (!locked) return 0;
-      try {
-        return await send();
-      } finally {
-        await runner.query('SELECT pg_advisory_unlock($1)', [LOCK_KEY]);
-      }
-    } finally {
-      await runner.release();
-    }
   }
 
   private sleep(ms: number): Promise<void> {

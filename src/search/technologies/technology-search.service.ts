@@ -51,7 +51,7 @@ export class TechnologySearchService {
       page: input.page,
       hitsPerPage: input.hitsPerPage,
       sort: SORT[input.sort ?? TechnologySort.RELEVANCE],
-      highlight: ['names', 'acronyms', 'synonyms', 'description'],
+      highlight: ['names', 'name_de', 'acronyms', 'synonyms', 'description'],
       crop: ['description'],
     };
     const { main, distribution } = await runFacetedSearch<TechnologyFacet, TechnologyDocument>(
