@@ -1,7 +1,10 @@
 import type { TestApp } from './test-app.js';
 
+/** Anything that answers GraphQL: an in-process test app, or a client of a running process. */
+export type GraphQLClient = Pick<TestApp, 'gql'>;
+
 /** Small, explicit reference data for tests that must not depend on the demo generator. */
-export async function createBasics(t: TestApp) {
+export async function createBasics(t: GraphQLClient) {
   const cluster = await must(
     t,
     `mutation { createCluster(input: { name: "Test cluster", slug: "test-cluster" }) { id } }`,
@@ -42,7 +45,7 @@ export async function createBasics(t: TestApp) {
 
 /** Runs a mutation that must succeed and returns its payload. */
 export async function must(
-  t: TestApp,
+  t: GraphQLClient,
   query: string,
   field: string,
   variables?: Record<string, unknown>,
