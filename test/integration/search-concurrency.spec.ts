@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Meilisearch, type Task } from 'meilisearch';
 import pg from 'pg';
 import { EXPERTS_INDEX } from '../../src/search/indexes/experts.index.js';
+import { SEARCH_INDEXES } from '../../src/search/indexes/search-indexes.js';
 import { type AppProcess, startAppProcess } from '../support/app-process.js';
 import { createBasics, type GraphQLClient, must } from '../support/fixtures.js';
 import type { GraphQLResponse } from '../support/test-app.js';
@@ -70,7 +71,9 @@ describeOnPostgres(
       for (const app of processes) await app.stop();
       await db?.end();
       for (const proxy of proxies) await proxy.close();
-      await meili.deleteIndexIfExists(indexUid).catch(() => undefined);
+      for (const name of Object.keys(SEARCH_INDEXES)) {
+        await meili.deleteIndexIfExists(`${prefix}${name}`).catch(() => undefined);
+      }
       await admin(adminUrl, `DROP DATABASE IF EXISTS "${databaseName}" WITH (FORCE)`);
       if (dataDir) rmSync(dataDir, { recursive: true, force: true });
     });
