@@ -61,13 +61,13 @@ describe('searchExperts on the demo data', () => {
     let checked = 0;
     for (const { facet, values } of facets) {
       expect(values.length).toBeGreaterThan(0);
-      for (const { value, count } of values.slice(0, 6)) {
+      for (const { value, count } of values) {
         const filtered = await search({ filters: [{ facet, values: [value] }], hitsPerPage: 1 });
         expect([facet, value, filtered.totalHits]).toEqual([facet, value, count]);
         checked += 1;
       }
     }
-    expect(checked).toBeGreaterThan(30);
+    expect(checked).toBeGreaterThan(100);
   });
 
   it('counts a filtered facet disjunctively, so the alternatives stay visible', async () => {

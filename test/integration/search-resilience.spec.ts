@@ -10,6 +10,8 @@ import {
 } from '../../src/search/engine/bundled-meilisearch.js';
 import { SearchEngine } from '../../src/search/engine/search-engine.service.js';
 import { EXPERTS_INDEX } from '../../src/search/indexes/experts.index.js';
+import { driftCount } from '../../src/search/maintenance/index-comparison.js';
+import { SearchMaintenance } from '../../src/search/maintenance/search-maintenance.service.js';
 import { SearchRelay } from '../../src/search/sync/search-relay.service.js';
 import { createBasics, must } from '../support/fixtures.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
@@ -74,6 +76,9 @@ describe('search sync under faults', () => {
       await t.searchSynced(60_000);
       expect(await indexedIds(t)).toEqual(await databaseIds(t));
       expect((await databaseIds(t)).length).toBe(200);
+      // Ids and content of every index, by hash.
+      const drift = await t.app.get(SearchMaintenance).reconcile();
+      expect(Object.values(drift).map(driftCount)).toEqual([0, 0, 0]);
       const after = await request(t.app.getHttpServer()).get('/health');
       expect(after.body).toMatchObject({ status: 'ok', outbox: { pending: 0, parked: 0 } });
     } finally {
