@@ -4,6 +4,7 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { formatGraphQLError } from '../common/errors/graphql-error.formatter.js';
+import { callerOf, type RequestWithCaller } from '../auth/caller.js';
 import '../common/graphql/enums.js';
 import { Environment } from '../config/environment.js';
 import { GraphiqlAssetsController, offlineGraphiqlPlugin } from './graphiql.js';
@@ -28,7 +29,10 @@ export const GRAPHQL_PATH = '/graphql';
           introspection: true,
           includeStacktraceInErrorResponses: development,
           formatError: (formatted, error) => formatGraphQLError(formatted, error, development),
-          context: (): RequestContext => ({ loaders: createLoaders(db) }),
+          context: ({ req }: { req: RequestWithCaller }): RequestContext => ({
+            loaders: createLoaders(db),
+            caller: callerOf(req),
+          }),
           plugins: development ? [offlineGraphiqlPlugin(GRAPHQL_PATH)] : [],
         };
       },

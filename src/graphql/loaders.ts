@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import type { Caller } from '../auth/caller.js';
 import { type DataSource, type EntityTarget, In, type ObjectLiteral } from 'typeorm';
 import { ClusterEntity } from '../clusters/cluster.entity.js';
 import { ExpertSkillEntity } from '../experts/expert-skill.entity.js';
@@ -113,4 +114,6 @@ export type Loaders = ReturnType<typeof createLoaders>;
 /** What every resolver receives as its GraphQL context. */
 export interface RequestContext {
   loaders: Loaders;
+  /** Who is asking (see auth/caller.ts). */
+  caller: Caller;
 }
