@@ -21,12 +21,12 @@ export interface Caller {
   allowedOrigins: string[];
 }
 
-export const ANONYMOUS: Caller = Object.freeze({
+export const ANONYMOUS: Readonly<Caller> = Object.freeze({
   role: Role.ANONYMOUS,
   keyId: null,
   clusterIds: [],
   allowedOrigins: [],
-}) as Caller;
+});
 
 /** Set on the Express request by the caller middleware, before GraphQL and rate limits run. */
 export type RequestWithCaller = Request & { caller?: Caller };
