@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { AuthModule } from './auth/auth.module.js';
 import { ClustersModule } from './clusters/clusters.module.js';
 import { DomainErrorFilter } from './common/errors/domain-error.filter.js';
 import { createValidationPipe } from './common/errors/validation.pipe.js';
@@ -30,6 +31,7 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot(env),
         DatabaseModule.forRoot(options.database),
+        AuthModule,
         SearchModule,
         KennerGraphQLModule,
         ClustersModule,

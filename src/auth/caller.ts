@@ -17,6 +17,8 @@ export interface Caller {
   keyId: string | null;
   /** Storage ids of the clusters a PARTNER key is bound to. */
   clusterIds: string[];
+  /** The same clusters by slug, as search documents hold them. */
+  clusterSlugs: string[];
   /** Origins a partner's browser pages may call from (CORS). */
   allowedOrigins: string[];
 }
@@ -25,6 +27,7 @@ export const ANONYMOUS: Readonly<Caller> = Object.freeze({
   role: Role.ANONYMOUS,
   keyId: null,
   clusterIds: [],
+  clusterSlugs: [],
   allowedOrigins: [],
 });
 

@@ -77,6 +77,12 @@ export class Environment {
   @Matches(/^[a-zA-Z0-9_-]*$/, { message: 'may hold only letters, digits, - and _' })
   MEILI_INDEX_PREFIX = '';
 
+  /** Registered as an admin API key at start when no admin key exists (then it can be unset). */
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'must be at least 32 characters' })
+  BOOTSTRAP_ADMIN_KEY?: string;
+
   /** Indexing memory of the bundled server (Meilisearch takes 2/3 of RAM by default). */
   @Matches(/^\d+(Kb|Mb|Gb|KiB|MiB|GiB)$/i, { message: 'must be a size such as 256Mb' })
   MEILI_MAX_INDEXING_MEMORY = '256Mb';
@@ -98,10 +104,13 @@ export class Environment {
 export class ConfigurationError extends Error {}
 
 /** Reads only the variables Kenner knows; empty strings count as unset. */
+/** Settings without a default: `new Environment()` does not list them. */
+const OPTIONAL = ['DATABASE_URL', 'MEILI_HOST', 'MEILI_MASTER_KEY', 'BOOTSTRAP_ADMIN_KEY'];
+
 export function loadEnvironment(source: NodeJS.ProcessEnv = process.env): Environment {
   const known = Object.keys(new Environment());
   const raw: Record<string, string> = {};
-  for (const key of [...known, 'DATABASE_URL', 'MEILI_HOST', 'MEILI_MASTER_KEY']) {
+  for (const key of [...known, ...OPTIONAL]) {
     const value = source[key];
     if (value !== undefined && value !== '') raw[key] = value;
   }
@@ -109,7 +118,9 @@ export function loadEnvironment(source: NodeJS.ProcessEnv = process.env): Enviro
   const [error] = validateSync(env);
   if (error) {
     // A database URL may hold a password: never echo it.
-    const secret = ['DATABASE_URL', 'MEILI_MASTER_KEY'].includes(error.property);
+    const secret = ['DATABASE_URL', 'MEILI_MASTER_KEY', 'BOOTSTRAP_ADMIN_KEY'].includes(
+      error.property,
+    );
     const shown = secret ? '(hidden)' : JSON.stringify(raw[error.property]);
     throw new ConfigurationError(
       `Invalid configuration: ${error.property}=${shown} ${constraintMessage(error)}`,

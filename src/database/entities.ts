@@ -1,3 +1,4 @@
+import { ApiKeyEntity } from '../auth/api-key.entity.js';
 import { ClusterEntity } from '../clusters/cluster.entity.js';
 import { ExpertSkillEntity } from '../experts/expert-skill.entity.js';
 import { ExpertEntity } from '../experts/expert.entity.js';
@@ -18,4 +19,5 @@ export const ENTITIES = [
   MaterialEntity,
   SectorEntity,
   SearchOutboxEntity,
+  ApiKeyEntity,
 ];

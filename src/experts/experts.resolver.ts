@@ -8,7 +8,9 @@ import {
   ResolveField,
   Resolver,
 } from '@nestjs/graphql';
+import { DomainError, ErrorCode } from '../common/errors/domain-error.js';
 import { loaded } from '../common/graphql/loaded.js';
+import { mayContact } from './expert-visibility.js';
 import { ConnectionArgs } from '../common/pagination/connection.args.js';
 import { ConnectionType } from '../common/pagination/connection.model.js';
 import type { RequestContext } from '../graphql/loaders.js';
@@ -25,6 +27,12 @@ import { ExpertModel, ExpertSkillModel } from './models/expert.model.js';
 
 export const ExpertConnection = ConnectionType(ExpertModel, 'Expert');
 
+/** Contact details go to staff only; everyone else gets null plus an error entry saying why. */
+function contact(value: string | null, ctx: RequestContext): string | null {
+  if (mayContact(ctx.caller)) return value;
+  throw new DomainError(ErrorCode.FORBIDDEN, 'contact details are visible to staff only');
+}
+
 const byName = <T extends { name: string }>(a: T, b: T) => a.name.localeCompare(b.name);
 
 @Resolver(() => ExpertModel)
@@ -32,8 +40,24 @@ export class ExpertsResolver {
   constructor(private readonly service: ExpertsService) {}
 
   @Query(() => ExpertConnection, { description: 'Experts, by name.' })
-  experts(@Args() args: ExpertsArgs) {
-    return this.service.list(args);
+  experts(@Args() args: ExpertsArgs, @Context() ctx: RequestContext) {
+    return this.service.list(args, ctx.caller);
+  }
+
+  @ResolveField(() => String, {
+    nullable: true,
+    description: 'Contact e-mail. Staff only: others get null and an error entry (FORBIDDEN).',
+  })
+  email(@Parent() expert: ExpertModel, @Context() ctx: RequestContext) {
+    return contact(expert.email, ctx);
+  }
+
+  @ResolveField(() => String, {
+    nullable: true,
+    description: 'Staff only: others get null and an error entry (FORBIDDEN).',
+  })
+  phone(@Parent() expert: ExpertModel, @Context() ctx: RequestContext) {
+    return contact(expert.phone, ctx);
   }
 
   @ResolveField(() => OrganisationModel)
@@ -93,8 +117,12 @@ export class OrganisationExpertsResolver {
   constructor(private readonly service: ExpertsService) {}
 
   @ResolveField(() => ExpertConnection, { description: 'Experts working there, by name.' })
-  experts(@Parent() org: OrganisationModel, @Args() args: ConnectionArgs) {
-    return this.service.list({ ...args, organisationId: org.id });
+  experts(
+    @Parent() org: OrganisationModel,
+    @Args() args: ConnectionArgs,
+    @Context() ctx: RequestContext,
+  ) {
+    return this.service.list({ ...args, organisationId: org.id }, ctx.caller);
   }
 }
 
@@ -103,7 +131,11 @@ export class TechnologyExpertsResolver {
   constructor(private readonly service: ExpertsService) {}
 
   @ResolveField(() => ExpertConnection, { description: 'Experts with a skill in it, by name.' })
-  experts(@Parent() tech: TechnologyModel, @Args() args: ConnectionArgs) {
-    return this.service.list({ ...args, technologyId: tech.id });
+  experts(
+    @Parent() tech: TechnologyModel,
+    @Args() args: ConnectionArgs,
+    @Context() ctx: RequestContext,
+  ) {
+    return this.service.list({ ...args, technologyId: tech.id }, ctx.caller);
   }
 }

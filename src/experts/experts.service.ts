@@ -17,7 +17,9 @@ import type {
   SkillInput,
   UpdateExpertInput,
 } from './dto/expert.inputs.js';
+import type { Caller } from '../auth/caller.js';
 import { ExpertSkillEntity } from './expert-skill.entity.js';
+import { whereVisible } from './expert-visibility.js';
 import { ExpertEntity, Visibility } from './expert.entity.js';
 import { toExpertModel } from './expert.mapper.js';
 
@@ -28,8 +30,12 @@ export class ExpertsService {
     private readonly outbox: SearchOutbox,
   ) {}
 
-  list(args: ExpertsArgs) {
-    const query = this.db.getRepository(ExpertEntity).createQueryBuilder('expert');
+  list(args: ExpertsArgs, caller: Caller) {
+    const query = whereVisible(
+      this.db.getRepository(ExpertEntity).createQueryBuilder('expert'),
+      'expert',
+      caller,
+    );
     if (args.organisationId) {
       const id = fromGlobalId(args.organisationId, 'Organisation', 'organisationId');
       query.andWhere('expert.organisationId = :organisationId', { organisationId: id });

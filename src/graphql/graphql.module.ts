@@ -30,7 +30,7 @@ export const GRAPHQL_PATH = '/graphql';
           includeStacktraceInErrorResponses: development,
           formatError: (formatted, error) => formatGraphQLError(formatted, error, development),
           context: ({ req }: { req: RequestWithCaller }): RequestContext => ({
-            loaders: createLoaders(db),
+            loaders: createLoaders(db, callerOf(req)),
             caller: callerOf(req),
           }),
           plugins: development ? [offlineGraphiqlPlugin(GRAPHQL_PATH)] : [],

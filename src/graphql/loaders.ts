@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import { whereVisible } from '../experts/expert-visibility.js';
 import type { Caller } from '../auth/caller.js';
 import { type DataSource, type EntityTarget, In, type ObjectLiteral } from 'typeorm';
 import { ClusterEntity } from '../clusters/cluster.entity.js';
@@ -61,13 +62,22 @@ function viaJoinTable<E extends WithId>(
  * technologies cost one query each. A new set is made for every request so nothing is cached
  * across callers.
  */
-export function createLoaders(db: DataSource) {
+export function createLoaders(db: DataSource, caller: Caller) {
   return {
     cluster: byId(db, ClusterEntity),
     organisation: byId(db, OrganisationEntity),
     technology: byId(db, TechnologyEntity),
     instrument: byId(db, InstrumentEntity),
-    expert: byId(db, ExpertEntity),
+    /** Experts the caller may not see load as null, exactly like missing ones. */
+    expert: new DataLoader<string, ExpertEntity | null>(async (ids) => {
+      const query = db
+        .getRepository(ExpertEntity)
+        .createQueryBuilder('expert')
+        .where('expert.id IN (:...ids)', { ids: [...ids] });
+      const rows = await whereVisible(query, 'expert', caller).getMany();
+      const found = new Map(rows.map((row) => [row.id, row]));
+      return ids.map((id) => found.get(id) ?? null);
+    }),
     material: byId(db, MaterialEntity),
     sector: byId(db, SectorEntity),
     skillsByExpert: grouped(async (keys) =>

@@ -1,7 +1,9 @@
-import { Args, Int, Query, Resolver } from '@nestjs/graphql';
+import { Args, Context, Int, Query, Resolver } from '@nestjs/graphql';
+import { visibleInSearch } from '../experts/expert-visibility.js';
+import type { RequestContext } from '../graphql/loaders.js';
 import { badInput } from '../common/errors/domain-error.js';
 import { ExpertSearchInput } from './experts/dto/expert-search.input.js';
-import { ExpertFacet, PUBLIC_ONLY } from './experts/expert-facets.js';
+import { ExpertFacet } from './experts/expert-facets.js';
 import { ExpertSearchService } from './experts/expert-search.service.js';
 import { FacetValuesService } from './experts/facet-values.service.js';
 import { ExpertSearchResult } from './experts/models/expert-search.models.js';
@@ -30,8 +32,8 @@ export class SearchResolver {
   @Query(() => ExpertSearchResult, {
     description: 'Typo-tolerant, multilingual expert search with disjunctive facet counts.',
   })
-  searchExperts(@Args('input') input: ExpertSearchInput) {
-    return this.experts.search(input);
+  searchExperts(@Args('input') input: ExpertSearchInput, @Context() ctx: RequestContext) {
+    return this.experts.search(input, visibleInSearch(ctx.caller));
   }
 
   @Query(() => OrganisationSearchResult, {
@@ -55,11 +57,12 @@ export class SearchResolver {
   search(
     @Args('query') query: string,
     @Args('limit', { type: () => Int, defaultValue: 5 }) limit: number,
+    @Context() ctx: RequestContext,
   ) {
     if (query.length > MAX_QUERY)
       throw badInput('query', `must be at most ${MAX_QUERY} characters`);
     if (limit < 1 || limit > 20) throw badInput('limit', 'must be between 1 and 20');
-    return this.overview.search(query, limit);
+    return this.overview.search(query, limit, visibleInSearch(ctx.caller));
   }
 
   @Query(() => [FacetValue], {
@@ -69,9 +72,10 @@ export class SearchResolver {
     @Args('facet', { type: () => ExpertFacet }) facet: ExpertFacet,
     @Args('query', { defaultValue: '' }) query: string,
     @Args('limit', { type: () => Int, defaultValue: 10 }) limit: number,
+    @Context() ctx: RequestContext,
   ) {
     if (query.length > 100) throw badInput('query', 'must be at most 100 characters');
     if (limit < 1 || limit > 100) throw badInput('limit', 'must be between 1 and 100');
-    return this.values.search(facet, query, limit, PUBLIC_ONLY);
+    return this.values.search(facet, query, limit, visibleInSearch(ctx.caller));
   }
 }

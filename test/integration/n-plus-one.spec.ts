@@ -14,6 +14,7 @@ describe('no N+1', () => {
   afterAll(() => t.close());
 
   it('a page of 100 experts with nested fields costs as many statements as a page of 5', async () => {
+    await t.gql(QUERY, { first: 1 }); // the key's first use records lastUsedAt: not the point here
     let statements100 = 0;
     const queries100 = await t.countQueries(async () => {
       const res = await t.gql(QUERY, { first: 100 });

@@ -24,8 +24,9 @@ const SEARCH = `query($input: ExpertSearchInput!) {
 
 describe('searchExperts on the demo data', () => {
   let t: TestApp;
+  /** As an anonymous partner site would. */
   const search = async (input: Record<string, unknown>) => {
-    const res = await t.gql(SEARCH, { input });
+    const res = await t.gql(SEARCH, { input }, null);
     if (res.errors) throw new Error(JSON.stringify(res.errors));
     return res.data?.searchExperts;
   };
@@ -130,6 +131,7 @@ describe('searchExperts on the demo data', () => {
       const res = await t.gql(
         `query($q: String!) { facetValues(facet: TECHNOLOGY, query: $q) { value label count } }`,
         { q: query },
+        null,
       );
       expect(res.data?.facetValues).toContainEqual({
         value: 'x-ray-diffraction',

@@ -16,6 +16,8 @@ import { postgresUrl } from '../support/test-database.js';
 const CREATE = `mutation($input: CreateExpertInput!) { createExpert(input: $input) { id } }`;
 const UPDATE = `mutation($id: ID!, $input: UpdateExpertInput!) { updateExpert(id: $id, input: $input) { id } }`;
 const DELETE = `mutation($id: ID!) { deleteExpert(id: $id) { id } }`;
+/** Registered by the first process; the second finds an admin already there and keeps it. */
+const ADMIN_KEY = 'knr_concurrency-test-admin-key-0123456789';
 const DOCUMENT_WRITES: Task['type'][] = ['documentAdditionOrUpdate', 'documentDeletion'];
 
 /**
@@ -60,6 +62,7 @@ describeOnPostgres(
             MEILI_MASTER_KEY: process.env.MEILI_MASTER_KEY ?? '',
             MEILI_INDEX_PREFIX: prefix,
             SEED_DEMO: 'false',
+            BOOTSTRAP_ADMIN_KEY: ADMIN_KEY,
             // `log`, not less: startAppProcess waits for the "GraphQL ready" line.
             LOG_LEVEL: 'log',
           }),
@@ -194,7 +197,7 @@ function graphQLClient(app: AppProcess): GraphQLClient {
     async gql<T>(query: string, variables?: Record<string, unknown>) {
       const response = await fetch(app.url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${ADMIN_KEY}` },
         body: JSON.stringify({ query, variables }),
       });
       return (await response.json()) as GraphQLResponse<T>;

@@ -5,6 +5,8 @@ import { afterAll, describe, expect, it } from '@jest/globals';
 import { postGraphQL, runAppToExit, startAppProcess } from '../support/app-process.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
 
+const ADMIN = 'knr_test-bootstrap-admin-key-of-32-characters-or-more';
+
 /** What a new user gets from `npm start`: the compiled app on an empty database. */
 describe('starting Kenner', () => {
   const databases: TestDatabase[] = [];
@@ -28,11 +30,12 @@ describe('starting Kenner', () => {
           }
         : database.env;
     // No MEILI_HOST: the app must start the bundled Meilisearch itself, as on a fresh clone.
-    Object.assign(env, { MEILI_HOST: '', MEILI_MASTER_KEY: '' });
+    Object.assign(env, { MEILI_HOST: '', MEILI_MASTER_KEY: '', BOOTSTRAP_ADMIN_KEY: ADMIN });
     const query = `{ experts(first: 5) { totalCount } technologies(first: 1) { totalCount } clusters { edges { node { slug } } } }`;
 
     const first = await startAppProcess(env);
-    const before = await postGraphQL(first.url, query);
+    const before = await postGraphQL(first.url, query, ADMIN);
+    const anonymous = await postGraphQL(first.url, query);
     const searched = await eventually(async () => {
       const result = await postGraphQL(
         first.url,
@@ -42,14 +45,17 @@ describe('starting Kenner', () => {
     });
     await first.stop();
     expect(searched.data.searchExperts.totalHits).toBeGreaterThan(0);
-    expect(before.data.experts.totalCount).toBeGreaterThanOrEqual(1000);
+    expect(before.data.experts.totalCount).toBe(1200);
+    // Anonymous callers see the public experts only.
+    expect(anonymous.data.experts.totalCount).toBeLessThan(1200);
+    expect(anonymous.data.experts.totalCount).toBeGreaterThan(0);
     expect(before.data.technologies.totalCount).toBeGreaterThanOrEqual(80);
     expect(before.data.clusters.edges.map((e: any) => e.node.slug)).toEqual(
       expect.arrayContaining(['lmmc', 'techland']),
     );
 
     const second = await startAppProcess(env);
-    const after = await postGraphQL(second.url, query);
+    const after = await postGraphQL(second.url, query, ADMIN);
     await second.stop();
     expect(after.data).toEqual(before.data);
     expect(second.output()).not.toContain('Demo data loaded');

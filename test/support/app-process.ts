@@ -82,10 +82,13 @@ function stopProcess(child: ChildProcess): Promise<number | null> {
   });
 }
 
-export async function postGraphQL(url: string, query: string): Promise<any> {
+export async function postGraphQL(url: string, query: string, key?: string): Promise<any> {
   const response = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: {
+      'content-type': 'application/json',
+      ...(key ? { authorization: `Bearer ${key}` } : {}),
+    },
     body: JSON.stringify({ query }),
   });
   return response.json();

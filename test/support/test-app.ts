@@ -5,6 +5,8 @@ import { getDataSourceToken } from '@nestjs/typeorm';
 import request from 'supertest';
 import type { DataSource } from 'typeorm';
 import { AppModule } from '../../src/app.module.js';
+import { ApiKeysService } from '../../src/auth/api-keys.service.js';
+import { Role } from '../../src/auth/caller.js';
 import { loadEnvironment } from '../../src/config/environment.js';
 import { queryCounter } from '../../src/database/data-source.options.js';
 import { SearchEngine } from '../../src/search/engine/search-engine.service.js';
@@ -22,10 +24,14 @@ export interface TestApp {
   app: INestApplication;
   db: DataSource;
   database: TestDatabase;
+  /** Sends as staff unless `as` says otherwise (`null`: anonymous, or a key's secret). */
   gql<T = Record<string, any>>(
     query: string,
     variables?: Record<string, unknown>,
+    as?: string | null,
   ): Promise<GraphQLResponse<T>>;
+  /** Secrets of keys made for the test: `staff` (the default of `gql`) and `admin`. */
+  keys: { staff: string; admin: string };
   /** SQL statements the app executed while `run` ran. */
   countQueries(run: () => Promise<unknown>): Promise<number>;
   /** Resolves once the relay has sent every pending outbox row to Meilisearch. */
@@ -67,12 +73,20 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const db = app.get<DataSource>(getDataSourceToken());
   if (options.demoExperts) await app.get(DemoSeedService).seedIfEmpty(options.demoExperts);
   const server = app.getHttpServer();
+  const apiKeys = app.get(ApiKeysService);
+  const keys = {
+    staff: (await apiKeys.create({ name: 'test staff', role: Role.STAFF })).secret,
+    admin: (await apiKeys.create({ name: 'test admin', role: Role.ADMIN })).secret,
+  };
   return {
     app,
     db,
     database,
-    async gql(query, variables) {
-      const response = await request(server).post('/graphql').send({ query, variables });
+    keys,
+    async gql(query, variables, as = keys.staff) {
+      const post = request(server).post('/graphql');
+      if (as) post.set('Authorization', `Bearer ${as}`);
+      const response = await post.send({ query, variables });
       return response.body as GraphQLResponse<any>;
     },
     async countQueries(run) {

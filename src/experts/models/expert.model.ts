@@ -25,8 +25,9 @@ export class ExpertModel implements Node {
   @Field(() => [String], { description: 'ISO 639-1 codes.' }) languages!: string[];
   @Field(() => [ServiceKind]) services!: ServiceKind[];
   @Field(() => Visibility) visibility!: Visibility;
-  @Field(() => String, { nullable: true, description: 'Contact e-mail.' }) email!: string | null;
-  @Field(() => String, { nullable: true }) phone!: string | null;
+  /** Resolved by `ExpertsResolver.email`/`phone`, which apply the contact rule. */
+  email!: string | null;
+  phone!: string | null;
   @Field(() => String, { nullable: true, description: 'YYYY-MM-DD.' }) consentAt!: string | null;
   @Field(() => String, { nullable: true, description: 'YYYY-MM-DD.' })
   lastVerifiedAt!: string | null;

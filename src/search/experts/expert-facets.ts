@@ -27,9 +27,6 @@ registerEnumType(ExpertFacet, {
 });
 registerEnumType(ExpertSort, { name: 'ExpertSort' });
 
-/** Until callers are identified (API keys), search shows only experts who chose to be public. */
-export const PUBLIC_ONLY = ['PUBLIC'];
-
 /** The document attribute behind each facet. */
 export const FACET_ATTRIBUTE: Record<ExpertFacet, string> = {
   [ExpertFacet.TECHNOLOGY]: 'technologySlugs',

@@ -1,6 +1,6 @@
 import { fromGlobalId } from '../../common/graphql/global-id.js';
 import type { FacetedSearch } from '../faceting/faceted-query.js';
-import { anyOf, geoPointAsc, geoRadius } from '../faceting/filter-syntax.js';
+import { geoPointAsc, geoRadius } from '../faceting/filter-syntax.js';
 import type { ExpertSearchInput } from './dto/expert-search.input.js';
 import { ExpertFacet, ExpertSort, FACET_ATTRIBUTE } from './expert-facets.js';
 
@@ -19,7 +19,10 @@ function safeOrganisationId(value: string): string {
   }
 }
 
-/** One expert search as a faceted query; `visibility` is a filter the caller cannot remove. */
+/**
+ * One expert search as a faceted query. `visibility` holds the caller's visibility clauses (see
+ * experts/expert-visibility.ts): fixed, so no facet filter of the request can lift them.
+ */
 export function expertSearch(
   indexUid: string,
   input: ExpertSearchInput,
@@ -32,7 +35,7 @@ export function expertSearch(
     facets: input.facets ?? [],
     attributeOf: FACET_ATTRIBUTE,
     toIndexValue,
-    fixed: [anyOf('visibility', visibility), ...(input.near ? [geoRadius(input.near)] : [])],
+    fixed: [...visibility, ...(input.near ? [geoRadius(input.near)] : [])],
     page: input.page,
     hitsPerPage: input.hitsPerPage,
     sort: sortOf(input),

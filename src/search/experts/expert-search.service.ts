@@ -19,7 +19,7 @@ import {
 import { facetValues } from '../faceting/facet.models.js';
 import { distanceKm } from '../faceting/geo.js';
 import { expertSearch } from './expert-search.query.js';
-import { ExpertFacet, ExpertSort, FACET_ATTRIBUTE, PUBLIC_ONLY } from './expert-facets.js';
+import { ExpertFacet, ExpertSort, FACET_ATTRIBUTE } from './expert-facets.js';
 import type { ExpertDocument } from '../indexes/expert.document.js';
 import { EXPERTS_INDEX } from '../indexes/experts.index.js';
 import type {
@@ -36,10 +36,11 @@ export class ExpertSearchService {
     @InjectDataSource() private readonly db: DataSource,
   ) {}
 
-  async search(input: ExpertSearchInput): Promise<ExpertSearchResult> {
+  /** `visibility`: the caller's clauses from `visibleInSearch`. */
+  async search(input: ExpertSearchInput, visibility: string[]): Promise<ExpertSearchResult> {
     if (input.sort === ExpertSort.DISTANCE && !input.near)
       throw badInput('sort', 'DISTANCE needs `near`');
-    const search = expertSearch(this.engine.index(EXPERTS_INDEX), input, PUBLIC_ONLY);
+    const search = expertSearch(this.engine.index(EXPERTS_INDEX), input, visibility);
     const { main, distribution } = await runFacetedSearch<ExpertFacet, ExpertDocument>(
       this.engine.client,
       search,

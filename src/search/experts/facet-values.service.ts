@@ -6,7 +6,6 @@ import { OrganisationEntity } from '../../organisations/organisation.entity.js';
 import { TechnologyEntity } from '../../technologies/technology.entity.js';
 import { MaterialEntity, SectorEntity } from '../../vocabularies/vocabulary-entry.entity.js';
 import { SearchEngine } from '../engine/search-engine.service.js';
-import { anyOf } from '../faceting/filter-syntax.js';
 import { ExpertFacet, FACET_ATTRIBUTE } from './expert-facets.js';
 import { EXPERTS_INDEX } from '../indexes/experts.index.js';
 import type { FacetValue } from '../faceting/facet.models.js';
@@ -39,7 +38,7 @@ export class FacetValuesService {
   ): Promise<FacetValue[]> {
     const attribute = FACET_ATTRIBUTE[facet];
     const result = await this.engine.client.index(this.engine.index(EXPERTS_INDEX)).search('', {
-      filter: [anyOf('visibility', visibility)],
+      filter: visibility,
       facets: [attribute],
       limit: 0,
     });

@@ -1,9 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { MultiSearchQuery, SearchResponse } from 'meilisearch';
 import { SearchEngine } from '../engine/search-engine.service.js';
-import { PUBLIC_ONLY } from '../experts/expert-facets.js';
 import { ExpertSearchService } from '../experts/expert-search.service.js';
-import { anyOf } from '../faceting/filter-syntax.js';
 import type { ExpertDocument } from '../indexes/expert.document.js';
 import { EXPERTS_INDEX } from '../indexes/experts.index.js';
 import type { OrganisationDocument } from '../indexes/organisation.document.js';
@@ -29,7 +27,7 @@ export class SearchOverviewService {
     private readonly technologies: TechnologySearchService,
   ) {}
 
-  async search(q: string, limit: number): Promise<SearchOverview> {
+  async search(q: string, limit: number, visibility: string[]): Promise<SearchOverview> {
     const query = (index: string, extra: Partial<MultiSearchQuery> = {}): MultiSearchQuery => ({
       indexUid: this.engine.index(index),
       q,
@@ -42,7 +40,7 @@ export class SearchOverviewService {
     const response = await this.engine.client.multiSearch({
       queries: [
         query(EXPERTS_INDEX, {
-          filter: [anyOf('visibility', PUBLIC_ONLY)],
+          filter: visibility,
           attributesToHighlight: ['name', 'jobTitle', 'technologies'],
         }),
         query(ORGANISATIONS_INDEX, { attributesToHighlight: ['name', 'acronym', 'city'] }),

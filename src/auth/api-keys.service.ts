@@ -1,0 +1,128 @@
+import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, In, IsNull } from 'typeorm';
+import { ClusterEntity } from '../clusters/cluster.entity.js';
+import { badInput, notFound } from '../common/errors/domain-error.js';
+import { fromGlobalId } from '../common/graphql/global-id.js';
+import { Environment } from '../config/environment.js';
+import { ApiKeyEntity } from './api-key.entity.js';
+import { hashSecret, hintOf, newSecret } from './api-key.secret.js';
+import { type Caller, Role } from './caller.js';
+
+export interface NewApiKey {
+  name: string;
+  role: Role;
+  /** Global ids or slugs of clusters (PARTNER keys must name at least one). */
+  clusters?: string[];
+  allowedOrigins?: string[];
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** Recording every use would cost a write per request; a minute's precision is enough. */
+const LAST_USED_PRECISION_MS = 60_000;
+
+@Injectable()
+export class ApiKeysService implements OnApplicationBootstrap {
+  private readonly logger = new Logger('ApiKeys');
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly env: Environment,
+  ) {}
+
+  /** `BOOTSTRAP_ADMIN_KEY` becomes an admin key when there is no admin key yet. */
+  async onApplicationBootstrap(): Promise<void> {
+    const secret = this.env.BOOTSTRAP_ADMIN_KEY;
+    if (!secret) return;
+    const admins = await this.db
+      .getRepository(ApiKeyEntity)
+      .countBy({ role: Role.ADMIN, revokedAt: IsNull() });
+    if (admins > 0) return;
+    await this.store({ name: 'bootstrap admin', role: Role.ADMIN }, secret);
+    this.logger.log('registered BOOTSTRAP_ADMIN_KEY as an admin key');
+  }
+
+  /** Returns the stored key and its secret, which is never shown again. */
+  async create(input: NewApiKey): Promise<{ key: ApiKeyEntity; secret: string }> {
+    const secret = newSecret();
+    return { key: await this.store(input, secret), secret };
+  }
+
+  /** Key ids are plain UUIDs: keys are not graph nodes anyone may refetch. */
+  async revoke(id: string): Promise<ApiKeyEntity> {
+    const key = UUID.test(id) ? await this.db.getRepository(ApiKeyEntity).findOneBy({ id }) : null;
+    if (!key) throw notFound('ApiKey', id);
+    key.revokedAt ??= new Date();
+    return this.db.getRepository(ApiKeyEntity).save(key);
+  }
+
+  list(): Promise<ApiKeyEntity[]> {
+    return this.db.getRepository(ApiKeyEntity).find({ order: { createdAt: 'ASC', id: 'ASC' } });
+  }
+
+  /** The caller a secret stands for; null when it is unknown or revoked. */
+  async resolve(secret: string): Promise<Caller | null> {
+    const key = await this.db
+      .getRepository(ApiKeyEntity)
+      .findOneBy({ secretHash: hashSecret(secret), revokedAt: IsNull() });
+    if (!key) return null;
+    const now = Date.now();
+    if (!key.lastUsedAt || now - key.lastUsedAt.getTime() > LAST_USED_PRECISION_MS) {
+      await this.db.getRepository(ApiKeyEntity).update(key.id, { lastUsedAt: new Date(now) });
+    }
+    const clusters = key.clusterIds.length
+      ? await this.db.getRepository(ClusterEntity).findBy({ id: In(key.clusterIds) })
+      : [];
+    return {
+      role: key.role,
+      keyId: key.id,
+      clusterIds: clusters.map((c) => c.id),
+      clusterSlugs: clusters.map((c) => c.slug),
+      allowedOrigins: key.allowedOrigins,
+    };
+  }
+
+  private async store(input: NewApiKey, secret: string): Promise<ApiKeyEntity> {
+    const name = input.name.trim();
+    if (!name) throw badInput('name', 'must not be empty');
+    if (input.role === Role.ANONYMOUS) throw badInput('role', 'must be PARTNER, STAFF or ADMIN');
+    const clusterIds = await this.clusterIds(input.clusters ?? []);
+    if (input.role === Role.PARTNER && clusterIds.length === 0)
+      throw badInput('clusters', 'a PARTNER key must name at least one cluster');
+    const origins = input.allowedOrigins ?? [];
+    const bad = origins.find((o) => !/^https?:\/\/[^/\s]+$/.test(o));
+    if (bad !== undefined)
+      throw badInput('allowedOrigins', `"${bad}" is not an origin (scheme://host[:port])`);
+    const repo = this.db.getRepository(ApiKeyEntity);
+    return repo.save(
+      repo.create({
+        name,
+        role: input.role,
+        secretHash: hashSecret(secret),
+        hint: hintOf(secret),
+        clusterIds,
+        allowedOrigins: origins,
+        lastUsedAt: null,
+        revokedAt: null,
+      }),
+    );
+  }
+
+  /** Accepts global ids or slugs, so the CLI can say `--clusters lmmc`. */
+  private async clusterIds(refs: string[]): Promise<string[]> {
+    const ids: string[] = [];
+    for (const ref of refs) {
+      let id: string | undefined;
+      try {
+        id = fromGlobalId(ref, 'Cluster');
+      } catch {
+        id = (await this.db.getRepository(ClusterEntity).findOneBy({ slug: ref }))?.id;
+      }
+      if (!id || !(await this.db.getRepository(ClusterEntity).existsBy({ id })))
+        throw badInput('clusters', `no cluster ${ref}`);
+      ids.push(id);
+    }
+    return [...new Set(ids)];
+  }
+}

@@ -1,0 +1,207 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { ApiKeysService } from '../../src/auth/api-keys.service.js';
+import { Role } from '../../src/auth/caller.js';
+import { createBasics, must } from '../support/fixtures.js';
+import { everyMutation, rowCounts } from '../support/mutation-probe.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+
+type Who = 'anonymous' | 'partnerA' | 'partnerB' | 'staff' | 'admin';
+const WHO: Who[] = ['anonymous', 'partnerA', 'partnerB', 'staff', 'admin'];
+
+/** Which of the three test experts each caller must see (and nothing else). */
+const SEES: Record<Who, string[]> = {
+  anonymous: ['Vis Public'],
+  partnerA: ['Vis Members', 'Vis Public'],
+  partnerB: ['Vis Public'],
+  staff: ['Vis Members', 'Vis Public', 'Vis Staff'],
+  admin: ['Vis Members', 'Vis Public', 'Vis Staff'],
+};
+const CONTACT: Record<Who, boolean> = {
+  anonymous: false,
+  partnerA: false,
+  partnerB: false,
+  staff: true,
+  admin: true,
+};
+
+/**
+ * Acceptance "who sees what": every role × every way in. Cluster A holds the experts'
+ * organisation; partner B belongs to another cluster.
+ */
+describe('who sees what', () => {
+  let t: TestApp;
+  let refs: Awaited<ReturnType<typeof createBasics>>;
+  const key: Partial<Record<Who, string | null>> = {};
+  const ids: Record<string, string> = {};
+  const as = (who: Who, query: string, variables?: Record<string, unknown>) =>
+    t.gql(query, variables, key[who] ?? null);
+  const names = (list: { name: string }[] | undefined) =>
+    (list ?? [])
+      .map((e) => e.name)
+      .filter((n) => n.startsWith('Vis '))
+      .sort();
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    refs = await createBasics(t);
+    const other = await must(
+      t,
+      `mutation { createCluster(input: { name: "Other cluster", slug: "other-cluster" }) { id } }`,
+      'createCluster',
+    );
+    const keys = t.app.get(ApiKeysService);
+    key.anonymous = null;
+    key.partnerA = (
+      await keys.create({ name: 'A', role: Role.PARTNER, clusters: ['test-cluster'] })
+    ).secret;
+    key.partnerB = (
+      await keys.create({ name: 'B', role: Role.PARTNER, clusters: [other.id] })
+    ).secret;
+    key.staff = t.keys.staff;
+    key.admin = t.keys.admin;
+    for (const [name, visibility] of [
+      ['Vis Public', 'PUBLIC'],
+      ['Vis Members', 'MEMBERS'],
+      ['Vis Staff', 'STAFF'],
+    ] as const) {
+      const expert = await must(
+        t,
+        `mutation($input: CreateExpertInput!) { createExpert(input: $input) { id } }`,
+        'createExpert',
+        {
+          input: {
+            name,
+            email: `${visibility.toLowerCase()}@vis.example`,
+            phone: '+352 123',
+            organisationId: refs.org.id,
+            visibility,
+            languages: ['lb'],
+            skills: [{ technologyId: refs.xrd.id, level: 'EXPERT' }],
+          },
+        },
+      );
+      ids[name] = expert.id;
+    }
+    await t.searchSynced();
+  });
+  afterAll(() => t.close());
+
+  describe.each(WHO)('%s', (who) => {
+    it('sees exactly its experts in lists, nested lists and node(s)', async () => {
+      const list = await as(who, `{ experts(first: 100) { edges { node { name } } } }`);
+      expect(names(list.data?.experts.edges.map((e: any) => e.node))).toEqual(SEES[who]);
+
+      const nodes = await as(
+        who,
+        `query($ids: [ID!]!) { nodes(ids: $ids) { ... on Expert { name } } }`,
+        {
+          ids: Object.values(ids),
+        },
+      );
+      expect(names(nodes.data?.nodes.filter(Boolean))).toEqual(SEES[who]);
+
+      const nested = await as(
+        who,
+        `query($org: ID!) {
+          node(id: $org) { ... on Organisation { experts(first: 50) { edges { node { name } } } } }
+          technology(slug: "xrd") { experts(first: 50) { edges { node { name } } } }
+        }`,
+        { org: refs.org.id },
+      );
+      expect(names(nested.data?.node.experts.edges.map((e: any) => e.node))).toEqual(SEES[who]);
+      expect(names(nested.data?.technology.experts.edges.map((e: any) => e.node))).toEqual(
+        SEES[who],
+      );
+    });
+
+    it('sees exactly its experts in search hits, facet counts, facet values and search()', async () => {
+      const search = await as(
+        who,
+        `{ searchExperts(input: { query: "Vis", hitsPerPage: 100, facets: [LANGUAGE, CLUSTER] }) {
+            hits { expert { name } } facets { facet values { value count } } } }`,
+      );
+      const result = search.data?.searchExperts;
+      expect(names(result.hits.map((h: any) => h.expert))).toEqual(SEES[who]);
+      const lb = result.facets
+        .find((f: any) => f.facet === 'LANGUAGE')
+        .values.find((v: any) => v.value === 'lb');
+      expect(lb?.count ?? 0).toBe(SEES[who].length);
+
+      const values = await as(who, `{ facetValues(facet: LANGUAGE, query: "lb") { value count } }`);
+      expect(values.data?.facetValues.find((v: any) => v.value === 'lb')?.count ?? 0).toBe(
+        SEES[who].length,
+      );
+
+      const all = await as(
+        who,
+        `{ search(query: "Vis", limit: 20) { experts { expert { name } } } }`,
+      );
+      expect(names(all.data?.search.experts.map((h: any) => h.expert))).toEqual(SEES[who]);
+    });
+
+    it(`${CONTACT[who] ? 'reads' : 'never reads'} contact details`, async () => {
+      const res = await as(who, `{ experts(first: 100) { edges { node { name email phone } } } }`);
+      const visible = res.data?.experts.edges
+        .map((e: any) => e.node)
+        .filter((n: any) => n.name.startsWith('Vis '));
+      expect(visible).toHaveLength(SEES[who].length);
+      for (const expert of visible) {
+        expect(expert.email !== null).toBe(CONTACT[who]);
+        expect(expert.phone !== null).toBe(CONTACT[who]);
+      }
+      if (!CONTACT[who]) {
+        expect(res.errors?.every((e) => e.extensions?.code === 'FORBIDDEN')).toBe(true);
+        expect(res.errors?.length).toBe(visible.length * 2);
+      } else {
+        expect(res.errors).toBeUndefined();
+      }
+    });
+  });
+
+  it('refuses every mutation without a staff key and leaves the database unchanged', async () => {
+    const mutations = await everyMutation(t);
+    expect(mutations.length).toBeGreaterThan(20);
+    const before = await rowCounts(t);
+    for (const who of ['anonymous', 'partnerA'] as const) {
+      for (const m of mutations) {
+        const res = await as(who, m.query, m.variables);
+        const code = res.errors?.[0]?.extensions?.code;
+        expect([who, m.name, code]).toEqual([
+          who,
+          m.name,
+          who === 'anonymous' ? 'UNAUTHENTICATED' : 'FORBIDDEN',
+        ]);
+      }
+    }
+    // Key management is for admins: staff are refused too.
+    for (const m of mutations.filter((x) => /ApiKey/.test(x.name))) {
+      const res = await as('staff', m.query, m.variables);
+      expect([m.name, res.errors?.[0]?.extensions?.code]).toEqual([m.name, 'FORBIDDEN']);
+    }
+    expect(await rowCounts(t)).toEqual(before);
+  });
+
+  it('refuses an unknown or revoked key with 401, and takes a revocation at once', async () => {
+    const unknown = await t.gql(`{ viewer { role } }`, {}, 'knr_not-a-key');
+    expect(unknown.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    const created = await t.gql(
+      `mutation { createApiKey(input: { name: "short-lived", role: STAFF }) { secret apiKey { id hint } } }`,
+      {},
+      t.keys.admin,
+    );
+    const { secret, apiKey } = created.data?.createApiKey ?? {};
+    expect(secret.startsWith(apiKey.hint)).toBe(true);
+    expect((await t.gql(`{ viewer { role } }`, {}, secret)).data?.viewer.role).toBe('STAFF');
+    await t.gql(
+      `mutation($id: ID!) { revokeApiKey(id: $id) { revokedAt } }`,
+      { id: apiKey.id },
+      t.keys.admin,
+    );
+    const after = await t.gql(`{ viewer { role } }`, {}, secret);
+    expect(after.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    const stored = await t.db.query<{ secretHash: string }[]>(
+      `SELECT "secretHash" FROM api_keys WHERE id = '${apiKey.id}'`,
+    );
+    expect(stored[0]?.secretHash).not.toContain(secret.slice(4));
+  });
+});
