@@ -5,7 +5,7 @@ import {
   type OnApplicationShutdown,
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In, IsNull } from 'typeorm';
+import { DataSource, In, IsNull, Not } from 'typeorm';
 import { Environment } from '../../config/environment.js';
 import { LOCKS, withAdvisoryLock } from '../../database/advisory-lock.js';
 import { SearchEngine } from '../engine/search-engine.service.js';
@@ -137,18 +137,24 @@ export class SearchRelay implements OnApplicationBootstrap, OnApplicationShutdow
     return rows.length;
   }
 
-  /** Keeps one parked row per document (the newest) with its error; drops its duplicates. */
+  /**
+   * Keeps one parked row per document — the newest, with its error — dropping the document's
+   * other rows in this batch and any row parked for it earlier.
+   */
   private async park(rows: SearchOutboxEntity[], errors: Map<string, string>): Promise<void> {
     const newest = new Map(rows.map((r) => [`${r.indexName}/${r.documentId}`, r]));
     const duplicates = rows.filter((r) => newest.get(`${r.indexName}/${r.documentId}`) !== r);
-    if (duplicates.length)
-      await this.db
-        .getRepository(SearchOutboxEntity)
-        .delete({ id: In(duplicates.map((r) => r.id)) });
+    const outbox = this.db.getRepository(SearchOutboxEntity);
+    if (duplicates.length) await outbox.delete({ id: In(duplicates.map((r) => r.id)) });
     for (const row of newest.values()) {
       const error = errors.get(row.documentId) ?? 'refused';
       this.logger.error(`parked ${row.indexName}/${row.documentId}: ${error}`);
-      await this.db.getRepository(SearchOutboxEntity).update(row.id, {
+      await outbox.delete({
+        indexName: row.indexName,
+        documentId: row.documentId,
+        parkedAt: Not(IsNull()),
+      });
+      await outbox.update(row.id, {
         parkedAt: new Date(),
         lastError: error.slice(0, 2000),
         attempts: row.attempts + 1,
