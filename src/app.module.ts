@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { ClustersModule } from './clusters/clusters.module.js';
 import { DomainErrorFilter } from './common/errors/domain-error.filter.js';
@@ -14,6 +15,7 @@ import { HealthModule } from './health/health.module.js';
 import { InstrumentsModule } from './instruments/instruments.module.js';
 import { NodeModule } from './node/node.module.js';
 import { OrganisationsModule } from './organisations/organisations.module.js';
+import { PersonalDataModule } from './personal-data/personal-data.module.js';
 import { SearchModule } from './search/search.module.js';
 import { SeedModule } from './seed/seed.module.js';
 import { TechnologiesModule } from './technologies/technologies.module.js';
@@ -32,6 +34,7 @@ export class AppModule {
         ConfigModule.forRoot(env),
         DatabaseModule.forRoot(options.database),
         AuthModule,
+        AuditModule,
         SearchModule,
         KennerGraphQLModule,
         ClustersModule,
@@ -41,6 +44,7 @@ export class AppModule {
         ExpertsModule,
         VocabulariesModule,
         NodeModule,
+        PersonalDataModule,
         SeedModule,
         HealthModule,
       ],

@@ -1,3 +1,4 @@
+import { AuditEntryEntity } from '../audit/audit-entry.entity.js';
 import { ApiKeyEntity } from '../auth/api-key.entity.js';
 import { ClusterEntity } from '../clusters/cluster.entity.js';
 import { ExpertSkillEntity } from '../experts/expert-skill.entity.js';
@@ -20,4 +21,5 @@ export const ENTITIES = [
   SectorEntity,
   SearchOutboxEntity,
   ApiKeyEntity,
+  AuditEntryEntity,
 ];

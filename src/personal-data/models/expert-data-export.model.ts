@@ -1,0 +1,22 @@
+import { Field, GraphQLISODateTime, ObjectType } from '@nestjs/graphql';
+import { AuditEntryModel } from '../../audit/models/audit-entry.model.js';
+import { ExpertModel } from '../../experts/models/expert.model.js';
+
+@ObjectType({
+  description:
+    'Everything Kenner holds on one person (GDPR Art. 15): the profile with its contact details, skills, materials and sectors (select them on `expert`), and the writes that touched it.',
+})
+export class ExpertDataExport {
+  @Field(() => GraphQLISODateTime) exportedAt!: Date;
+  @Field(() => ExpertModel) expert!: ExpertModel;
+  @Field(() => [AuditEntryModel]) auditTrail!: AuditEntryModel[];
+  @Field({ description: 'Where else the data lives: the search index, rebuilt from this profile.' })
+  derivedCopies!: string;
+}
+
+@ObjectType()
+export class ErasureReport {
+  @Field({ description: 'The erased expert global id (no longer resolvable).' }) id!: string;
+  @Field({ description: 'The pseudonym that replaces it in the audit trail.' }) pseudonym!: string;
+  @Field({ description: 'Audit entries rewritten to the pseudonym.' }) auditEntries!: number;
+}

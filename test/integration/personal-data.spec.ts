@@ -1,0 +1,128 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { ApiKeysService } from '../../src/auth/api-keys.service.js';
+import { Role } from '../../src/auth/caller.js';
+import { SearchEngine } from '../../src/search/engine/search-engine.service.js';
+import { EXPERTS_INDEX } from '../../src/search/indexes/experts.index.js';
+import { driftCount } from '../../src/search/maintenance/index-comparison.js';
+import { SearchMaintenance } from '../../src/search/maintenance/search-maintenance.service.js';
+import { createBasics, must } from '../support/fixtures.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+
+/** Access and erasure requests, and the audit trail of writes. */
+describe('personal data', () => {
+  let t: TestApp;
+  let id: string;
+  let partner: string;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    const refs = await createBasics(t);
+    partner = (
+      await t.app
+        .get(ApiKeysService)
+        .create({ name: 'p', role: Role.PARTNER, clusters: ['test-cluster'] })
+    ).secret;
+    id = (
+      await must(
+        t,
+        `mutation($input: CreateExpertInput!) { createExpert(input: $input) { id } }`,
+        'createExpert',
+        {
+          input: {
+            name: 'Erin Erasable',
+            email: 'erin@lab.example',
+            organisationId: refs.org.id,
+            languages: ['rm'],
+            consentAt: '2026-01-15',
+            skills: [{ technologyId: refs.xrd.id, level: 'EXPERT' }],
+          },
+        },
+      )
+    ).id;
+    await must(
+      t,
+      `mutation($id: ID!) { updateExpert(id: $id, input: { jobTitle: "Metallographer" }) { id } }`,
+      'updateExpert',
+      { id },
+    );
+    await t.searchSynced();
+  });
+  afterAll(() => t.close());
+
+  it('exports everything held on a person to staff, with the writes that touched it', async () => {
+    const query = `query($id: ID!) { exportExpertData(id: $id) {
+      exportedAt derivedCopies auditTrail { action role at }
+      expert { name email consentAt jobTitle skills { technology { slug } } } } }`;
+    const res = await t.gql(query, { id });
+    expect(res.errors).toBeUndefined();
+    const data = res.data?.exportExpertData;
+    expect(data.expert).toMatchObject({
+      name: 'Erin Erasable',
+      email: 'erin@lab.example',
+      consentAt: '2026-01-15',
+      jobTitle: 'Metallographer',
+      skills: [{ technology: { slug: 'xrd' } }],
+    });
+    expect(data.auditTrail.map((e: { action: string }) => e.action)).toEqual([
+      'createExpert',
+      'updateExpert',
+    ]);
+    const refused = await t.gql(query, { id }, partner);
+    expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it('erases a person from the database, the index, facets and the audit trail', async () => {
+    const erased = await must(
+      t,
+      `mutation($id: ID!) { eraseExpert(id: $id) { id pseudonym auditEntries } }`,
+      'eraseExpert',
+      { id },
+    );
+    expect(erased.auditEntries).toBe(2);
+    await t.searchSynced();
+
+    const reads = await t.gql(
+      `query($id: ID!) {
+        node(id: $id) { id }
+        experts(first: 100) { edges { node { name } } }
+        searchExperts(input: { query: "Erin Erasable", facets: [LANGUAGE] }) { totalHits facets { values { value } } }
+        facetValues(facet: LANGUAGE, query: "rm") { value }
+        search(query: "Erasable") { experts { expert { id } } }
+      }`,
+      { id },
+      t.keys.admin,
+    );
+    expect(reads.errors).toBeUndefined();
+    expect(reads.data?.node).toBeNull();
+    expect(JSON.stringify(reads.data)).not.toContain('Erin');
+    expect(reads.data?.searchExperts.totalHits).toBe(0);
+    expect(reads.data?.facetValues).toEqual([]);
+    expect(reads.data?.search.experts).toEqual([]);
+    const engine = t.app.get(SearchEngine);
+    const dbId = Buffer.from(id, 'base64url').toString().split(':')[1] as string;
+    await expect(
+      engine.client.index(engine.index(EXPERTS_INDEX)).getDocument(dbId),
+    ).rejects.toThrow();
+    const drift = await t.app.get(SearchMaintenance).reconcile();
+    expect(Object.values(drift).map(driftCount)).toEqual([0, 0, 0]);
+
+    const log = await t.gql(`{ auditLog(limit: 500) { action subject } }`, {}, t.keys.admin);
+    const entries = log.data?.auditLog as { action: string; subject: string | null }[];
+    expect(entries.some((e) => e.subject === id)).toBe(false);
+    expect(
+      entries
+        .filter((e) => e.subject === erased.pseudonym)
+        .map((e) => e.action)
+        .sort(),
+    ).toEqual(['createExpert', 'eraseExpert', 'updateExpert']);
+    expect(JSON.stringify(await t.db.query('SELECT * FROM audit_entries'))).not.toContain(dbId);
+  });
+
+  it('shows the audit log to admins only', async () => {
+    const staff = await t.gql(`{ auditLog { action } }`);
+    expect(staff.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const admin = await t.gql(`{ auditLog(limit: 5) { action role keyId at } }`, {}, t.keys.admin);
+    expect(admin.data?.auditLog.length).toBeGreaterThan(0);
+    expect(admin.data?.auditLog[0].role).toMatch(/STAFF|ADMIN/);
+  });
+});
