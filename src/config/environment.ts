@@ -67,6 +67,11 @@ export class Environment {
   @Matches(/^https?:\/\/\S+$/, { message: 'must be an http:// or https:// URL' })
   MEILI_HOST?: string;
 
+  /** The Meilisearch URL handed to browsers with search tokens, when it differs (a public proxy). */
+  @IsOptional()
+  @Matches(/^https?:\/\/\S+$/, { message: 'must be an http:// or https:// URL' })
+  MEILI_PUBLIC_HOST?: string;
+
   /** The master key of that external server (the bundled one keeps its own under DATA_DIR). */
   @IsOptional()
   @IsString()
@@ -105,7 +110,13 @@ export class ConfigurationError extends Error {}
 
 /** Reads only the variables Kenner knows; empty strings count as unset. */
 /** Settings without a default: `new Environment()` does not list them. */
-const OPTIONAL = ['DATABASE_URL', 'MEILI_HOST', 'MEILI_MASTER_KEY', 'BOOTSTRAP_ADMIN_KEY'];
+const OPTIONAL = [
+  'DATABASE_URL',
+  'MEILI_HOST',
+  'MEILI_PUBLIC_HOST',
+  'MEILI_MASTER_KEY',
+  'BOOTSTRAP_ADMIN_KEY',
+];
 
 export function loadEnvironment(source: NodeJS.ProcessEnv = process.env): Environment {
   const known = Object.keys(new Environment());

@@ -1,5 +1,8 @@
 import { Global, Module } from '@nestjs/common';
 import { SearchEngine } from './engine/search-engine.service.js';
+import { SearchTokenKey } from './tokens/search-token-key.service.js';
+import { SearchTokensResolver } from './tokens/search-tokens.resolver.js';
+import { SearchTokensService } from './tokens/search-tokens.service.js';
 import { FacetLabels } from './faceting/facet-labels.service.js';
 import { OrganisationSearchService } from './organisations/organisation-search.service.js';
 import { SearchOverviewService } from './overview/search-overview.service.js';
@@ -26,6 +29,9 @@ import { SearchRelay } from './sync/search-relay.service.js';
     TechnologySearchService,
     SearchOverviewService,
     FacetLabels,
+    SearchTokenKey,
+    SearchTokensService,
+    SearchTokensResolver,
     FacetValuesService,
     SearchResolver,
     SearchMaintenance,

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { Meilisearch } from 'meilisearch';
 import { ApiKeysService } from '../../src/auth/api-keys.service.js';
 import { Role } from '../../src/auth/caller.js';
 import { createBasics, must } from '../support/fixtures.js';
@@ -139,6 +140,31 @@ describe('who sees what', () => {
       expect(names(all.data?.search.experts.map((h: any) => h.expert))).toEqual(SEES[who]);
     });
 
+    it('sees exactly its experts through a search token used by the meilisearch JS client', async () => {
+      const res = await as(
+        who,
+        `mutation { createSearchToken(indexes: [EXPERTS, ORGANISATIONS], expiresInSeconds: 600) { host token indexes expiresAt } }`,
+      );
+      if (who === 'anonymous') {
+        expect(res.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+        return;
+      }
+      const { host, token, indexes } = res.data?.createSearchToken ?? {};
+      const browser = new Meilisearch({ host, apiKey: token });
+      const [experts] = indexes as string[];
+      const found = await browser
+        .index(experts as string)
+        .search('Vis', { limit: 100, facets: ['languages'] });
+      expect(names(found.hits as unknown as { name: string }[])).toEqual(SEES[who]);
+      expect(found.facetDistribution?.languages?.lb ?? 0).toBe(SEES[who].length);
+      expect(JSON.stringify(found.hits)).not.toContain('@vis.example');
+      // A filter sent by the browser narrows, never widens: the token's rule still applies.
+      const widened = await browser.index(experts as string).search('Vis', {
+        filter: 'visibility = STAFF OR visibility = MEMBERS OR visibility = PUBLIC',
+      });
+      expect(names(widened.hits as unknown as { name: string }[])).toEqual(SEES[who]);
+    });
+
     it(`${CONTACT[who] ? 'reads' : 'never reads'} contact details`, async () => {
       const res = await as(who, `{ experts(first: 100) { edges { node { name email phone } } } }`);
       const visible = res.data?.experts.edges
@@ -163,7 +189,10 @@ describe('who sees what', () => {
     expect(mutations.length).toBeGreaterThan(20);
     const before = await rowCounts(t);
     for (const who of ['anonymous', 'partnerA'] as const) {
-      for (const m of mutations) {
+      // Partners may ask for a search token (it writes nothing); every other mutation is a write.
+      for (const m of mutations.filter(
+        (x) => who === 'anonymous' || x.name !== 'createSearchToken',
+      )) {
         const res = await as(who, m.query, m.variables);
         const code = res.errors?.[0]?.extensions?.code;
         expect([who, m.name, code]).toEqual([
@@ -203,5 +232,50 @@ describe('who sees what', () => {
       `SELECT "secretHash" FROM api_keys WHERE id = '${apiKey.id}'`,
     );
     expect(stored[0]?.secretHash).not.toContain(secret.slice(4));
+  });
+
+  it('hands out search tokens that cannot write, reach other indexes, outlive their expiry or a rotation', async () => {
+    const create = async (seconds: number) =>
+      (
+        await t.gql(
+          `mutation($s: Int!) { createSearchToken(indexes: [EXPERTS], expiresInSeconds: $s) { host token indexes } }`,
+          { s: seconds },
+          key.partnerA,
+        )
+      ).data?.createSearchToken;
+    const { host, token, indexes } = await create(600);
+    const browser = new Meilisearch({ host, apiKey: token });
+    const experts = browser.index(indexes[0]);
+    await expect(experts.addDocuments([{ id: 'x', name: 'Injected' }])).rejects.toThrow();
+    await expect(experts.deleteAllDocuments()).rejects.toThrow();
+    await expect(
+      browser.index(indexes[0].replace('experts', 'organisations')).search(''),
+    ).rejects.toThrow();
+    const tooLong = await t.gql(
+      `mutation { createSearchToken(indexes: [EXPERTS], expiresInSeconds: 90000) { token } }`,
+      {},
+      key.partnerA,
+    );
+    expect(tooLong.errors?.[0]?.message).toMatch(/^expiresInSeconds: /);
+
+    const shortLived = await create(1);
+    await new Promise((resolve) => setTimeout(resolve, 2100));
+    await expect(
+      new Meilisearch({ host, apiKey: shortLived.token }).index(indexes[0]).search('Vis'),
+    ).rejects.toThrow();
+
+    expect((await experts.search('Vis')).hits.length).toBeGreaterThan(0);
+    const rotated = await t.gql(
+      `mutation { rotateSearchTokenKey { rotatedAt } }`,
+      {},
+      t.keys.admin,
+    );
+    expect(rotated.errors).toBeUndefined();
+    await expect(experts.search('Vis')).rejects.toThrow();
+    const fresh = await create(600);
+    const again = await new Meilisearch({ host, apiKey: fresh.token })
+      .index(indexes[0])
+      .search('Vis');
+    expect(again.hits.length).toBeGreaterThan(0);
   });
 });

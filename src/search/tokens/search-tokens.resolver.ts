@@ -1,0 +1,36 @@
+import { Args, Context, Int, Mutation, Resolver } from '@nestjs/graphql';
+import { Requires } from '../../auth/access.guard.js';
+import { Role } from '../../auth/caller.js';
+import type { RequestContext } from '../../graphql/loaders.js';
+import { SearchTokenKey } from './search-token-key.service.js';
+import { SearchIndexName, SearchToken, SearchTokenKeyRotation } from './search-token.model.js';
+import { SearchTokensService } from './search-tokens.service.js';
+
+@Resolver()
+export class SearchTokensResolver {
+  constructor(
+    private readonly tokens: SearchTokensService,
+    private readonly signingKey: SearchTokenKey,
+  ) {}
+
+  @Requires(Role.PARTNER)
+  @Mutation(() => SearchToken, {
+    description: 'A search token for browsers, at most 24 hours. Needs an API key.',
+  })
+  createSearchToken(
+    @Args('indexes', { type: () => [SearchIndexName] }) indexes: SearchIndexName[],
+    @Args('expiresInSeconds', { type: () => Int, defaultValue: 3600 }) expiresInSeconds: number,
+    @Context() ctx: RequestContext,
+  ) {
+    return this.tokens.create(ctx.caller, indexes, expiresInSeconds);
+  }
+
+  @Requires(Role.ADMIN)
+  @Mutation(() => SearchTokenKeyRotation, {
+    description: 'Replaces the key that signs search tokens: every token handed out stops working.',
+  })
+  async rotateSearchTokenKey(): Promise<SearchTokenKeyRotation> {
+    await this.signingKey.rotate();
+    return { rotatedAt: new Date() };
+  }
+}
