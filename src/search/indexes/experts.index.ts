@@ -1,5 +1,5 @@
 import type { Settings } from 'meilisearch';
-import { CLUSTER_LOCALES } from './locales.js';
+import { COMMON_SETTINGS, RANKING, typoTolerance } from './common-settings.js';
 
 /**
  * The experts index, declared once. Start-up compares this with the live settings and repairs
@@ -8,6 +8,7 @@ import { CLUSTER_LOCALES } from './locales.js';
 export const EXPERTS_INDEX = 'experts';
 
 export const EXPERTS_SETTINGS: Settings = {
+  ...COMMON_SETTINGS,
   // Priority order: who the person is, then what they master, then where, then the rest.
   searchableAttributes: [
     'name',
@@ -42,14 +43,6 @@ export const EXPERTS_SETTINGS: Settings = {
     '_geo',
   ],
   sortableAttributes: ['nameSort', 'lastVerifiedAt', '_geo'],
-  rankingRules: ['words', 'typo', 'proximity', 'attribute', 'sort', 'exactness'],
-  typoTolerance: {
-    enabled: true,
-    minWordSizeForTypos: { oneTypo: 4, twoTypos: 8 },
-    // Acronyms are short and precise: "XPS" must not match "XRD" by a typo.
-    disableOnAttributes: ['technologies.acronyms'],
-  },
-  faceting: { maxValuesPerFacet: 500, sortFacetValuesBy: { '*': 'count' } },
-  pagination: { maxTotalHits: 10_000 },
-  localizedAttributes: CLUSTER_LOCALES,
+  rankingRules: RANKING,
+  typoTolerance: typoTolerance(['technologies.acronyms']),
 };

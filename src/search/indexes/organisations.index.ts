@@ -1,10 +1,11 @@
 import type { Settings } from 'meilisearch';
-import { CLUSTER_LOCALES } from './locales.js';
+import { COMMON_SETTINGS, RANKING, typoTolerance } from './common-settings.js';
 
 /** The organisations index, declared once (see experts.index.ts for how drift is handled). */
 export const ORGANISATIONS_INDEX = 'organisations';
 
 export const ORGANISATIONS_SETTINGS: Settings = {
+  ...COMMON_SETTINGS,
   searchableAttributes: [
     'name',
     'acronym',
@@ -28,21 +29,6 @@ export const ORGANISATIONS_SETTINGS: Settings = {
   ],
   sortableAttributes: ['nameSort', 'expertCount', '_geo'],
   // Ties go to organisations with more public experts: they are likelier to answer a request.
-  rankingRules: [
-    'words',
-    'typo',
-    'proximity',
-    'attribute',
-    'sort',
-    'exactness',
-    'expertCount:desc',
-  ],
-  typoTolerance: {
-    enabled: true,
-    minWordSizeForTypos: { oneTypo: 4, twoTypos: 8 },
-    disableOnAttributes: ['acronym', 'technologies.acronyms'],
-  },
-  faceting: { maxValuesPerFacet: 500, sortFacetValuesBy: { '*': 'count' } },
-  pagination: { maxTotalHits: 10_000 },
-  localizedAttributes: CLUSTER_LOCALES,
+  rankingRules: [...RANKING, 'expertCount:desc'],
+  typoTolerance: typoTolerance(['acronym', 'technologies.acronyms']),
 };

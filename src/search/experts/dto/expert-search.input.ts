@@ -1,21 +1,18 @@
-import { Field, InputType, Int } from '@nestjs/graphql';
+import { Field, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
   IsEnum,
-  IsInt,
   IsOptional,
   IsString,
-  Max,
   MaxLength,
-  Min,
   ValidateNested,
 } from 'class-validator';
 import { GeoRadiusInput } from '../../faceting/geo.js';
 import { ExpertFacet, ExpertSort } from '../expert-facets.js';
 
-import { MAX_HITS_PER_PAGE } from '../../faceting/faceted-query.js';
+import { SearchPageInput } from '../../faceting/search-page.input.js';
 
 @InputType({
   description: 'Values are OR-ed within a facet; filters on different facets are AND-ed.',
@@ -32,16 +29,7 @@ export class ExpertFacetFilter {
 }
 
 @InputType()
-export class ExpertSearchInput {
-  @Field({
-    nullable: true,
-    description: 'Free text: names, techniques in any language, acronyms, typos.',
-  })
-  @IsOptional()
-  @IsString()
-  @MaxLength(500)
-  query?: string;
-
+export class ExpertSearchInput extends SearchPageInput {
   @Field(() => [ExpertFacetFilter], { nullable: true })
   @IsOptional()
   @IsArray()
@@ -63,20 +51,6 @@ export class ExpertSearchInput {
   @IsOptional()
   @IsEnum(ExpertSort)
   sort?: ExpertSort;
-
-  @Field(() => Int, { nullable: true, description: 'From 1.' })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  @Max(1000)
-  page?: number;
-
-  @Field(() => Int, { nullable: true, description: `1 to ${MAX_HITS_PER_PAGE}, default 20.` })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  @Max(MAX_HITS_PER_PAGE)
-  hitsPerPage?: number;
 
   @Field(() => [ExpertFacet], { nullable: true, description: 'Facets to count (disjunctively).' })
   @IsOptional()

@@ -1,18 +1,15 @@
-import { Field, InputType, Int } from '@nestjs/graphql';
+import { Field, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
   IsEnum,
-  IsInt,
   IsOptional,
   IsString,
-  Max,
   MaxLength,
-  Min,
   ValidateNested,
 } from 'class-validator';
-import { MAX_HITS_PER_PAGE } from '../../faceting/faceted-query.js';
+import { SearchPageInput } from '../../faceting/search-page.input.js';
 import { GeoRadiusInput } from '../../faceting/geo.js';
 import { OrganisationFacet, OrganisationSort } from '../organisation-facets.js';
 
@@ -31,16 +28,7 @@ export class OrganisationFacetFilter {
 }
 
 @InputType()
-export class OrganisationSearchInput {
-  @Field({
-    nullable: true,
-    description: 'Free text: names, acronyms, techniques in any language, instruments, places.',
-  })
-  @IsOptional()
-  @IsString()
-  @MaxLength(500)
-  query?: string;
-
+export class OrganisationSearchInput extends SearchPageInput {
   @Field(() => [OrganisationFacetFilter], { nullable: true })
   @IsOptional()
   @IsArray()
@@ -59,15 +47,6 @@ export class OrganisationSearchInput {
   @IsOptional()
   @IsEnum(OrganisationSort)
   sort?: OrganisationSort;
-
-  @Field(() => Int, { nullable: true }) @IsOptional() @IsInt() @Min(1) @Max(1000) page?: number;
-
-  @Field(() => Int, { nullable: true, description: `1 to ${MAX_HITS_PER_PAGE}, default 20.` })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  @Max(MAX_HITS_PER_PAGE)
-  hitsPerPage?: number;
 
   @Field(() => [OrganisationFacet], { nullable: true })
   @IsOptional()

@@ -1,18 +1,15 @@
-import { Field, InputType, Int } from '@nestjs/graphql';
+import { Field, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
   IsEnum,
-  IsInt,
   IsOptional,
   IsString,
-  Max,
   MaxLength,
-  Min,
   ValidateNested,
 } from 'class-validator';
-import { MAX_HITS_PER_PAGE } from '../../faceting/faceted-query.js';
+import { SearchPageInput } from '../../faceting/search-page.input.js';
 import { TechnologyFacet, TechnologySort } from '../technology-facets.js';
 
 @InputType({
@@ -30,16 +27,7 @@ export class TechnologyFacetFilter {
 }
 
 @InputType()
-export class TechnologySearchInput {
-  @Field({
-    nullable: true,
-    description: 'Free text: names in any language, acronyms, synonyms, broader techniques.',
-  })
-  @IsOptional()
-  @IsString()
-  @MaxLength(500)
-  query?: string;
-
+export class TechnologySearchInput extends SearchPageInput {
   @Field(() => [TechnologyFacetFilter], { nullable: true })
   @IsOptional()
   @IsArray()
@@ -52,15 +40,6 @@ export class TechnologySearchInput {
   @IsOptional()
   @IsEnum(TechnologySort)
   sort?: TechnologySort;
-
-  @Field(() => Int, { nullable: true }) @IsOptional() @IsInt() @Min(1) @Max(1000) page?: number;
-
-  @Field(() => Int, { nullable: true, description: `1 to ${MAX_HITS_PER_PAGE}, default 20.` })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  @Max(MAX_HITS_PER_PAGE)
-  hitsPerPage?: number;
 
   @Field(() => [TechnologyFacet], { nullable: true })
   @IsOptional()
