@@ -1,32 +1,14 @@
 import { Field, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsEnum,
-  IsOptional,
-  IsString,
-  MaxLength,
-  ValidateNested,
-} from 'class-validator';
+import { ArrayMaxSize, IsArray, IsEnum, IsOptional, ValidateNested } from 'class-validator';
 import { GeoRadiusInput } from '../../faceting/geo.js';
 import { ExpertFacet, ExpertSort } from '../expert-facets.js';
 
+import { FacetFilterInput } from '../../faceting/facet-filter.input.js';
 import { SearchPageInput } from '../../faceting/search-page.input.js';
 
-@InputType({
-  description: 'Values are OR-ed within a facet; filters on different facets are AND-ed.',
-})
-export class ExpertFacetFilter {
-  @Field(() => ExpertFacet) @IsEnum(ExpertFacet) facet!: ExpertFacet;
-
-  @Field(() => [String], { description: 'Exactly the `value`s facet counts return.' })
-  @IsArray()
-  @ArrayMaxSize(50)
-  @IsString({ each: true })
-  @MaxLength(200, { each: true })
-  values!: string[];
-}
+export const ExpertFacetFilter = FacetFilterInput(ExpertFacet, 'ExpertFacetFilter');
+export type ExpertFacetFilter = InstanceType<typeof ExpertFacetFilter>;
 
 @InputType()
 export class ExpertSearchInput extends SearchPageInput {

@@ -1,31 +1,16 @@
 import { Field, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsEnum,
-  IsOptional,
-  IsString,
-  MaxLength,
-  ValidateNested,
-} from 'class-validator';
+import { ArrayMaxSize, IsArray, IsEnum, IsOptional, ValidateNested } from 'class-validator';
+import { FacetFilterInput } from '../../faceting/facet-filter.input.js';
 import { SearchPageInput } from '../../faceting/search-page.input.js';
 import { GeoRadiusInput } from '../../faceting/geo.js';
 import { OrganisationFacet, OrganisationSort } from '../organisation-facets.js';
 
-@InputType({
-  description: 'Values are OR-ed within a facet; filters on different facets are AND-ed.',
-})
-export class OrganisationFacetFilter {
-  @Field(() => OrganisationFacet) @IsEnum(OrganisationFacet) facet!: OrganisationFacet;
-
-  @Field(() => [String], { description: 'Exactly the `value`s facet counts return.' })
-  @IsArray()
-  @ArrayMaxSize(50)
-  @IsString({ each: true })
-  @MaxLength(200, { each: true })
-  values!: string[];
-}
+export const OrganisationFacetFilter = FacetFilterInput(
+  OrganisationFacet,
+  'OrganisationFacetFilter',
+);
+export type OrganisationFacetFilter = InstanceType<typeof OrganisationFacetFilter>;
 
 @InputType()
 export class OrganisationSearchInput extends SearchPageInput {

@@ -1,30 +1,12 @@
 import { Field, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsEnum,
-  IsOptional,
-  IsString,
-  MaxLength,
-  ValidateNested,
-} from 'class-validator';
+import { ArrayMaxSize, IsArray, IsEnum, IsOptional, ValidateNested } from 'class-validator';
+import { FacetFilterInput } from '../../faceting/facet-filter.input.js';
 import { SearchPageInput } from '../../faceting/search-page.input.js';
 import { TechnologyFacet, TechnologySort } from '../technology-facets.js';
 
-@InputType({
-  description: 'Values are OR-ed within a facet; filters on different facets are AND-ed.',
-})
-export class TechnologyFacetFilter {
-  @Field(() => TechnologyFacet) @IsEnum(TechnologyFacet) facet!: TechnologyFacet;
-
-  @Field(() => [String], { description: 'Exactly the `value`s facet counts return.' })
-  @IsArray()
-  @ArrayMaxSize(50)
-  @IsString({ each: true })
-  @MaxLength(200, { each: true })
-  values!: string[];
-}
+export const TechnologyFacetFilter = FacetFilterInput(TechnologyFacet, 'TechnologyFacetFilter');
+export type TechnologyFacetFilter = InstanceType<typeof TechnologyFacetFilter>;
 
 @InputType()
 export class TechnologySearchInput extends SearchPageInput {
