@@ -75,13 +75,13 @@ export class EdgeEnvironment {
   @Transform(toInt)
   @IsInt()
   @Min(0)
-  RATE_LIMIT_ANONYMOUS = 120;
+  RATE_LIMIT_ANONYMOUS = 300;
 
   /** Requests per window per API key; 0 turns the limit off. */
   @Transform(toInt)
   @IsInt()
   @Min(0)
-  RATE_LIMIT_KEYED = 1200;
+  RATE_LIMIT_KEYED = 3000;
 
   /**
    * Reverse proxies in front of Kenner whose X-Forwarded-For is believed (Express `trust proxy`).
