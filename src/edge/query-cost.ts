@@ -35,8 +35,8 @@ const PAGE_SIZE_ARGUMENTS = new Set(['first', 'last', 'limit', 'hitsPerPage']);
  * - a field of scalars costs 1, list or not;
  * - introspection and `__typename` cost nothing (introspection is bounded by the schema).
  *
- * Fragments are costed once per distinct (fragment, inherited page size), so a document that
- * spreads fragments exponentially is costed in linear time (and its estimate is enormous).
+ * Fields written twice are counted twice. Fragments are costed once per distinct (fragment,
+ * inherited page size), so however a document nests its spreads it is costed in linear time.
  */
 export function estimateCost(
   schema: GraphQLSchema,
@@ -73,8 +73,17 @@ class CostEstimator {
     private readonly variables: Record<string, unknown>,
   ) {}
 
-  /** `pageSize`: announced by the enclosing connection or search result for its lists. */
-  selectionSet(set: SelectionSetNode, type: GraphQLNamedType, pageSize: number | undefined) {
+  /**
+   * `pageSize`: announced by the enclosing connection or search result for its lists. `spread`:
+   * fragments already collected for this selection set — like graphql-js, a fragment spread
+   * twice into one selection set runs once.
+   */
+  selectionSet(
+    set: SelectionSetNode,
+    type: GraphQLNamedType,
+    pageSize: number | undefined,
+    spread: Set<string> = new Set(),
+  ): number {
     let total = 0;
     for (const selection of set.selections) {
       if (selection.kind === Kind.FIELD) {
@@ -82,8 +91,9 @@ class CostEstimator {
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
         const condition = selection.typeCondition?.name.value;
         const inner = (condition && this.schema.getType(condition)) || type;
-        total += this.selectionSet(selection.selectionSet, inner, pageSize);
-      } else {
+        total += this.selectionSet(selection.selectionSet, inner, pageSize, spread);
+      } else if (!spread.has(selection.name.value)) {
+        spread.add(selection.name.value);
         total += this.spread(selection.name.value, pageSize);
       }
     }
