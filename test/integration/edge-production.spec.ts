@@ -63,6 +63,9 @@ describe('the edge in production', () => {
       400,
       'GRAPHQL_VALIDATION_FAILED',
     ]);
+    expect(res.body.errors[0].message).toBe(
+      'GraphQL introspection is disabled; the schema is published at GET /graphql/schema.graphql.',
+    );
     const sdl = await fetch(app.url.replace(/\/graphql$/, '/graphql/schema.graphql'));
     expect(sdl.status).toBe(200);
     expect(await sdl.text()).toBe(readFileSync(SCHEMA_FILE, 'utf8'));

@@ -22,6 +22,10 @@ const CLIENT_CODES = new Set([
  */
 const SUGGESTION = / ?Did you mean .+\?$/;
 
+/** Apollo's own wording names Apollo and its options; a client needs to know where the SDL is. */
+const INTROSPECTION_DISABLED =
+  'GraphQL introspection is disabled; the schema is published at GET /graphql/schema.graphql.';
+
 const logger = new Logger('GraphQLError');
 
 /**
@@ -56,9 +60,15 @@ export function formatGraphQLError(
   const code = codeOf(formatted, error);
   if (typeof code === 'string' && CLIENT_CODES.has(code)) {
     const { stacktrace, ...rest } = formatted.extensions ?? {};
+    const message =
+      rest.validationErrorCode === 'INTROSPECTION_DISABLED'
+        ? INTROSPECTION_DISABLED
+        : development
+          ? formatted.message
+          : formatted.message.replace(SUGGESTION, '');
     return {
       ...base,
-      message: development ? formatted.message : formatted.message.replace(SUGGESTION, ''),
+      message,
       extensions: development ? { ...rest, code, stacktrace } : { ...rest, code },
     };
   }
