@@ -71,7 +71,10 @@ export class EdgeEnvironment {
   @Max(86_400)
   RATE_LIMIT_WINDOW_SECONDS = 60;
 
-  /** Requests per window per client IP without an API key; 0 turns the limit off. */
+  /**
+   * Requests per window per client IP without an API key; 0 turns the limit off. Generous (5 a
+   * second sustained) because, until API keys are issued, partner sites call anonymously too.
+   */
   @Transform(toInt)
   @IsInt()
   @Min(0)

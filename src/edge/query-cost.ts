@@ -59,7 +59,7 @@ export function estimateCost(
     root,
     undefined,
   );
-  // Exponential fragment spreads can overflow to Infinity, which JSON cannot carry.
+  // Nested lists multiply: keep an absurd estimate a number JSON still carries exactly.
   return Math.min(cost, Number.MAX_SAFE_INTEGER);
 }
 
