@@ -11,7 +11,8 @@ async function bootstrap(): Promise<void> {
   const env = loadEnvironment();
   const app = await NestFactory.create(AppModule.forRoot(env), {
     logger: levelsFrom(env.LOG_LEVEL),
-    bodyParser: true,
+    // The edge reads bodies itself, after CORS and rate limits (src/edge/edge.module.ts).
+    bodyParser: false,
   });
   app.enableShutdownHooks();
   await app.listen(env.PORT, env.HOST);

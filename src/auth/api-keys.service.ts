@@ -19,12 +19,15 @@ export interface NewApiKey {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
+const ORIGINS_CACHE_MS = 30_000;
+
 /** Recording every use would cost a write per request; a minute's precision is enough. */
 const LAST_USED_PRECISION_MS = 60_000;
 
 @Injectable()
 export class ApiKeysService implements OnApplicationBootstrap {
   private readonly logger = new Logger('ApiKeys');
+  private origins?: { at: number; set: Set<string> };
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -54,11 +57,24 @@ export class ApiKeysService implements OnApplicationBootstrap {
     const key = UUID.test(id) ? await this.db.getRepository(ApiKeyEntity).findOneBy({ id }) : null;
     if (!key) throw notFound('ApiKey', id);
     key.revokedAt ??= new Date();
+    this.origins = undefined;
     return this.db.getRepository(ApiKeyEntity).save(key);
   }
 
   list(): Promise<ApiKeyEntity[]> {
     return this.db.getRepository(ApiKeyEntity).find({ order: { createdAt: 'ASC', id: 'ASC' } });
+  }
+
+  /**
+   * Whether any active key lists this origin: a browser's preflight carries no key, so it is
+   * granted to every origin some partner registered. Cached briefly: preflights come per page.
+   */
+  async someKeyAllows(origin: string): Promise<boolean> {
+    if (!this.origins || this.origins.at < Date.now() - ORIGINS_CACHE_MS) {
+      const keys = await this.db.getRepository(ApiKeyEntity).findBy({ revokedAt: IsNull() });
+      this.origins = { at: Date.now(), set: new Set(keys.flatMap((k) => k.allowedOrigins)) };
+    }
+    return this.origins.set.has(origin);
   }
 
   /** The caller a secret stands for; null when it is unknown or revoked. */
@@ -95,6 +111,7 @@ export class ApiKeysService implements OnApplicationBootstrap {
     if (bad !== undefined)
       throw badInput('allowedOrigins', `"${bad}" is not an origin (scheme://host[:port])`);
     const repo = this.db.getRepository(ApiKeyEntity);
+    this.origins = undefined;
     return repo.save(
       repo.create({
         name,

@@ -12,22 +12,15 @@ import {
   validateSync,
 } from 'class-validator';
 import { constraintMessage } from '../common/validation/constraint-message.js';
-
-const toBoolean = ({ value }: { value: unknown }): unknown => {
-  if (typeof value !== 'string') return value;
-  const normalised = value.trim().toLowerCase();
-  if (['true', '1', 'yes', 'on'].includes(normalised)) return true;
-  if (['false', '0', 'no', 'off'].includes(normalised)) return false;
-  return value;
-};
-const toInt = ({ value }: { value: unknown }): unknown =>
-  typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
+import { EdgeEnvironment } from './edge.environment.js';
+import { toBoolean, toInt } from './env-transforms.js';
 
 /**
  * Every setting Kenner reads from the environment, validated once at boot. A bad value stops
  * the start with one line naming the variable and the problem, before anything is opened.
+ * The GraphQL edge's limits (sizes, costs, rate limits, CORS) live in `EdgeEnvironment`.
  */
-export class Environment {
+export class Environment extends EdgeEnvironment {
   @IsIn(['development', 'production', 'test'])
   NODE_ENV: 'development' | 'production' | 'test' = 'development';
 

@@ -7,12 +7,16 @@ import { formatGraphQLError } from '../common/errors/graphql-error.formatter.js'
 import { callerOf, type RequestWithCaller } from '../auth/caller.js';
 import '../common/graphql/enums.js';
 import { Environment } from '../config/environment.js';
+import { edgeApolloOptions } from '../edge/edge-apollo.options.js';
 import { GraphiqlAssetsController, offlineGraphiqlPlugin } from './graphiql.js';
 import { createLoaders, type RequestContext } from './loaders.js';
 
 export const GRAPHQL_PATH = '/graphql';
 
-/** The Apollo server: schema built from the code, errors shaped in one place, loaders per request. */
+/**
+ * The Apollo server: schema built from the code, errors shaped in one place, loaders per request;
+ * limits, cost budgets, CSRF prevention and introspection policy come from the edge (src/edge).
+ */
 @Module({
   imports: [
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
@@ -20,20 +24,21 @@ export const GRAPHQL_PATH = '/graphql';
       inject: [Environment, getDataSourceToken()],
       useFactory: (env: Environment, db: DataSource): ApolloDriverConfig => {
         const development = env.NODE_ENV !== 'production';
+        const edge = edgeApolloOptions(env);
         return {
+          ...edge,
           path: GRAPHQL_PATH,
           autoSchemaFile: true,
           sortSchema: true,
           graphiql: false,
           playground: false,
-          introspection: true,
           includeStacktraceInErrorResponses: development,
           formatError: (formatted, error) => formatGraphQLError(formatted, error, development),
           context: ({ req }: { req: RequestWithCaller }): RequestContext => ({
             loaders: createLoaders(db, callerOf(req)),
             caller: callerOf(req),
           }),
-          plugins: development ? [offlineGraphiqlPlugin(GRAPHQL_PATH)] : [],
+          plugins: [...edge.plugins, ...(development ? [offlineGraphiqlPlugin(GRAPHQL_PATH)] : [])],
         };
       },
     }),

@@ -27,6 +27,9 @@ export function startAppProcess(
       PORT: '0',
       HOST: '127.0.0.1',
       NODE_ENV: 'development',
+      // Tests send many requests from one address; a test of rate limits sets its own.
+      RATE_LIMIT_ANONYMOUS: '0',
+      RATE_LIMIT_KEYED: '0',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -62,13 +62,17 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     NODE_ENV: 'test',
     SEED_DEMO: 'false',
     LOG_LEVEL: 'error',
+    // Test files send many requests from one address; the rate-limit tests set their own.
+    RATE_LIMIT_ANONYMOUS: '0',
+    RATE_LIMIT_KEYED: '0',
     ...database.env,
     ...options.env,
   });
   const moduleRef = await Test.createTestingModule({
     imports: [AppModule.forRoot(env, { database: database.overrides })],
   }).compile();
-  const app = moduleRef.createNestApplication({ logger: ['error'] });
+  // As in main.ts: the edge reads bodies itself, after CORS and rate limits.
+  const app = moduleRef.createNestApplication({ logger: ['error'], bodyParser: false });
   await app.init();
   const db = app.get<DataSource>(getDataSourceToken());
   if (options.demoExperts) await app.get(DemoSeedService).seedIfEmpty(options.demoExperts);

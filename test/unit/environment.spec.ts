@@ -35,8 +35,29 @@ describe('loadEnvironment', () => {
       /^Invalid configuration: DATABASE_URL=\(hidden\) must be a postgres/,
     ],
     [{ NODE_ENV: 'staging' }, /^Invalid configuration: NODE_ENV="staging" must be one of/],
+    [{ CORS_ORIGINS: 'https://a.example/path' }, /^Invalid configuration: CORS_ORIGINS=.* origins/],
+    [{ GRAPHQL_INTROSPECTION: 'sometimes' }, /GRAPHQL_INTROSPECTION="sometimes" must be true/],
+    [{ RATE_LIMIT_ANONYMOUS: '-1' }, /RATE_LIMIT_ANONYMOUS="-1" must not be less than 0/],
   ])('refuses %j with one line naming the variable', (source, message) => {
     expect(() => loadEnvironment(source)).toThrow(ConfigurationError);
     expect(() => loadEnvironment(source)).toThrow(message);
+  });
+
+  it('has safe edge defaults and reads origin lists', () => {
+    expect(loadEnvironment({})).toMatchObject({
+      GRAPHQL_MAX_DEPTH: 12,
+      GRAPHQL_MAX_ALIASES: 30,
+      BODY_LIMIT_KB: 100,
+      RATE_LIMIT_WINDOW_SECONDS: 60,
+      TRUST_PROXY_HOPS: 0,
+      CORS_ORIGINS: [],
+      GRAPHQL_INTROSPECTION: undefined,
+    });
+    const env = loadEnvironment({
+      CORS_ORIGINS: 'https://a.example, http://localhost:5173',
+      GRAPHQL_INTROSPECTION: 'true',
+    });
+    expect(env.CORS_ORIGINS).toEqual(['https://a.example', 'http://localhost:5173']);
+    expect(env.GRAPHQL_INTROSPECTION).toBe(true);
   });
 });

@@ -1,0 +1,107 @@
+import { Transform } from 'class-transformer';
+import { IsArray, IsBoolean, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { toBoolean, toInt, toList } from './env-transforms.js';
+
+/**
+ * The limits of the GraphQL edge (see src/edge and README "GraphQL edge"): what one request may
+ * ask for, how often a client may ask, and which browser origins may read the answers. Every
+ * default is safe for a public deployment; `Environment` extends this class.
+ */
+export class EdgeEnvironment {
+  /** Deepest field nesting a query may have (introspection is bounded by graphql-js itself). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  GRAPHQL_MAX_DEPTH = 12;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(1000)
+  GRAPHQL_MAX_ALIASES = 30;
+
+  /** Lexical tokens a document may hold: bounds parse and validation time (~100 ms worst case). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(100_000)
+  GRAPHQL_MAX_TOKENS = 2000;
+
+  /** Characters of the `query` text, refused before it is parsed. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(1_000_000)
+  GRAPHQL_MAX_QUERY_LENGTH = 10_000;
+
+  /**
+   * Cost budget of one operation for callers without an API key (see query-cost.ts). A full page
+   * of 100 experts with skills, materials, sectors and clusters costs about 17,000; a connection
+   * of 100 nested in another of 100 costs over 20,000.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  GRAPHQL_COST_ANONYMOUS = 20_000;
+
+  /** Cost budget of one operation for callers with an API key. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  GRAPHQL_COST_KEYED = 100_000;
+
+  /** Unset: introspection on, except with NODE_ENV=production. The SDL is published either way. */
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean({ message: 'must be true or false' })
+  GRAPHQL_INTROSPECTION?: boolean = undefined;
+
+  /** Largest request body, in KiB: a bigger one is answered 413 before it is parsed. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(10_240)
+  BODY_LIMIT_KB = 100;
+
+  /** Length of the fixed rate-limit window. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(86_400)
+  RATE_LIMIT_WINDOW_SECONDS = 60;
+
+  /**
+   * Requests per window per client IP without an API key; 0 turns the limit off. Generous (5 a
+   * second sustained) because, until API keys are issued, partner sites call anonymously too.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  RATE_LIMIT_ANONYMOUS = 300;
+
+  /** Requests per window per API key; 0 turns the limit off. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  RATE_LIMIT_KEYED = 3000;
+
+  /**
+   * Reverse proxies in front of Kenner whose X-Forwarded-For is believed (Express `trust proxy`).
+   * 0: the client IP is the socket's peer, and X-Forwarded-For is ignored, so it cannot be forged.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(10)
+  TRUST_PROXY_HOPS = 0;
+
+  /** Browser origins that may read anonymous answers (comma-separated); keys carry their own. */
+  @Transform(toList)
+  @IsArray()
+  @Matches(/^https?:\/\/[^/\s,]+$/, {
+    each: true,
+    message: 'must be a comma-separated list of origins such as https://example.org',
+  })
+  CORS_ORIGINS: string[] = [];
+}

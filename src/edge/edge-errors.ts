@@ -1,0 +1,46 @@
+import type { Response } from 'express';
+import { GraphQLError } from 'graphql';
+
+/**
+ * The codes the edge answers with, in `errors[].extensions.code`. They are client errors: the
+ * request was refused before anything ran, and sending it again unchanged will not help (except
+ * RATE_LIMITED, after Retry-After).
+ */
+export enum EdgeErrorCode {
+  QUERY_TOO_DEEP = 'QUERY_TOO_DEEP',
+  TOO_MANY_ALIASES = 'TOO_MANY_ALIASES',
+  QUERY_TOO_COSTLY = 'QUERY_TOO_COSTLY',
+  QUERY_TOO_LARGE = 'QUERY_TOO_LARGE',
+  PAYLOAD_TOO_LARGE = 'PAYLOAD_TOO_LARGE',
+  BAD_REQUEST = 'BAD_REQUEST',
+  RATE_LIMITED = 'RATE_LIMITED',
+}
+
+export const EDGE_ERROR_CODES: ReadonlySet<string> = new Set(Object.values(EdgeErrorCode));
+
+/** A refusal raised inside Apollo (validation rule or plugin); `http.status` keeps it a 4xx. */
+export function edgeGraphQLError(
+  code: EdgeErrorCode,
+  message: string,
+  details: Record<string, unknown> = {},
+  status = 400,
+): GraphQLError {
+  return new GraphQLError(message, { extensions: { code, ...details, http: { status } } });
+}
+
+/**
+ * A refusal answered by Express middleware, before Apollo sees the request: the same
+ * `{ errors: [...] }` shape a GraphQL client already knows how to read.
+ */
+export function sendEdgeError(
+  res: Response,
+  status: number,
+  code: EdgeErrorCode,
+  message: string,
+  details: Record<string, unknown> = {},
+): void {
+  res
+    .status(status)
+    .type('application/json')
+    .send(JSON.stringify({ errors: [{ message, extensions: { code, ...details } }] }));
+}

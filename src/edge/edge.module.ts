@@ -1,0 +1,53 @@
+import { type MiddlewareConsumer, Module, type NestModule, RequestMethod } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import type { Express } from 'express';
+import { Environment } from '../config/environment.js';
+import { GRAPHQL_PATH } from '../graphql/graphql.module.js';
+import { CallerMiddleware } from '../auth/caller.middleware.js';
+import { CorsMiddleware } from './cors.middleware.js';
+import { GraphQLBodyMiddleware } from './graphql-body.middleware.js';
+import { RateLimitMiddleware } from './rate-limit.middleware.js';
+import { SchemaSdlController } from './schema-sdl.controller.js';
+
+const EVERY_ROUTE = { path: '*path', method: RequestMethod.ALL };
+
+/**
+ * The HTTP edge in front of every route, in the one place its order is decided. Apollo's own
+ * limits (depth, aliases, tokens, cost, CSRF) are in edge-apollo.options.ts.
+ *
+ * The app must be created with `bodyParser: false` (main.ts, test/support/test-app.ts): bodies are
+ * read last, so refused requests are never parsed.
+ */
+@Module({ controllers: [SchemaSdlController] })
+export class EdgeModule implements NestModule {
+  constructor(
+    private readonly env: Environment,
+    private readonly adapterHost: HttpAdapterHost,
+  ) {}
+
+  configure(consumer: MiddlewareConsumer): void {
+    // Who the client is (req.ip) — only as far as the proxies we were told to trust say.
+    this.adapterHost.httpAdapter
+      .getInstance<Express>()
+      .set('trust proxy', this.env.TRUST_PROXY_HOPS);
+
+    // Request by request, each step runs before the next:
+    //
+    // 1. Who is calling: the API key (Authorization: Bearer <key>) becomes req.caller, read by
+    //    everything below through callerOf(req). It needs no body.
+    consumer.apply(CallerMiddleware).forRoutes(EVERY_ROUTE);
+    //
+    // 2. CORS reads the caller's allowed origins. It answers preflights itself, and runs before
+    //    the rate limit so a 429 still carries CORS headers a page can read.
+    consumer.apply(CorsMiddleware).forRoutes(EVERY_ROUTE);
+    // 3. Rate limit per API key, else per IP. Health checks (load balancers, compose) are exempt.
+    consumer
+      .apply(RateLimitMiddleware)
+      .exclude({ path: 'health', method: RequestMethod.ALL })
+      .forRoutes(EVERY_ROUTE);
+    // 4. Only now is a GraphQL body read, within its size limit.
+    consumer
+      .apply(GraphQLBodyMiddleware)
+      .forRoutes({ path: GRAPHQL_PATH, method: RequestMethod.ALL });
+  }
+}
