@@ -1,5 +1,6 @@
 import type { ApolloDriverConfig } from '@nestjs/apollo';
 import type { Environment } from '../config/environment.js';
+import { clientErrorStatusPlugin } from './client-error-status.plugin.js';
 import { queryCostPlugin } from './query-cost.plugin.js';
 import { queryLimitRules } from './query-limits.rule.js';
 
@@ -30,6 +31,9 @@ export function edgeApolloOptions(env: Environment) {
     }),
     plugins: [
       queryCostPlugin({ anonymous: env.GRAPHQL_COST_ANONYMOUS, keyed: env.GRAPHQL_COST_KEYED }),
+      clientErrorStatusPlugin(),
     ],
+    // Nest would reset every executed operation to 200; clientErrorStatusPlugin decides instead.
+    preserveHttpStatusForExecutionErrors: false,
   } satisfies ApolloDriverConfig;
 }

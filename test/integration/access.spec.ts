@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Meilisearch } from 'meilisearch';
+import request from 'supertest';
 import { ApiKeysService } from '../../src/auth/api-keys.service.js';
 import { Role } from '../../src/auth/caller.js';
 import { createBasics, must } from '../support/fixtures.js';
@@ -208,6 +209,17 @@ describe('who sees what', () => {
       expect([m.name, res.errors?.[0]?.extensions?.code]).toEqual([m.name, 'FORBIDDEN']);
     }
     expect(await rowCounts(t)).toEqual(before);
+  });
+
+  it('answers a refused write with 401 or 403, not 200', async () => {
+    const query = `mutation { createCluster(input: { name: "No", slug: "no" }) { id } }`;
+    const post = (secret?: string) => {
+      const req = request(t.app.getHttpServer()).post('/graphql').send({ query });
+      return secret ? req.set('authorization', `Bearer ${secret}`) : req;
+    };
+    expect((await post()).status).toBe(401);
+    expect((await post(key.partnerA ?? '')).status).toBe(403);
+    expect((await post(t.keys.staff)).status).toBe(200);
   });
 
   it('refuses an unknown or revoked key with 401, and takes a revocation at once', async () => {

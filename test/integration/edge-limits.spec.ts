@@ -60,7 +60,7 @@ describe('the GraphQL edge refuses what it should', () => {
     const res = await post({
       query: '{ searchExperts(input: { hitsPerPage: 10000 }) { hits { expert { name } } } }',
     });
-    expect(codeOf(res)).toBe('BAD_USER_INPUT');
+    expect([res.status, codeOf(res)]).toEqual([400, 'BAD_USER_INPUT']);
     expect(res.body.errors[0].message).toBe('hitsPerPage: must not be greater than 100');
     expect(res.body.data).toBeNull();
   });

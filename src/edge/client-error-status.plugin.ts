@@ -1,0 +1,36 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { ErrorCode } from '../common/errors/domain-error.js';
+
+const STATUS: Partial<Record<string, number>> = {
+  [ErrorCode.BAD_USER_INPUT]: 400,
+  [ErrorCode.UNAUTHENTICATED]: 401,
+  [ErrorCode.FORBIDDEN]: 403,
+};
+
+/**
+ * An operation that produced nothing (`data: null`) only because the client asked wrongly — bad
+ * input, no key, not allowed — answers with that 4xx rather than 200, so proxies, logs and
+ * clients see a refusal as one. Partial results keep 200: part of the answer is good.
+ * (Nest's own status reset is turned off in edge-apollo.options.ts for this.)
+ */
+export function clientErrorStatusPlugin(): ApolloServerPlugin {
+  return {
+    requestDidStart() {
+      return Promise.resolve({
+        willSendResponse({ response }) {
+          const body = response.body;
+          if (body.kind !== 'single' || body.singleResult.data !== null) return Promise.resolve();
+          const statuses = (body.singleResult.errors ?? []).map(
+            (e) => STATUS[String(e.extensions?.code)],
+          );
+          if (statuses.length === 0 || statuses.some((s) => s === undefined)) {
+            return Promise.resolve();
+          }
+          const unique = [...new Set(statuses)];
+          response.http.status = unique.length === 1 ? (unique[0]) : 400;
+          return Promise.resolve();
+        },
+      });
+    },
+  };
+}
