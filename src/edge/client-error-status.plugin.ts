@@ -27,7 +27,7 @@ export function clientErrorStatusPlugin(): ApolloServerPlugin {
             return Promise.resolve();
           }
           const unique = [...new Set(statuses)];
-          response.http.status = unique.length === 1 ? (unique[0]) : 400;
+          response.http.status = unique.length === 1 ? unique[0] : 400;
           return Promise.resolve();
         },
       });
