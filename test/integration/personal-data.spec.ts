@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { Meilisearch } from 'meilisearch';
 import { ApiKeysService } from '../../src/auth/api-keys.service.js';
 import { Role } from '../../src/auth/caller.js';
 import { SearchEngine } from '../../src/search/engine/search-engine.service.js';
@@ -103,6 +104,17 @@ describe('personal data', () => {
     await expect(
       engine.client.index(engine.index(EXPERTS_INDEX)).getDocument(dbId),
     ).rejects.toThrow();
+    const minted = await t.gql(
+      `mutation { createSearchToken(indexes: [EXPERTS, ORGANISATIONS]) { host token indexes } }`,
+      {},
+      t.keys.admin,
+    );
+    const { host, token, indexes } = minted.data?.createSearchToken ?? {};
+    const viaToken = await new Meilisearch({ host, apiKey: token })
+      .index(indexes[0])
+      .search('Erin Erasable', { facets: ['languages'] });
+    expect(viaToken.hits).toEqual([]);
+    expect(viaToken.facetDistribution?.languages?.rm).toBeUndefined();
     const drift = await t.app.get(SearchMaintenance).reconcile();
     expect(Object.values(drift).map(driftCount)).toEqual([0, 0, 0]);
 
