@@ -1,0 +1,143 @@
+/**
+ * Finds known terms — technique names in every language, acronyms, synonyms, material names — in
+ * free text such as "Nous cherchons une analyse DRX et MEB d'une pièce en acier corrodée", and
+ * says through which words each was found. Pure and synchronous: build it once from the
+ * taxonomy, run it per request.
+ */
+export interface Term {
+  /** What a match stands for (a technique or material slug). */
+  key: string;
+  /** Every way of writing it. Short upper-case forms are acronyms: matched exactly. */
+  phrases: string[];
+}
+
+export interface Recognition {
+  key: string;
+  /** The words of the text that matched, as written. */
+  matched: string;
+  /** The phrase they matched. */
+  phrase: string;
+  /** False when a small typo was forgiven. */
+  exact: boolean;
+}
+
+interface Entry {
+  key: string;
+  phrase: string;
+  tokens: string[];
+  acronym: boolean;
+}
+
+/** Phrases longer than this are descriptions, not names. */
+const MAX_PHRASE_TOKENS = 6;
+
+export const fold = (s: string): string =>
+  s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
+
+/** Words of a text with their original spelling; `d'une` → `d`, `une`; `FEG-SEM` stays one. */
+function words(text: string): { raw: string; norm: string }[] {
+  return [...text.matchAll(/[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/gu)].map((m) => ({
+    raw: m[0],
+    norm: fold(m[0]),
+  }));
+}
+
+const isAcronym = (phrase: string): boolean =>
+  !/\s/.test(phrase.trim()) && phrase.length <= 6 && phrase === phrase.toUpperCase();
+
+/** Typos forgiven on a word of this length: none for short words, where a typo is another word. */
+const allowedTypos = (length: number): number => (length >= 9 ? 2 : length >= 5 ? 1 : 0);
+
+export class TermRecognizer {
+  private readonly byFirstToken = new Map<string, Entry[]>();
+  private readonly fuzzy: Entry[] = [];
+
+  constructor(terms: Term[]) {
+    for (const term of terms) {
+      for (const phrase of new Set(term.phrases)) {
+        const tokens = words(phrase).map((w) => w.norm);
+        if (tokens.length === 0 || tokens.length > MAX_PHRASE_TOKENS) continue;
+        const entry = { key: term.key, phrase, tokens, acronym: isAcronym(phrase) };
+        const first = tokens[0] as string;
+        this.byFirstToken.set(first, [...(this.byFirstToken.get(first) ?? []), entry]);
+        if (!entry.acronym) this.fuzzy.push(entry);
+      }
+    }
+  }
+
+  /** Longest matches first, never overlapping; every key of an ambiguous phrase is returned. */
+  recognize(text: string): Recognition[] {
+    const tokens = words(text);
+    // Text typed all in lower case ("xrd on steel") gets its acronyms anyway.
+    const caseless = text === text.toLowerCase();
+    const found: Recognition[] = [];
+    for (let i = 0; i < tokens.length;) {
+      const matches = this.matchesAt(tokens, i, caseless);
+      const longest = Math.max(0, ...matches.map((m) => m.length));
+      if (longest === 0) {
+        i += 1;
+        continue;
+      }
+      const matched = tokens
+        .slice(i, i + longest)
+        .map((t) => t.raw)
+        .join(' ');
+      for (const m of matches.filter((x) => x.length === longest)) {
+        if (!found.some((f) => f.key === m.entry.key && f.matched === matched)) {
+          found.push({ key: m.entry.key, matched, phrase: m.entry.phrase, exact: m.exact });
+        }
+      }
+      i += longest;
+    }
+    return found;
+  }
+
+  private matchesAt(tokens: { raw: string; norm: string }[], i: number, caseless: boolean) {
+    const out: { entry: Entry; length: number; exact: boolean }[] = [];
+    const first = tokens[i] as { raw: string; norm: string };
+    for (const entry of this.byFirstToken.get(first.norm) ?? []) {
+      const exact = entry.tokens.every((t, k) => tokens[i + k]?.norm === t);
+      // In mixed-case text an acronym must be written as one: "met" is a word, "MET" is TEM.
+      if (exact && (!entry.acronym || caseless || first.raw === first.raw.toUpperCase()))
+        out.push({ entry, length: entry.tokens.length, exact: true });
+    }
+    if (out.length) return out;
+    for (const entry of this.fuzzy) {
+      const close = entry.tokens.every((t, k) => {
+        const word = tokens[i + k]?.norm;
+        return (
+          word !== undefined &&
+          editDistance(word, t, allowedTypos(t.length)) <= allowedTypos(t.length)
+        );
+      });
+      if (close) out.push({ entry, length: entry.tokens.length, exact: false });
+    }
+    return out;
+  }
+}
+
+/** Levenshtein distance, giving up (returning limit + 1) once it exceeds `limit`. */
+export function editDistance(a: string, b: string, limit: number): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      const value = Math.min(
+        (previous[j] as number) + 1,
+        (current[j - 1] as number) + 1,
+        (previous[j - 1] as number) + cost,
+      );
+      current.push(value);
+      best = Math.min(best, value);
+    }
+    if (best > limit) return limit + 1;
+    previous = current;
+  }
+  return previous[b.length] as number;
+}

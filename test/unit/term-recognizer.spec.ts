@@ -1,0 +1,58 @@
+import { describe, expect, it } from '@jest/globals';
+import { editDistance, TermRecognizer } from '../../src/matching/term-recognizer.js';
+import { DEMO_TECHNIQUES } from '../../src/seed/demo/taxonomy.js';
+import { DEMO_MATERIALS } from '../../src/seed/demo/vocabularies.js';
+
+const techniques = new TermRecognizer(
+  DEMO_TECHNIQUES.map((t) => ({
+    key: t.slug,
+    phrases: [
+      ...Object.values(t.names).filter((n): n is string => Boolean(n)),
+      ...t.acronyms,
+      ...t.synonyms,
+    ],
+  })),
+);
+const materials = new TermRecognizer(
+  DEMO_MATERIALS.map((m) => ({
+    key: m.slug,
+    phrases: Object.values(m.names).filter((n): n is string => Boolean(n)),
+  })),
+);
+const keys = (text: string, r = techniques) => [...new Set(r.recognize(text).map((x) => x.key))];
+
+describe('recognising techniques and materials in free text', () => {
+  it('reads the French request of the acceptance test', () => {
+    const text =
+      "Nous cherchons une analyse DRX et MEB d'une pièce en acier corrodée près d'Esch-sur-Alzette";
+    const found = techniques.recognize(text);
+    expect(found.map((f) => [f.key, f.matched])).toEqual([
+      ['x-ray-diffraction', 'DRX'],
+      ['scanning-electron-microscopy', 'MEB'],
+    ]);
+    expect(keys(text, materials)).toContain('steel');
+  });
+
+  it.each([
+    ['We need X-ray diffraction on a weld', 'x-ray-diffraction'],
+    ['Röntgenbeugung und Rasterelektronenmikroskopie gesucht', 'x-ray-diffraction'],
+    ['diffraction des rayons X sur poudre', 'x-ray-diffraction'],
+    ['x-ray difraction please', 'x-ray-diffraction'],
+    ['xrd on steel', 'x-ray-diffraction'],
+  ])('"%s" → %s', (text, slug) => {
+    expect(keys(text)).toContain(slug);
+  });
+
+  it('prefers the longest phrase and does not read acronyms into ordinary words', () => {
+    expect(keys('Transmission electron microscopy')).toEqual(['transmission-electron-microscopy']);
+    expect(keys('We met last week about the part')).toEqual([]);
+    expect(keys('Nous avons besoin de MET')).toEqual(['transmission-electron-microscopy']);
+  });
+
+  it('forgives small typos only on long enough words', () => {
+    expect(editDistance('difraction', 'diffraction', 2)).toBe(1);
+    expect(editDistance('abc', 'xyz', 1)).toBe(2);
+    expect(keys('microscpy')).toEqual(keys('microscopy'));
+    expect(techniques.recognize('microscpy')[0]?.exact).toBe(false);
+  });
+});
