@@ -14,6 +14,7 @@ import { ExpertsModule } from './experts/experts.module.js';
 import { KennerGraphQLModule } from './graphql/graphql.module.js';
 import { HealthModule } from './health/health.module.js';
 import { InstrumentsModule } from './instruments/instruments.module.js';
+import { MatchingModule } from './matching/matching.module.js';
 import { NodeModule } from './node/node.module.js';
 import { OrganisationsModule } from './organisations/organisations.module.js';
 import { PersonalDataModule } from './personal-data/personal-data.module.js';
@@ -46,6 +47,7 @@ export class AppModule {
         ExpertsModule,
         VocabulariesModule,
         NodeModule,
+        MatchingModule,
         PersonalDataModule,
         SeedModule,
         HealthModule,

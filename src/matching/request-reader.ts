@@ -1,0 +1,119 @@
+import type { EntityManager } from 'typeorm';
+import { OrganisationEntity } from '../organisations/organisation.entity.js';
+import { TechnologyEntity } from '../technologies/technology.entity.js';
+import { MaterialEntity } from '../vocabularies/vocabulary-entry.entity.js';
+import { type Recognition, TermRecognizer } from './term-recognizer.js';
+
+/** What a free-text request asks for, with the words that said so. */
+export interface ReadRequest {
+  technologies: { id: string; slug: string; matchedBy: string[] }[];
+  materials: { id: string; slug: string; matchedBy: string[] }[];
+  /** A place named in the text ("près d'Esch-sur-Alzette"), located by the organisations there. */
+  place: { name: string; lat: number; lng: number } | null;
+  /** ISO 639-1 code of the request's language, when it is clear. */
+  language: string | null;
+}
+
+const STOPWORDS: Record<string, string[]> = {
+  en: ['the', 'we', 'and', 'need', 'of', 'on', 'for', 'with', 'near', 'a', 'an', 'our', 'looking'],
+  fr: [
+    'nous',
+    'une',
+    'un',
+    'le',
+    'la',
+    'les',
+    'et',
+    'de',
+    'des',
+    'pour',
+    'sur',
+    'pres',
+    'cherchons',
+    'en',
+  ],
+  de: [
+    'wir',
+    'und',
+    'eine',
+    'einer',
+    'der',
+    'die',
+    'das',
+    'fur',
+    'mit',
+    'bei',
+    'suchen',
+    'von',
+    'in',
+  ],
+  nl: ['wij', 'we', 'een', 'het', 'de', 'en', 'voor', 'met', 'bij', 'zoeken', 'van', 'op'],
+};
+
+/**
+ * Reads a request with the taxonomy, the materials and the organisations' towns as vocabulary.
+ * Built per request from a few hundred short rows: a cache would miss a technique added a minute
+ * ago.
+ */
+export async function readRequest(em: EntityManager, text: string): Promise<ReadRequest> {
+  const [techs, materials, orgs] = await Promise.all([
+    em.find(TechnologyEntity),
+    em.find(MaterialEntity),
+    em.find(OrganisationEntity, { select: { city: true, latitude: true, longitude: true } }),
+  ]);
+  const names = (e: {
+    name: string;
+    nameFr: string | null;
+    nameDe: string | null;
+    nameNl: string | null;
+  }) => [e.name, e.nameFr, e.nameDe, e.nameNl].filter((n): n is string => Boolean(n));
+  const techHits = new TermRecognizer(
+    techs.map((t) => ({ key: t.id, phrases: [...names(t), ...t.acronyms, ...t.synonyms] })),
+  ).recognize(text);
+  const materialHits = new TermRecognizer(
+    materials.map((m) => ({ key: m.id, phrases: names(m) })),
+  ).recognize(text);
+  const towns = new Map<string, { lat: number; lng: number }[]>();
+  for (const o of orgs) {
+    if (!o.city || o.latitude === null || o.longitude === null) continue;
+    towns.set(o.city, [...(towns.get(o.city) ?? []), { lat: o.latitude, lng: o.longitude }]);
+  }
+  const [town] = new TermRecognizer(
+    [...towns.keys()].map((city) => ({ key: city, phrases: [city] })),
+  ).recognize(text);
+  const spots = town ? (towns.get(town.key) ?? []) : [];
+  const bySlug = new Map([...techs, ...materials].map((e) => [e.id, e.slug]));
+  return {
+    technologies: grouped(techHits, bySlug),
+    materials: grouped(materialHits, bySlug),
+    place:
+      town && spots.length
+        ? {
+            name: town.key,
+            lat: spots.reduce((s, p) => s + p.lat, 0) / spots.length,
+            lng: spots.reduce((s, p) => s + p.lng, 0) / spots.length,
+          }
+        : null,
+    language: languageOf(text),
+  };
+}
+
+function grouped(hits: Recognition[], slugOf: Map<string, string>) {
+  const byKey = new Map<string, string[]>();
+  for (const h of hits) byKey.set(h.key, [...new Set([...(byKey.get(h.key) ?? []), h.matched])]);
+  return [...byKey].map(([id, matchedBy]) => ({ id, slug: slugOf.get(id) ?? id, matchedBy }));
+}
+
+/** The language whose common words the text uses most, if clearly ahead. */
+export function languageOf(text: string): string | null {
+  const words = text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .split(/[^a-z]+/);
+  const scores = Object.entries(STOPWORDS)
+    .map(([lang, list]) => [lang, words.filter((w) => list.includes(w)).length] as const)
+    .sort((a, b) => b[1] - a[1]);
+  const [first, second] = scores;
+  return first && first[1] >= 2 && first[1] > (second?.[1] ?? 0) ? first[0] : null;
+}
