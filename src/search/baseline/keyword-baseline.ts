@@ -29,7 +29,7 @@ export class KeywordBaseline {
           jobTitle: d.jobTitle,
           bio: d.bio,
           techniques: d.technologies.map((t) => t.name),
-          materials: d.materialNames.slice(0, 1),
+          materials: d.materials.map((slug) => slug.replace(/-/g, ' ')),
           organisation: `${d.organisation.name} ${d.organisation.city ?? ''}`,
         })),
         [],
@@ -39,7 +39,11 @@ export class KeywordBaseline {
   }
 
   async search(text: string, limit: number): Promise<string[]> {
-    const result = await this.client.index(this.uid).search(text, { limit });
+    // 'frequency' drops the commonest words first; the default ('last') keeps the first word,
+    // and "We need…" would find nobody — a strawman, not a baseline.
+    const result = await this.client
+      .index(this.uid)
+      .search(text, { limit, matchingStrategy: 'frequency' });
     return result.hits.map((h) => String(h.id));
   }
 
