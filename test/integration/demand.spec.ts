@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { ApiKeysService } from '../../src/auth/api-keys.service.js';
 import { Role } from '../../src/auth/caller.js';
 import { DemandService } from '../../src/demand/demand.service.js';
@@ -122,5 +122,33 @@ describe('demand insight', () => {
     }
     // The searches were still counted, only without their text (the third has no text).
     expect(rows.filter((r) => r.query === null && r.source !== 'inquiry')).toHaveLength(3);
+  });
+
+  it('never fails a search because recording failed', async () => {
+    const demand = t.app.get(DemandService);
+    await demand.flush();
+    const before = await t.db.query<{ n: number | string }[]>(
+      'SELECT COUNT(*) AS n FROM search_demand',
+    );
+    const failing = jest
+      .spyOn(t.db, 'transaction')
+      .mockRejectedValueOnce(new Error('database gone'));
+    try {
+      const result = await run(EXPERTS, { input: { query: 'lost demand' } });
+      expect(result.searchExperts.totalHits).toBeGreaterThanOrEqual(0);
+      await expect(demand.flush()).resolves.toBeUndefined();
+    } finally {
+      failing.mockRestore();
+    }
+    await run(EXPERTS, { input: { query: 'kept demand' } });
+    await demand.flush();
+    const rows = await t.db.query<{ query: string | null }[]>(
+      "SELECT query FROM search_demand WHERE query IN ('lost demand', 'kept demand')",
+    );
+    expect(rows.map((r) => r.query)).toEqual(['kept demand']);
+    const after = await t.db.query<{ n: number | string }[]>(
+      'SELECT COUNT(*) AS n FROM search_demand',
+    );
+    expect(Number(after[0]?.n)).toBe(Number(before[0]?.n) + 1);
   });
 });
