@@ -9,6 +9,7 @@ import { ConfigModule } from './config/config.module.js';
 import type { Environment } from './config/environment.js';
 import type { DatabaseOverrides } from './database/data-source.options.js';
 import { DatabaseModule } from './database/database.module.js';
+import { DemandModule } from './demand/demand.module.js';
 import { EdgeModule } from './edge/edge.module.js';
 import { ExpertsModule } from './experts/experts.module.js';
 import { KennerGraphQLModule } from './graphql/graphql.module.js';
@@ -38,6 +39,7 @@ export class AppModule {
         AuthModule,
         AuditModule,
         EdgeModule,
+        DemandModule,
         SearchModule,
         KennerGraphQLModule,
         ClustersModule,

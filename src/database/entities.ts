@@ -1,6 +1,7 @@
 import { AuditEntryEntity } from '../audit/audit-entry.entity.js';
 import { ApiKeyEntity } from '../auth/api-key.entity.js';
 import { ClusterEntity } from '../clusters/cluster.entity.js';
+import { SearchDemandEntity, SearchDemandTechniqueEntity } from '../demand/search-demand.entity.js';
 import { ExpertSkillEntity } from '../experts/expert-skill.entity.js';
 import { ExpertEntity } from '../experts/expert.entity.js';
 import { InstrumentEntity } from '../instruments/instrument.entity.js';
@@ -22,4 +23,6 @@ export const ENTITIES = [
   SearchOutboxEntity,
   ApiKeyEntity,
   AuditEntryEntity,
+  SearchDemandEntity,
+  SearchDemandTechniqueEntity,
 ];

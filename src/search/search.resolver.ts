@@ -1,4 +1,6 @@
+import { UseInterceptors } from '@nestjs/common';
 import { Args, Context, Int, Query, Resolver } from '@nestjs/graphql';
+import { DemandInterceptor } from '../demand/demand.interceptor.js';
 import { visibleInSearch } from '../experts/expert-visibility.js';
 import type { RequestContext } from '../graphql/loaders.js';
 import { badInput } from '../common/errors/domain-error.js';
@@ -20,6 +22,7 @@ import { TechnologySearchService } from './technologies/technology-search.servic
 const MAX_QUERY = 500;
 
 @Resolver()
+@UseInterceptors(DemandInterceptor)
 export class SearchResolver {
   constructor(
     private readonly experts: ExpertSearchService,
