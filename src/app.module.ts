@@ -13,8 +13,10 @@ import { EdgeModule } from './edge/edge.module.js';
 import { ExpertsModule } from './experts/experts.module.js';
 import { KennerGraphQLModule } from './graphql/graphql.module.js';
 import { HealthModule } from './health/health.module.js';
+import { InquiriesModule } from './inquiries/inquiries.module.js';
 import { InstrumentsModule } from './instruments/instruments.module.js';
 import { NodeModule } from './node/node.module.js';
+import { NotificationsModule } from './notifications/notifications.module.js';
 import { OrganisationsModule } from './organisations/organisations.module.js';
 import { PersonalDataModule } from './personal-data/personal-data.module.js';
 import { SearchModule } from './search/search.module.js';
@@ -47,6 +49,8 @@ export class AppModule {
         VocabulariesModule,
         NodeModule,
         PersonalDataModule,
+        NotificationsModule,
+        InquiriesModule,
         SeedModule,
         HealthModule,
       ],
