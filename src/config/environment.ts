@@ -91,6 +91,11 @@ export class Environment extends EdgeEnvironment {
   @IsBoolean({ message: 'must be true or false' })
   SEARCH_RELAY = true;
 
+  /** Run the notification outbox → mail relay in this process (command-line tools turn it off). */
+  @Transform(toBoolean)
+  @IsBoolean({ message: 'must be true or false' })
+  NOTIFICATION_RELAY = true;
+
   /** Outgoing mail server, e.g. `smtp://user:pass@mail.example:587`. Unset: mails are only logged. */
   @IsOptional()
   @Matches(/^smtps?:\/\/\S+$/, { message: 'must be an smtp:// or smtps:// URL' })

@@ -41,7 +41,7 @@ export class NotificationRelay implements OnApplicationBootstrap, OnApplicationS
   ) {}
 
   onApplicationBootstrap(): void {
-    this.resume();
+    if (this.env.NOTIFICATION_RELAY) this.resume();
   }
 
   async onApplicationShutdown(): Promise<void> {
