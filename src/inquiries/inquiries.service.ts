@@ -149,13 +149,14 @@ export class InquiriesService {
         experts.map((e) => ({ inquiryId: inquiry.id, expertId: e.id, byKeyId: caller.keyId })),
       );
       const note = args.note?.trim() || null;
-      const names = experts.map((e) => e.name).join(', ');
+      // Who was introduced lives in the introductions (erased with an expert), not in free text.
+      const what = `introduced ${experts.length} expert${experts.length === 1 ? '' : 's'}`;
       await this.record(
         em,
         inquiry,
         InquiryEventKind.TRANSITION,
         InquiryStatus.INTRODUCED,
-        note ? `introduced ${names}: ${note}` : `introduced ${names}`,
+        note ? `${what}: ${note}` : what,
         caller,
       );
       inquiry.status = InquiryStatus.INTRODUCED;

@@ -191,6 +191,16 @@ describe('inquiries', () => {
     // Each expert learns the requester, not the other experts.
     expect(textOf(toXavier?.raw ?? '')).not.toContain('yvonne@lab.example');
     expect(mails.find((m) => m.to.includes('yvonne@lab.example'))).toBeDefined();
+    expect(history.map((h) => h.note)).toContain('introduced 2 experts: Both know DRX well');
+
+    // Erasing an introduced expert erases the introduction; the inquiry and its history stay.
+    await must(t, `mutation($id: ID!) { eraseExpert(id: $id) { id } }`, 'eraseExpert', {
+      id: experts[1]?.id,
+    });
+    const after = (await t.gql(INQUIRY, { id: reference })).data?.inquiry;
+    expect(after.introducedExperts.map((e: { name: string }) => e.name)).toEqual(['Xavier Xray']);
+    expect(after.history).toHaveLength(history.length);
+    expect(JSON.stringify(after)).not.toContain('Yvonne');
   });
 
   it('refuses illegal transitions, naming both ends and the allowed moves, and changes nothing', async () => {
