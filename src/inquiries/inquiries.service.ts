@@ -9,6 +9,7 @@ import { isUniqueViolation } from '../common/errors/unique-violation.js';
 import type { Connection } from '../common/pagination/connection.model.js';
 import { DEFAULT_PAGE_SIZE } from '../common/pagination/connection.args.js';
 import { Environment } from '../config/environment.js';
+import { LOCKS } from '../database/advisory-lock.js';
 import { ExpertEntity } from '../experts/expert.entity.js';
 import { toExpertModel } from '../experts/expert.mapper.js';
 import { NotificationOutbox } from '../notifications/notification-outbox.service.js';
@@ -29,7 +30,7 @@ import type { InquiryModel } from './models/inquiry.model.js';
 
 const REFERENCE = /^KNR-\d{4}-\d{6}$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-/** Two submissions may pick the same next number; the unique index decides, the loser retries. */
+/** Should two submissions still pick the same number, the unique index refuses one: retry it. */
 const REFERENCE_ATTEMPTS = 5;
 
 const today = (): string => new Date().toISOString().slice(0, 10);
@@ -216,7 +217,14 @@ export class InquiriesService {
     return saved;
   }
 
+  /**
+   * On PostgreSQL a transaction lock queues concurrent submissions here until the previous one
+   * committed, so each reads the number before it; SQLite runs one write transaction at a time.
+   */
   private async nextReference(em: EntityManager): Promise<string> {
+    if (em.connection.options.type === 'postgres') {
+      await em.query('SELECT pg_advisory_xact_lock($1)', [LOCKS.inquiryReference]);
+    }
     const prefix = `KNR-${new Date().getUTCFullYear()}-`;
     const last = await em.findOne(InquiryEntity, {
       where: { reference: Like(`${prefix}%`) },

@@ -230,6 +230,17 @@ describe('inquiries', () => {
     expect(missing.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
   });
 
+  it('gives concurrent submissions distinct, consecutive references', async () => {
+    const answers = await Promise.all(
+      Array.from({ length: 6 }, () => t.gql(SUBMIT, { input: input() }, null)),
+    );
+    const references = answers.map((a) => a.data?.submitInquiry.reference as string);
+    expect(answers.flatMap((a) => a.errors ?? [])).toEqual([]);
+    expect(new Set(references).size).toBe(6);
+    const numbers = references.map((r) => Number(r.slice(-6))).sort((a, b) => a - b);
+    expect(numbers.at(-1)! - numbers[0]!).toBe(5);
+  });
+
   it('names each malformed field and writes nothing', async () => {
     const cases: [Record<string, unknown>, string][] = [
       [{ email: 'not-an-address' }, 'email'],
