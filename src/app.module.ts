@@ -14,9 +14,11 @@ import { EdgeModule } from './edge/edge.module.js';
 import { ExpertsModule } from './experts/experts.module.js';
 import { KennerGraphQLModule } from './graphql/graphql.module.js';
 import { HealthModule } from './health/health.module.js';
+import { InquiriesModule } from './inquiries/inquiries.module.js';
 import { InstrumentsModule } from './instruments/instruments.module.js';
 import { MatchingModule } from './matching/matching.module.js';
 import { NodeModule } from './node/node.module.js';
+import { NotificationsModule } from './notifications/notifications.module.js';
 import { OrganisationsModule } from './organisations/organisations.module.js';
 import { PersonalDataModule } from './personal-data/personal-data.module.js';
 import { SearchModule } from './search/search.module.js';
@@ -51,6 +53,8 @@ export class AppModule {
         NodeModule,
         MatchingModule,
         PersonalDataModule,
+        NotificationsModule,
+        InquiriesModule,
         SeedModule,
         HealthModule,
       ],

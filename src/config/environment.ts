@@ -1,6 +1,7 @@
 import { plainToInstance, Transform } from 'class-transformer';
 import {
   IsBoolean,
+  IsEmail,
   IsIn,
   IsInt,
   IsOptional,
@@ -90,6 +91,26 @@ export class Environment extends EdgeEnvironment {
   @IsBoolean({ message: 'must be true or false' })
   SEARCH_RELAY = true;
 
+  /** Run the notification outbox → mail relay in this process (command-line tools turn it off). */
+  @Transform(toBoolean)
+  @IsBoolean({ message: 'must be true or false' })
+  NOTIFICATION_RELAY = true;
+
+  /** Outgoing mail server, e.g. `smtp://user:pass@mail.example:587`. Unset: mails are only logged. */
+  @IsOptional()
+  @Matches(/^smtps?:\/\/\S+$/, { message: 'must be an smtp:// or smtps:// URL' })
+  SMTP_URL?: string;
+
+  /** Sender of every notification. */
+  @IsString()
+  @MinLength(3)
+  MAIL_FROM = 'Kenner <no-reply@kenner.local>';
+
+  /** The cluster staff's address for "inquiry received". Unset: that notification is only logged. */
+  @IsOptional()
+  @IsEmail({}, { message: 'must be an e-mail address' })
+  NOTIFY_STAFF_EMAIL?: string;
+
   @IsIn(['error', 'warn', 'log', 'debug', 'verbose'])
   LOG_LEVEL: 'error' | 'warn' | 'log' | 'debug' | 'verbose' = 'log';
 
@@ -109,6 +130,8 @@ const OPTIONAL = [
   'MEILI_PUBLIC_HOST',
   'MEILI_MASTER_KEY',
   'BOOTSTRAP_ADMIN_KEY',
+  'SMTP_URL',
+  'NOTIFY_STAFF_EMAIL',
 ];
 
 export function loadEnvironment(source: NodeJS.ProcessEnv = process.env): Environment {
@@ -122,7 +145,7 @@ export function loadEnvironment(source: NodeJS.ProcessEnv = process.env): Enviro
   const [error] = validateSync(env);
   if (error) {
     // A database URL may hold a password: never echo it.
-    const secret = ['DATABASE_URL', 'MEILI_MASTER_KEY', 'BOOTSTRAP_ADMIN_KEY'].includes(
+    const secret = ['DATABASE_URL', 'MEILI_MASTER_KEY', 'BOOTSTRAP_ADMIN_KEY', 'SMTP_URL'].includes(
       error.property,
     );
     const shown = secret ? '(hidden)' : JSON.stringify(raw[error.property]);

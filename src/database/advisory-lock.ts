@@ -4,6 +4,8 @@ import type { DataSource } from 'typeorm';
 export const LOCKS = {
   searchRelay: 73_912_001,
   searchReindex: 73_912_002,
+  notificationRelay: 73_912_003,
+  inquiryReference: 73_912_004,
 } as const;
 
 /**

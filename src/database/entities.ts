@@ -4,7 +4,11 @@ import { ClusterEntity } from '../clusters/cluster.entity.js';
 import { SearchDemandEntity, SearchDemandTechniqueEntity } from '../demand/search-demand.entity.js';
 import { ExpertSkillEntity } from '../experts/expert-skill.entity.js';
 import { ExpertEntity } from '../experts/expert.entity.js';
+import { InquiryIntroductionEntity } from '../inquiries/inquiry-introduction.entity.js';
+import { InquiryTransitionEntity } from '../inquiries/inquiry-transition.entity.js';
+import { InquiryEntity } from '../inquiries/inquiry.entity.js';
 import { InstrumentEntity } from '../instruments/instrument.entity.js';
+import { NotificationOutboxEntity } from '../notifications/notification-outbox.entity.js';
 import { OrganisationEntity } from '../organisations/organisation.entity.js';
 import { SearchOutboxEntity } from '../search/outbox/search-outbox.entity.js';
 import { TechnologyEntity } from '../technologies/technology.entity.js';
@@ -25,4 +29,8 @@ export const ENTITIES = [
   AuditEntryEntity,
   SearchDemandEntity,
   SearchDemandTechniqueEntity,
+  InquiryEntity,
+  InquiryTransitionEntity,
+  InquiryIntroductionEntity,
+  NotificationOutboxEntity,
 ];

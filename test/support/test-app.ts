@@ -9,6 +9,7 @@ import { ApiKeysService } from '../../src/auth/api-keys.service.js';
 import { Role } from '../../src/auth/caller.js';
 import { loadEnvironment } from '../../src/config/environment.js';
 import { queryCounter } from '../../src/database/data-source.options.js';
+import { NotificationRelay } from '../../src/notifications/notification-relay.service.js';
 import { SearchEngine } from '../../src/search/engine/search-engine.service.js';
 import { SEARCH_INDEXES } from '../../src/search/indexes/search-indexes.js';
 import { SearchRelay } from '../../src/search/sync/search-relay.service.js';
@@ -96,15 +97,15 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     async countQueries(run) {
       const counter = queryCounter(db.logger);
       if (!counter) throw new Error('the query counter logger is not installed');
-      // The search relay polls in the background: keep its statements out of the count.
-      const relay = app.get(SearchRelay);
-      await relay.pause();
+      // The relays poll in the background: keep their statements out of the count.
+      const relays = [app.get(SearchRelay), app.get(NotificationRelay)];
+      await Promise.all(relays.map((relay) => relay.pause()));
       try {
         const before = counter.queries;
         await run();
         return counter.queries - before;
       } finally {
-        relay.resume();
+        for (const relay of relays) relay.resume();
       }
     },
     async searchSynced(timeoutMs = 30_000) {

@@ -13,6 +13,20 @@ describe('loadEnvironment', () => {
     expect(env.DATABASE_URL).toBeUndefined();
   });
 
+  it('reads the mail settings; without them mails are only logged', () => {
+    expect(loadEnvironment({})).toMatchObject({
+      MAIL_FROM: 'Kenner <no-reply@kenner.local>',
+      NOTIFICATION_RELAY: true,
+    });
+    expect(loadEnvironment({}).SMTP_URL).toBeUndefined();
+    const env = loadEnvironment({
+      SMTP_URL: 'smtps://u:p@mail.example:465',
+      NOTIFY_STAFF_EMAIL: 'staff@cluster.example',
+    });
+    expect(env).toMatchObject({ NOTIFY_STAFF_EMAIL: 'staff@cluster.example' });
+    expect(env.SMTP_URL).toBe('smtps://u:p@mail.example:465');
+  });
+
   it('reads and converts values', () => {
     const env = loadEnvironment({
       PORT: '8080',
@@ -38,6 +52,11 @@ describe('loadEnvironment', () => {
     [{ CORS_ORIGINS: 'https://a.example/path' }, /^Invalid configuration: CORS_ORIGINS=.* origins/],
     [{ GRAPHQL_INTROSPECTION: 'sometimes' }, /GRAPHQL_INTROSPECTION="sometimes" must be true/],
     [{ RATE_LIMIT_ANONYMOUS: '-1' }, /RATE_LIMIT_ANONYMOUS="-1" must not be less than 0/],
+    [
+      { SMTP_URL: 'http://mail.example' },
+      /^Invalid configuration: SMTP_URL=\(hidden\) must be an smtp/,
+    ],
+    [{ NOTIFY_STAFF_EMAIL: 'staff' }, /NOTIFY_STAFF_EMAIL="staff" must be an e-mail address/],
   ])('refuses %j with one line naming the variable', (source, message) => {
     expect(() => loadEnvironment(source)).toThrow(ConfigurationError);
     expect(() => loadEnvironment(source)).toThrow(message);

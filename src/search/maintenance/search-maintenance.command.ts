@@ -17,7 +17,12 @@ async function main(): Promise<number> {
     process.stderr.write(`${USAGE}\n`);
     return 2;
   }
-  const env = loadEnvironment({ ...process.env, SEARCH_RELAY: 'false', SEED_DEMO: 'false' });
+  const env = loadEnvironment({
+    ...process.env,
+    SEARCH_RELAY: 'false',
+    NOTIFICATION_RELAY: 'false',
+    SEED_DEMO: 'false',
+  });
   const app = await NestFactory.createApplicationContext(AppModule.forRoot(env), {
     logger: ['error', 'warn'],
   });

@@ -1,0 +1,22 @@
+import { Global, Module } from '@nestjs/common';
+import { Environment } from '../config/environment.js';
+import { LoggingMailTransport, MailTransport, SmtpMailTransport } from './mail-transport.js';
+import { NotificationOutbox } from './notification-outbox.service.js';
+import { NotificationRelay } from './notification-relay.service.js';
+
+/** E-mail notifications: an outbox written by features, a relay that sends it. */
+@Global()
+@Module({
+  providers: [
+    {
+      provide: MailTransport,
+      inject: [Environment],
+      useFactory: (env: Environment): MailTransport =>
+        env.SMTP_URL ? new SmtpMailTransport(env.SMTP_URL) : new LoggingMailTransport(),
+    },
+    NotificationOutbox,
+    NotificationRelay,
+  ],
+  exports: [NotificationOutbox, NotificationRelay, MailTransport],
+})
+export class NotificationsModule {}
