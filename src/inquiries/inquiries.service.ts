@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import { DemandService } from '../demand/demand.service.js';
+import { readRequest } from '../matching/request-reader.js';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager, LessThan, Like } from 'typeorm';
+import { DataSource, type EntityManager, In, LessThan, Like } from 'typeorm';
 import type { Caller } from '../auth/caller.js';
 import { requireRef, requireRefs } from '../common/database/references.js';
 import { badInput, notFound } from '../common/errors/domain-error.js';
@@ -41,6 +43,7 @@ export class InquiriesService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly outbox: NotificationOutbox,
     private readonly env: Environment,
+    private readonly demand: DemandService,
   ) {}
 
   /** The stored inquiry, for other features (matching reads its text and techniques). */
@@ -51,13 +54,27 @@ export class InquiriesService {
   async submit(input: SubmitInquiryInput, caller: Caller) {
     for (let attempt = 1; ; attempt++) {
       try {
-        return toSubmittedInquiry(
-          await this.db.transaction((em) => this.insert(em, input, caller)),
-        );
+        const inquiry = await this.db.transaction((em) => this.insert(em, input, caller));
+        await this.recordDemand(inquiry);
+        return toSubmittedInquiry(inquiry);
       } catch (error) {
         if (!isUniqueViolation(error) || attempt >= REFERENCE_ATTEMPTS) throw error;
       }
     }
+  }
+
+  /** What was asked for, without who asked: the named techniques and those the text names. */
+  private async recordDemand(inquiry: InquiryEntity): Promise<void> {
+    const read = await readRequest(this.db.manager, inquiry.description);
+    const named = inquiry.technologyIds.length
+      ? await this.db.getRepository(TechnologyEntity).findBy({ id: In(inquiry.technologyIds) })
+      : [];
+    this.demand.recordInquiry({
+      technologySlugs: [
+        ...new Set([...named.map((t) => t.slug), ...read.technologies.map((t) => t.slug)]),
+      ],
+      hasLocation: inquiry.latitude !== null,
+    });
   }
 
   async list(args: InquiriesArgs): Promise<Connection<InquiryModel>> {

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type DataSource, In } from 'typeorm';
+import { badInput } from '../common/errors/domain-error.js';
 import { ExpertSkillEntity } from '../experts/expert-skill.entity.js';
+import { InquiriesService } from '../inquiries/inquiries.service.js';
 import { ExpertEntity } from '../experts/expert.entity.js';
 import { toExpertModel } from '../experts/expert.mapper.js';
 import { InstrumentEntity } from '../instruments/instrument.entity.js';
@@ -27,12 +29,35 @@ const YEAR_MS = 365 * 86_400_000;
  */
 @Injectable()
 export class MatchingService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly inquiries: InquiriesService,
+  ) {}
 
   async match(input: MatchExpertsInput): Promise<MatchResult> {
     const em = this.db.manager;
-    const read = await readRequest(em, input.text);
-    const near = input.near ?? (read.place ? { ...read.place, radiusKm: DEFAULT_RADIUS_KM } : null);
+    const inquiry = input.inquiryId ? await this.inquiries.find(input.inquiryId) : null;
+    const text = input.text ?? inquiry?.description;
+    if (!text) throw badInput('text', 'give the request text or an inquiryId');
+    const read = await readRequest(em, text);
+    // Techniques the requester picked count like named ones, cited by their own name.
+    for (const id of inquiry?.technologyIds ?? []) {
+      if (read.technologies.some((t) => t.id === id)) continue;
+      const tech = await em.findOneBy(TechnologyEntity, { id });
+      if (tech) read.technologies.push({ id, slug: tech.slug, matchedBy: [tech.name] });
+    }
+    const inquiryPlace =
+      inquiry && inquiry.latitude !== null && inquiry.longitude !== null
+        ? {
+            lat: inquiry.latitude,
+            lng: inquiry.longitude,
+            radiusKm: inquiry.radiusKm ?? DEFAULT_RADIUS_KM,
+          }
+        : null;
+    const near =
+      input.near ??
+      inquiryPlace ??
+      (read.place ? { ...read.place, radiusKm: DEFAULT_RADIUS_KM } : null);
     const techIds = read.technologies.map((t) => t.id);
     const [techs, materials] = await Promise.all([
       techIds.length ? em.findBy(TechnologyEntity, { id: In(techIds) }) : [],

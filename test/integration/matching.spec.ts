@@ -50,6 +50,35 @@ describe('matching a request to experts, on the demo data', () => {
     expect([...scores].sort((a, b) => b - a)).toEqual(scores);
   });
 
+  it('takes an anonymous French inquiry end to end: staff match it by its reference', async () => {
+    const submitted = await t.gql(
+      `mutation($input: SubmitInquiryInput!) { submitInquiry(input: $input) { reference status } }`,
+      {
+        input: {
+          requesterName: 'Camille Martin',
+          organisation: 'Forges du Sud',
+          email: 'camille@forges.example',
+          country: 'LU',
+          description:
+            "Nous cherchons une analyse DRX et MEB d'une pièce en acier corrodée près d'Esch-sur-Alzette",
+          consentToContact: true,
+        },
+      },
+      null,
+    );
+    expect(submitted.errors).toBeUndefined();
+    const { reference } = submitted.data?.submitInquiry ?? {};
+    expect(JSON.stringify(submitted.data)).not.toContain('@');
+    const res = await t.gql(MATCH, { input: { inquiryId: reference, limit: 5 } });
+    expect(res.errors).toBeUndefined();
+    for (const match of res.data?.matchExperts.matches ?? []) {
+      const cited = match.matchedTechnologies.flatMap((m: any) => m.matchedBy);
+      expect(cited).toEqual(expect.arrayContaining(['DRX', 'MEB']));
+      expect(typeof match.distanceKm).toBe('number');
+    }
+    expect(res.data?.matchExperts.matches).toHaveLength(5);
+  });
+
   it('is for staff only', async () => {
     const anonymous = await t.gql(MATCH, { input: { text: 'XRD on steel' } }, null);
     expect(anonymous.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');

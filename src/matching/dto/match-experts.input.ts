@@ -1,4 +1,4 @@
-import { Field, InputType, Int } from '@nestjs/graphql';
+import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import {
   IsInt,
@@ -14,14 +14,25 @@ import { GeoRadiusInput } from '../../search/faceting/geo.js';
 
 @InputType()
 export class MatchExpertsInput {
-  @Field({
-    description:
-      'The request as written, in English, French, German or Dutch: techniques (names, acronyms, small typos), materials and a town are recognised.',
+  @Field(() => ID, {
+    nullable: true,
+    description: 'An inquiry (id or reference): its text, techniques and place are the request.',
   })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  inquiryId?: string;
+
+  @Field({
+    nullable: true,
+    description:
+      'The request as written, in English, French, German or Dutch: techniques (names, acronyms, small typos), materials and a town are recognised. Needed unless `inquiryId` is given.',
+  })
+  @IsOptional()
   @IsString()
   @MinLength(3)
   @MaxLength(5000)
-  text!: string;
+  text?: string;
 
   @Field(() => GeoRadiusInput, {
     nullable: true,
