@@ -8,12 +8,14 @@ import {
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, LessThanOrEqual } from 'typeorm';
 import { Environment } from '../config/environment.js';
-import { LOCKS, withAdvisoryLock } from '../database/advisory-lock.js';
+import { PollingLoop } from '../common/workers/polling-loop.js';
+import { LOCKS } from '../database/advisory-lock.js';
 import { MailTransport } from './mail-transport.js';
 import { NotificationOutboxEntity } from './notification-outbox.entity.js';
 
 const BATCH = 50;
 const IDLE_POLL_MS = 500;
+const MAX_BACKOFF_MS = 30_000;
 const FIRST_RETRY_MS = 1000;
 const MAX_RETRY_MS = 60 * 60 * 1000;
 
@@ -29,16 +31,22 @@ export const retryDelay = (attempts: number): number =>
 @Injectable()
 export class NotificationRelay implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('NotificationRelay');
-  private running = false;
-  private loop?: Promise<void>;
-  private wake?: () => void;
-  private sending: Promise<unknown> = Promise.resolve();
+  private readonly loop: PollingLoop;
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     @Inject(MailTransport) private readonly transport: MailTransport,
     private readonly env: Environment,
-  ) {}
+  ) {
+    this.loop = new PollingLoop({
+      db,
+      logger: this.logger,
+      lockKey: LOCKS.notificationRelay,
+      batch: async () => (await this.sendBatch()).handled,
+      idleMs: IDLE_POLL_MS,
+      maxBackoffMs: MAX_BACKOFF_MS,
+    });
+  }
 
   onApplicationBootstrap(): void {
     if (this.env.NOTIFICATION_RELAY) this.resume();
@@ -50,38 +58,17 @@ export class NotificationRelay implements OnApplicationBootstrap, OnApplicationS
   }
 
   /** Stops the background loop once its current batch is done (rows stay pending). */
-  async pause(): Promise<void> {
-    this.running = false;
-    this.wake?.();
-    await this.loop;
+  pause(): Promise<void> {
+    return this.loop.pause();
   }
 
   resume(): void {
-    if (this.running) return;
-    this.running = true;
-    this.loop = this.run();
+    this.loop.resume();
   }
 
-  /** Sends everything due now; returns how many mails were accepted. For tests and tools. */
-  async drain(): Promise<number> {
-    let total = 0;
-    for (;;) {
-      const { handled, sent } = await this.withSenderLock(() => this.sendBatch());
-      total += sent;
-      if (!handled) return total;
-    }
-  }
-
-  private async run(): Promise<void> {
-    while (this.running) {
-      try {
-        const { handled } = await this.withSenderLock(() => this.sendBatch());
-        if (!handled) await this.sleep(IDLE_POLL_MS);
-      } catch (error) {
-        this.logger.warn(`notification relay: ${(error as Error).message}`);
-        await this.sleep(IDLE_POLL_MS * 4);
-      }
-    }
+  /** Sends everything due now; returns how many outbox rows were handled. For tests and tools. */
+  drain(): Promise<number> {
+    return this.loop.drain();
   }
 
   private async sendBatch(): Promise<{ handled: number; sent: number }> {
@@ -116,26 +103,5 @@ export class NotificationRelay implements OnApplicationBootstrap, OnApplicationS
       }
     }
     return { handled: rows.length, sent };
-  }
-
-  private withSenderLock(
-    send: () => Promise<{ handled: number; sent: number }>,
-  ): Promise<{ handled: number; sent: number }> {
-    const next = this.sending.then(async () => {
-      const result = await withAdvisoryLock(this.db, LOCKS.notificationRelay, send);
-      return result.locked ? result.value : { handled: 0, sent: 0 };
-    });
-    this.sending = next.catch(() => undefined);
-    return next;
-  }
-
-  private sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(resolve, ms);
-      this.wake = () => {
-        clearTimeout(timer);
-        resolve();
-      };
-    });
   }
 }

@@ -7,7 +7,8 @@ import {
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, IsNull, Not } from 'typeorm';
 import { Environment } from '../../config/environment.js';
-import { LOCKS, withAdvisoryLock } from '../../database/advisory-lock.js';
+import { PollingLoop } from '../../common/workers/polling-loop.js';
+import { LOCKS } from '../../database/advisory-lock.js';
 import { SearchEngine } from '../engine/search-engine.service.js';
 import { applySettings } from '../engine/index-settings.js';
 import { SEARCH_INDEXES, settingsOutboxName } from '../indexes/search-indexes.js';
@@ -28,17 +29,22 @@ const MAX_BACKOFF_MS = 10_000;
 @Injectable()
 export class SearchRelay implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('SearchRelay');
-  private running = false;
-  private loop?: Promise<void>;
-  private wake?: () => void;
-  /** Serialises sends within this process (the advisory lock covers other processes). */
-  private sending: Promise<unknown> = Promise.resolve();
+  private readonly loop: PollingLoop;
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly engine: SearchEngine,
     private readonly env: Environment,
-  ) {}
+  ) {
+    this.loop = new PollingLoop({
+      db,
+      logger: this.logger,
+      lockKey: LOCKS.searchRelay,
+      batch: () => this.sendBatch(),
+      idleMs: IDLE_POLL_MS,
+      maxBackoffMs: MAX_BACKOFF_MS,
+    });
+  }
 
   onApplicationBootstrap(): void {
     if (this.env.SEARCH_RELAY) this.resume();
@@ -49,41 +55,17 @@ export class SearchRelay implements OnApplicationBootstrap, OnApplicationShutdow
   }
 
   /** Stops the background loop once its current batch is done (rows stay pending). */
-  async pause(): Promise<void> {
-    this.running = false;
-    this.wake?.();
-    await this.loop;
+  pause(): Promise<void> {
+    return this.loop.pause();
   }
 
   resume(): void {
-    if (this.running) return;
-    this.running = true;
-    this.loop = this.run();
+    this.loop.resume();
   }
 
   /** Sends everything pending now; returns how many outbox rows were settled. For tests and tools. */
-  async drain(): Promise<number> {
-    let total = 0;
-    for (;;) {
-      const settled = await this.withSenderLock(() => this.sendBatch());
-      if (!settled) return total;
-      total += settled;
-    }
-  }
-
-  private async run(): Promise<void> {
-    let backoff = 250;
-    while (this.running) {
-      try {
-        const settled = await this.withSenderLock(() => this.sendBatch());
-        backoff = 250;
-        if (!settled) await this.sleep(IDLE_POLL_MS);
-      } catch (error) {
-        this.logger.warn(`search sync paused ${backoff} ms: ${(error as Error).message}`);
-        await this.sleep(backoff);
-        backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
-      }
-    }
+  drain(): Promise<number> {
+    return this.loop.drain();
   }
 
   /** One batch: returns the number of outbox rows settled (sent or parked). */
@@ -160,24 +142,5 @@ export class SearchRelay implements OnApplicationBootstrap, OnApplicationShutdow
         attempts: row.attempts + 1,
       });
     }
-  }
-
-  private withSenderLock(send: () => Promise<number>): Promise<number> {
-    const next = this.sending.then(async () => {
-      const result = await withAdvisoryLock(this.db, LOCKS.searchRelay, send);
-      return result.locked ? result.value : 0;
-    });
-    this.sending = next.catch(() => undefined);
-    return next;
-  }
-
-  private sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(resolve, ms);
-      this.wake = () => {
-        clearTimeout(timer);
-        resolve();
-      };
-    });
   }
 }

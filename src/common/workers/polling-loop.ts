@@ -1,0 +1,90 @@
+import type { Logger } from '@nestjs/common';
+import type { DataSource } from 'typeorm';
+import { withAdvisoryLock } from '../../database/advisory-lock.js';
+
+export interface PollingLoopOptions {
+  db: DataSource;
+  logger: Logger;
+  /** PostgreSQL advisory lock: one process at a time runs batches. */
+  lockKey: number;
+  /** One batch of work; returns how many items it settled (0: nothing to do). */
+  batch: () => Promise<number>;
+  idleMs: number;
+  /** Backoff after a failed batch doubles from `idleMs` up to this. */
+  maxBackoffMs: number;
+}
+
+/**
+ * The background loop of an outbox relay: run batches while there is work, sleep when there is
+ * none, back off after a failure, and let tests pause, resume and drain it. Batches never overlap
+ * in this process (a promise chain) nor across processes (the advisory lock).
+ */
+export class PollingLoop {
+  private running = false;
+  private loop?: Promise<void>;
+  private wake?: () => void;
+  private chain: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly options: PollingLoopOptions) {}
+
+  resume(): void {
+    if (this.running) return;
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  /** Stops once the current batch is done (pending work stays pending). */
+  async pause(): Promise<void> {
+    this.running = false;
+    this.wake?.();
+    await this.loop;
+  }
+
+  /** Runs batches until one finds nothing; returns how many items were settled. */
+  async drain(): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const settled = await this.once();
+      if (!settled) return total;
+      total += settled;
+    }
+  }
+
+  private once(): Promise<number> {
+    const next = this.chain.then(async () => {
+      const result = await withAdvisoryLock(
+        this.options.db,
+        this.options.lockKey,
+        this.options.batch,
+      );
+      return result.locked ? result.value : 0;
+    });
+    this.chain = next.catch(() => undefined);
+    return next;
+  }
+
+  private async run(): Promise<void> {
+    let backoff = this.options.idleMs;
+    while (this.running) {
+      try {
+        const settled = await this.once();
+        backoff = this.options.idleMs;
+        if (!settled) await this.sleep(this.options.idleMs);
+      } catch (error) {
+        this.options.logger.warn(`paused ${backoff} ms: ${(error as Error).message}`);
+        await this.sleep(backoff);
+        backoff = Math.min(backoff * 2, this.options.maxBackoffMs);
+      }
+    }
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      this.wake = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+  }
+}
