@@ -70,7 +70,8 @@ export function localMasterKey(engineDir: string): string {
   const file = join(engineDir, 'master-key');
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();
   mkdirSync(engineDir, { recursive: true });
-  const key = randomBytes(32).toString('base64url');
+  // Hex: no character a command line could mistake for an option.
+  const key = randomBytes(32).toString('hex');
   writeFileSync(file, `${key}\n`, { mode: 0o600 });
   return key;
 }
@@ -105,8 +106,8 @@ export async function startBundledMeilisearch(
       join(engineDir, 'dumps'),
       '--http-addr',
       `127.0.0.1:${port}`,
-      '--master-key',
-      masterKey,
+      // `=`: a key starting with "-" must not read as a flag (keys made before were base64url).
+      `--master-key=${masterKey}`,
       '--no-analytics',
       '--max-indexing-memory',
       options.maxIndexingMemory ?? '256Mb',
