@@ -1,0 +1,37 @@
+import autocannon from 'autocannon';
+
+export interface LoadFigures {
+  requestsPerSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+  errors: number;
+  non2xx: number;
+}
+
+/** Round-robin POSTs of `bodies` for `seconds` at `connections`, with autocannon. */
+export async function load(
+  url: string,
+  bodies: string[],
+  headers: Record<string, string>,
+  connections: number,
+  seconds: number,
+): Promise<LoadFigures> {
+  const result = await autocannon({
+    url,
+    connections,
+    duration: seconds,
+    requests: bodies.map((body) => ({
+      method: 'POST',
+      path: new URL(url).pathname,
+      headers: { 'content-type': 'application/json', ...headers },
+      body,
+    })),
+  });
+  return {
+    requestsPerSecond: Math.round(result.requests.average),
+    p50Ms: result.latency.p50,
+    p99Ms: result.latency.p99,
+    errors: result.errors + result.timeouts,
+    non2xx: result.non2xx,
+  };
+}
