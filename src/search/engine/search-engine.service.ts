@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Meilisearch } from 'meilisearch';
 import type { DataSource } from 'typeorm';
 import { Environment } from '../../config/environment.js';
-import { SEARCH_INDEXES } from '../indexes/search-indexes.js';
+import { SEARCH_INDEXES, taxonomySynonyms, withSynonyms } from '../indexes/search-indexes.js';
 import {
   type RunningMeilisearch,
   runningBundledMeilisearch,
@@ -47,8 +47,9 @@ export class SearchEngine implements OnModuleInit, OnApplicationShutdown {
   /** Connects (or starts the bundled server), then applies every index's declared settings. */
   async onModuleInit(): Promise<void> {
     await this.connect();
+    const synonyms = await taxonomySynonyms(this.db.manager);
     for (const [name, definition] of Object.entries(SEARCH_INDEXES)) {
-      const settings = await definition.settings(this.db.manager);
+      const settings = withSynonyms(definition, synonyms);
       const { applied, needRebuild } = await applySettings(this.client, this.index(name), settings);
       if (applied.length) this.logger.log(`${name}: settings applied (${applied.join(', ')})`);
       if (needRebuild.length) {

@@ -13,8 +13,8 @@ export const settingsOutboxName = (index: string) => `${index}:settings`;
 export const SETTINGS_DOCUMENT = '00000000-0000-0000-0000-000000000000';
 
 export interface SearchIndexDefinition<D extends { id: string }> {
-  /** Declared settings plus what derives from data (synonyms from the taxonomy). */
-  settings(em: EntityManager): Promise<Settings>;
+  /** The settings declared in code; synonyms are added from the taxonomy (`withSynonyms`). */
+  settings: Settings;
   /** Committed state → documents; ids without a row are absent (their documents get deleted). */
   load(em: EntityManager, ids: string[]): Promise<Map<string, D>>;
   /** Every id the index should hold, for reindex and reconciliation. */
@@ -24,26 +24,31 @@ export interface SearchIndexDefinition<D extends { id: string }> {
 const idsOf = (table: string) => async (em: EntityManager) =>
   (await em.query<{ id: string }[]>(`SELECT id FROM ${table} ORDER BY id`)).map((r) => r.id);
 
-/** Every index gets the taxonomy's synonyms: each one matches technique names. */
-const withSynonyms = (declared: Settings) => async (em: EntityManager) => ({
-  ...declared,
-  synonyms: await taxonomySynonyms(em),
-});
+/**
+ * An index's full settings: every index gets the taxonomy's synonyms, as each one matches
+ * technique names. Callers compute the synonyms once (`taxonomySynonyms`) for all indexes.
+ */
+export const withSynonyms = (
+  definition: SearchIndexDefinition<{ id: string }>,
+  synonyms: Record<string, string[]>,
+): Settings => ({ ...definition.settings, synonyms });
+
+export { taxonomySynonyms };
 
 /** The registry the relay, the reindex and the reconciliation iterate over. */
 export const SEARCH_INDEXES: Record<string, SearchIndexDefinition<{ id: string }>> = {
   [EXPERTS_INDEX]: {
-    settings: withSynonyms(EXPERTS_SETTINGS),
+    settings: EXPERTS_SETTINGS,
     load: loadExpertDocuments,
     allIds: idsOf('experts'),
   },
   [ORGANISATIONS_INDEX]: {
-    settings: withSynonyms(ORGANISATIONS_SETTINGS),
+    settings: ORGANISATIONS_SETTINGS,
     load: loadOrganisationDocuments,
     allIds: idsOf('organisations'),
   },
   [TECHNOLOGIES_INDEX]: {
-    settings: withSynonyms(TECHNOLOGIES_SETTINGS),
+    settings: TECHNOLOGIES_SETTINGS,
     load: loadTechnologyDocuments,
     allIds: idsOf('technologies'),
   },

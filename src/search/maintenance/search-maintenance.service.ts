@@ -5,7 +5,7 @@ import { Environment } from '../../config/environment.js';
 import { LOCKS, withAdvisoryLock } from '../../database/advisory-lock.js';
 import { SearchEngine } from '../engine/search-engine.service.js';
 import { applySettings } from '../engine/index-settings.js';
-import { SEARCH_INDEXES } from '../indexes/search-indexes.js';
+import { SEARCH_INDEXES, taxonomySynonyms, withSynonyms } from '../indexes/search-indexes.js';
 import { enqueue } from '../outbox/search-outbox.service.js';
 import { sendDocuments } from '../sync/document-sender.js';
 import { compareIndex, type Drift, driftCount } from './index-comparison.js';
@@ -102,7 +102,7 @@ export class SearchMaintenance implements OnApplicationBootstrap {
       const shadow = `${live}__shadow`;
       const client = this.engine.client;
       await client.deleteIndexIfExists(shadow);
-      const settings = await definition.settings(this.db.manager);
+      const settings = withSynonyms(definition, await taxonomySynonyms(this.db.manager));
       await applySettings(client, shadow, settings, { rebuilding: true });
       const ids = await definition.allIds(this.db.manager);
       for (let i = 0; i < ids.length; i += BATCH) {

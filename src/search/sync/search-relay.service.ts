@@ -11,7 +11,12 @@ import { PollingLoop } from '../../common/workers/polling-loop.js';
 import { LOCKS } from '../../database/advisory-lock.js';
 import { SearchEngine } from '../engine/search-engine.service.js';
 import { applySettings } from '../engine/index-settings.js';
-import { SEARCH_INDEXES, settingsOutboxName } from '../indexes/search-indexes.js';
+import {
+  SEARCH_INDEXES,
+  settingsOutboxName,
+  taxonomySynonyms,
+  withSynonyms,
+} from '../indexes/search-indexes.js';
 import { SearchOutboxEntity } from '../outbox/search-outbox.entity.js';
 import { sendDocuments } from './document-sender.js';
 
@@ -96,10 +101,12 @@ export class SearchRelay implements OnApplicationBootstrap, OnApplicationShutdow
         .getRepository(SearchOutboxEntity)
         .delete({ id: In(mine.filter((r) => !poisoned.has(r.documentId)).map((r) => r.id)) });
     }
+    const wantsSettings = rows.some((r) => r.indexName.endsWith(':settings'));
+    const synonyms = wantsSettings ? await taxonomySynonyms(this.db.manager) : {};
     for (const [name, definition] of Object.entries(SEARCH_INDEXES)) {
       const refresh = rows.filter((r) => r.indexName === settingsOutboxName(name));
       if (refresh.length === 0) continue;
-      const settings = await definition.settings(this.db.manager);
+      const settings = withSynonyms(definition, synonyms);
       // Query-time settings only (synonyms): a re-indexing change waits for rebuild-and-swap.
       const { needRebuild } = await applySettings(
         this.engine.client,
