@@ -11,11 +11,7 @@ import { toTechnologyModel } from '../../technologies/technology.mapper.js';
 import type { ExpertSearchInput } from './dto/expert-search.input.js';
 import { SearchEngine } from '../engine/search-engine.service.js';
 import { FacetLabels, type Labels } from '../faceting/facet-labels.service.js';
-import {
-  DEFAULT_HITS_PER_PAGE,
-  highlightsOf,
-  runFacetedSearch,
-} from '../faceting/faceted-query.js';
+import { highlightsOf, pageOf, runFacetedSearch } from '../faceting/faceted-query.js';
 import { facetValues } from '../faceting/facet.models.js';
 import { distanceKm } from '../faceting/geo.js';
 import { expertSearch } from './expert-search.query.js';
@@ -46,13 +42,9 @@ export class ExpertSearchService {
       search,
     );
     return {
+      ...pageOf(main),
       hits: await this.toHits(main.hits, input.near),
-      totalHits: main.totalHits ?? 0,
-      page: main.page ?? 1,
-      totalPages: main.totalPages ?? 0,
-      hitsPerPage: main.hitsPerPage ?? DEFAULT_HITS_PER_PAGE,
       facets: await this.labelFacets([...new Set(search.facets)], distribution),
-      processingTimeMs: main.processingTimeMs,
     };
   }
 
@@ -92,7 +84,7 @@ export class ExpertSearchService {
     requested: ExpertFacet[],
     distribution: Record<string, Record<string, number>>,
   ): Promise<FacetCounts[]> {
-    const labels = await this.labels();
+    const labels = await this.labels(requested);
     return requested.map((facet) => ({
       facet,
       values: facetValues(
@@ -103,17 +95,26 @@ export class ExpertSearchService {
     }));
   }
 
-  /** Human-readable names for facet values that are slugs or ids. */
-  private async labels(): Promise<Partial<Record<ExpertFacet, Labels>>> {
-    const technologies = await this.facetLabels.technologies();
-    return {
-      [ExpertFacet.TECHNOLOGY]: technologies,
-      [ExpertFacet.TECHNIQUE_CATEGORY]: technologies,
-      [ExpertFacet.MATERIAL]: await this.facetLabels.materials(),
-      [ExpertFacet.SECTOR]: await this.facetLabels.sectors(),
-      [ExpertFacet.ORGANISATION]: await this.facetLabels.organisations(),
-      [ExpertFacet.CLUSTER]: await this.facetLabels.clusters(),
+  /** Human-readable names for the requested facets whose values are slugs or ids. */
+  private async labels(requested: ExpertFacet[]): Promise<Partial<Record<ExpertFacet, Labels>>> {
+    const source: Partial<Record<ExpertFacet, () => Promise<Labels>>> = {
+      [ExpertFacet.TECHNOLOGY]: this.facetLabels.technologies,
+      [ExpertFacet.TECHNIQUE_CATEGORY]: this.facetLabels.technologies,
+      [ExpertFacet.MATERIAL]: this.facetLabels.materials,
+      [ExpertFacet.SECTOR]: this.facetLabels.sectors,
+      [ExpertFacet.ORGANISATION]: () => this.facetLabels.organisations(),
+      [ExpertFacet.CLUSTER]: this.facetLabels.clusters,
     };
+    // Each table read once, and only for facets asked for (technology and category share one).
+    const loaded = new Map<() => Promise<Labels>, Labels>();
+    const out: Partial<Record<ExpertFacet, Labels>> = {};
+    for (const facet of requested) {
+      const load = source[facet];
+      if (!load) continue;
+      if (!loaded.has(load)) loaded.set(load, await load());
+      out[facet] = loaded.get(load);
+    }
+    return out;
   }
 }
 

@@ -5,6 +5,7 @@ import { toGlobalId } from '../../common/graphql/global-id.js';
 import { OrganisationEntity } from '../../organisations/organisation.entity.js';
 import { TechnologyEntity } from '../../technologies/technology.entity.js';
 import { MaterialEntity, SectorEntity } from '../../vocabularies/vocabulary-entry.entity.js';
+import { namesOf } from '../indexes/projection.js';
 import { SearchEngine } from '../engine/search-engine.service.js';
 import { ExpertFacet, FACET_ATTRIBUTE } from './expert-facets.js';
 import { EXPERTS_INDEX } from '../indexes/experts.index.js';
@@ -62,12 +63,7 @@ export class FacetValuesService {
 
   /** Every name a value is known by, the display name first. */
   private async names(facet: ExpertFacet): Promise<Names | null> {
-    const all = (e: {
-      name: string;
-      nameFr: string | null;
-      nameDe: string | null;
-      nameNl: string | null;
-    }) => [e.name, e.nameFr, e.nameDe, e.nameNl].filter((n): n is string => Boolean(n));
+    const all = namesOf;
     switch (facet) {
       case ExpertFacet.TECHNOLOGY:
       case ExpertFacet.TECHNIQUE_CATEGORY: {
