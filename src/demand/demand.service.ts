@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { namesOf } from '../search/indexes/projection.js';
 import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
@@ -22,6 +23,8 @@ export interface SearchDemand {
 
 export interface InquiryDemand {
   technologySlugs: string[];
+  /** Read for techniques when the batch is written; never stored (it is the requester's text). */
+  description?: string;
   hasLocation: boolean;
 }
 
@@ -30,6 +33,8 @@ interface Pending {
   source: DemandSource;
   /** The text as typed, kept in memory only until the batch is written. */
   text: string;
+  /** False when the text may only be read for techniques, never stored. */
+  store: boolean;
   slugs: string[];
   totalHits: number | null;
   near: boolean | null;
@@ -60,6 +65,7 @@ export class DemandService implements OnModuleDestroy {
       at: new Date(),
       source: demand.source,
       text: (demand.query ?? '').slice(0, 1_000),
+      store: true,
       slugs: demand.technologySlugs ?? [],
       totalHits: demand.totalHits,
       near: demand.near ?? null,
@@ -71,7 +77,8 @@ export class DemandService implements OnModuleDestroy {
     this.enqueue({
       at: new Date(),
       source: DemandSource.INQUIRY,
-      text: '',
+      text: demand.description ?? '',
+      store: false,
       slugs: demand.technologySlugs,
       totalHits: null,
       near: demand.hasLocation,
@@ -115,7 +122,7 @@ export class DemandService implements OnModuleDestroy {
             id,
             at: entry.at,
             source: entry.source,
-            query: normaliseQuery(entry.text),
+            query: normaliseQuery(entry.store ? entry.text : ''),
             totalHits: entry.totalHits,
             near: entry.near,
           }),
@@ -154,9 +161,7 @@ export class DemandService implements OnModuleDestroy {
     const recognizer = new TermRecognizer(
       rows.map((t) => ({
         key: t.slug,
-        phrases: [t.name, t.nameFr, t.nameDe, t.nameNl, ...t.acronyms, ...t.synonyms].filter(
-          (p): p is string => Boolean(p),
-        ),
+        phrases: [...namesOf(t), ...t.acronyms, ...t.synonyms],
       })),
     );
     return { recognizer, known: new Set(rows.map((t) => t.slug)) };

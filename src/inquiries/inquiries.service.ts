@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { DemandService } from '../demand/demand.service.js';
-import { readRequest } from '../matching/request-reader.js';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager, In, LessThan, Like } from 'typeorm';
+import { DataSource, type EntityManager, LessThan, Like } from 'typeorm';
 import type { Caller } from '../auth/caller.js';
 import { requireRef, requireRefs } from '../common/database/references.js';
 import { badInput, notFound } from '../common/errors/domain-error.js';
@@ -54,27 +53,20 @@ export class InquiriesService {
   async submit(input: SubmitInquiryInput, caller: Caller) {
     for (let attempt = 1; ; attempt++) {
       try {
-        const inquiry = await this.db.transaction((em) => this.insert(em, input, caller));
-        await this.recordDemand(inquiry);
+        const { inquiry, slugs } = await this.db.transaction((em) =>
+          this.insert(em, input, caller),
+        );
+        // What was asked for, without who asked: read off the request path, in the demand batch.
+        this.demand.recordInquiry({
+          technologySlugs: slugs,
+          description: inquiry.description,
+          hasLocation: inquiry.latitude !== null,
+        });
         return toSubmittedInquiry(inquiry);
       } catch (error) {
         if (!isUniqueViolation(error) || attempt >= REFERENCE_ATTEMPTS) throw error;
       }
     }
-  }
-
-  /** What was asked for, without who asked: the named techniques and those the text names. */
-  private async recordDemand(inquiry: InquiryEntity): Promise<void> {
-    const read = await readRequest(this.db.manager, inquiry.description);
-    const named = inquiry.technologyIds.length
-      ? await this.db.getRepository(TechnologyEntity).findBy({ id: In(inquiry.technologyIds) })
-      : [];
-    this.demand.recordInquiry({
-      technologySlugs: [
-        ...new Set([...named.map((t) => t.slug), ...read.technologies.map((t) => t.slug)]),
-      ],
-      hasLocation: inquiry.latitude !== null,
-    });
   }
 
   async list(args: InquiriesArgs): Promise<Connection<InquiryModel>> {
@@ -231,7 +223,7 @@ export class InquiriesService {
       byKeyId: caller.keyId,
     });
     await this.outbox.enqueue(em, inquiryReceived(saved, this.env.NOTIFY_STAFF_EMAIL));
-    return saved;
+    return { inquiry: saved, slugs: technologies.map((t) => t.slug) };
   }
 
   /**
