@@ -10,9 +10,7 @@ import { InstrumentEntity } from '../instruments/instrument.entity.js';
 import { toInstrumentModel } from '../instruments/instrument.mapper.js';
 import { OrganisationEntity } from '../organisations/organisation.entity.js';
 import { distanceKm } from '../search/faceting/geo.js';
-import { TechnologyEntity } from '../technologies/technology.entity.js';
 import { toTechnologyModel } from '../technologies/technology.mapper.js';
-import { MaterialEntity } from '../vocabularies/vocabulary-entry.entity.js';
 import { toMaterialModel } from '../vocabularies/vocabulary.mapper.js';
 import type { MatchExpertsInput } from './dto/match-experts.input.js';
 import { matchScore } from './match-scoring.js';
@@ -43,7 +41,7 @@ export class MatchingService {
     // Techniques the requester picked count like named ones, cited by their own name.
     for (const id of inquiry?.technologyIds ?? []) {
       if (read.technologies.some((t) => t.id === id)) continue;
-      const tech = await em.findOneBy(TechnologyEntity, { id });
+      const tech = read.technologyRows.get(id);
       if (tech) read.technologies.push({ id, slug: tech.slug, matchedBy: [tech.name] });
     }
     const inquiryPlace =
@@ -59,12 +57,8 @@ export class MatchingService {
       inquiryPlace ??
       (read.place ? { ...read.place, radiusKm: DEFAULT_RADIUS_KM } : null);
     const techIds = read.technologies.map((t) => t.id);
-    const [techs, materials] = await Promise.all([
-      techIds.length ? em.findBy(TechnologyEntity, { id: In(techIds) }) : [],
-      read.materials.length
-        ? em.findBy(MaterialEntity, { id: In(read.materials.map((m) => m.id)) })
-        : [],
-    ]);
+    const techs = read.technologies.flatMap((t) => read.technologyRows.get(t.id) ?? []);
+    const materials = read.materials.flatMap((m) => read.materialRows.get(m.id) ?? []);
     const base = {
       technologies: read.technologies.flatMap((r) => {
         const tech = techs.find((t) => t.id === r.id);

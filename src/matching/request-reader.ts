@@ -2,7 +2,8 @@ import type { EntityManager } from 'typeorm';
 import { OrganisationEntity } from '../organisations/organisation.entity.js';
 import { TechnologyEntity } from '../technologies/technology.entity.js';
 import { MaterialEntity } from '../vocabularies/vocabulary-entry.entity.js';
-import { type Recognition, TermRecognizer } from './term-recognizer.js';
+import { group, namesOf, unique } from '../search/indexes/projection.js';
+import { fold, type Recognition, TermRecognizer } from './term-recognizer.js';
 
 /** What a free-text request asks for, with the words that said so. */
 export interface ReadRequest {
@@ -12,6 +13,9 @@ export interface ReadRequest {
   place: { name: string; lat: number; lng: number } | null;
   /** ISO 639-1 code of the request's language, when it is clear. */
   language: string | null;
+  /** The rows read to recognise them, by id: callers need not read them again. */
+  technologyRows: Map<string, TechnologyEntity>;
+  materialRows: Map<string, MaterialEntity>;
 }
 
 const STOPWORDS: Record<string, string[]> = {
@@ -61,29 +65,25 @@ export async function readRequest(em: EntityManager, text: string): Promise<Read
     em.find(MaterialEntity),
     em.find(OrganisationEntity, { select: { city: true, latitude: true, longitude: true } }),
   ]);
-  const names = (e: {
-    name: string;
-    nameFr: string | null;
-    nameDe: string | null;
-    nameNl: string | null;
-  }) => [e.name, e.nameFr, e.nameDe, e.nameNl].filter((n): n is string => Boolean(n));
   const techHits = new TermRecognizer(
-    techs.map((t) => ({ key: t.id, phrases: [...names(t), ...t.acronyms, ...t.synonyms] })),
+    techs.map((t) => ({ key: t.id, phrases: [...namesOf(t), ...t.acronyms, ...t.synonyms] })),
   ).recognize(text);
   const materialHits = new TermRecognizer(
-    materials.map((m) => ({ key: m.id, phrases: names(m) })),
+    materials.map((m) => ({ key: m.id, phrases: namesOf(m) })),
   ).recognize(text);
-  const towns = new Map<string, { lat: number; lng: number }[]>();
-  for (const o of orgs) {
-    if (!o.city || o.latitude === null || o.longitude === null) continue;
-    towns.set(o.city, [...(towns.get(o.city) ?? []), { lat: o.latitude, lng: o.longitude }]);
-  }
+  const towns = group(
+    orgs.filter((o) => o.city && o.latitude !== null && o.longitude !== null),
+    (o) => o.city as string,
+    (o) => ({ lat: o.latitude as number, lng: o.longitude as number }),
+  );
   const [town] = new TermRecognizer(
     [...towns.keys()].map((city) => ({ key: city, phrases: [city] })),
   ).recognize(text);
   const spots = town ? (towns.get(town.key) ?? []) : [];
   const bySlug = new Map([...techs, ...materials].map((e) => [e.id, e.slug]));
   return {
+    technologyRows: new Map(techs.map((t) => [t.id, t])),
+    materialRows: new Map(materials.map((m) => [m.id, m])),
     technologies: grouped(techHits, bySlug),
     materials: grouped(materialHits, bySlug),
     place:
@@ -99,18 +99,18 @@ export async function readRequest(em: EntityManager, text: string): Promise<Read
 }
 
 function grouped(hits: Recognition[], slugOf: Map<string, string>) {
-  const byKey = new Map<string, string[]>();
-  for (const h of hits) byKey.set(h.key, [...new Set([...(byKey.get(h.key) ?? []), h.matched])]);
-  return [...byKey].map(([id, matchedBy]) => ({ id, slug: slugOf.get(id) ?? id, matchedBy }));
+  return [
+    ...group(
+      hits,
+      (h) => h.key,
+      (h) => h.matched,
+    ),
+  ].map(([id, matched]) => ({ id, slug: slugOf.get(id) ?? id, matchedBy: unique(matched) }));
 }
 
 /** The language whose common words the text uses most, if clearly ahead. */
 export function languageOf(text: string): string | null {
-  const words = text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .split(/[^a-z]+/);
+  const words = fold(text).split(/[^a-z]+/);
   const scores = Object.entries(STOPWORDS)
     .map(([lang, list]) => [lang, words.filter((w) => list.includes(w)).length] as const)
     .sort((a, b) => b[1] - a[1]);
