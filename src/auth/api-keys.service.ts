@@ -85,7 +85,11 @@ export class ApiKeysService implements OnApplicationBootstrap {
     if (!key) return null;
     const now = Date.now();
     if (!key.lastUsedAt || now - key.lastUsedAt.getTime() > LAST_USED_PRECISION_MS) {
-      await this.db.getRepository(ApiKeyEntity).update(key.id, { lastUsedAt: new Date(now) });
+      // Bookkeeping: the request does not wait for it, and a failure only logs.
+      void this.db
+        .getRepository(ApiKeyEntity)
+        .update(key.id, { lastUsedAt: new Date(now) })
+        .catch((error: unknown) => this.logger.warn(`lastUsedAt not recorded: ${String(error)}`));
     }
     const clusters = key.clusterIds.length
       ? await this.db.getRepository(ClusterEntity).findBy({ id: In(key.clusterIds) })

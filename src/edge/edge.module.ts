@@ -35,7 +35,10 @@ export class EdgeModule implements NestModule {
     //
     // 1. Who is calling: the API key (Authorization: Bearer <key>) becomes req.caller, read by
     //    everything below through callerOf(req). It needs no body.
-    consumer.apply(CallerMiddleware).forRoutes(EVERY_ROUTE);
+    consumer
+      .apply(CallerMiddleware)
+      .exclude({ path: 'health', method: RequestMethod.ALL }) // no caller needed, no key lookup
+      .forRoutes(EVERY_ROUTE);
     //
     // 2. CORS reads the caller's allowed origins. It answers preflights itself, and runs before
     //    the rate limit so a 429 still carries CORS headers a page can read.

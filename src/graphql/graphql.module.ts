@@ -34,10 +34,10 @@ export const GRAPHQL_PATH = '/graphql';
           playground: false,
           includeStacktraceInErrorResponses: development,
           formatError: (formatted, error) => formatGraphQLError(formatted, error, development),
-          context: ({ req }: { req: RequestWithCaller }): RequestContext => ({
-            loaders: createLoaders(db, callerOf(req)),
-            caller: callerOf(req),
-          }),
+          context: ({ req }: { req: RequestWithCaller }): RequestContext => {
+            const caller = callerOf(req);
+            return { loaders: createLoaders(db, caller), caller };
+          },
           plugins: [...edge.plugins, ...(development ? [offlineGraphiqlPlugin(GRAPHQL_PATH)] : [])],
         };
       },
