@@ -1,13 +1,20 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 
+export interface Started {
+  child: ChildProcess;
+  match: RegExpExecArray;
+  /** SIGTERM, then waits for the exit (SIGKILL after 10 s). */
+  stop(): Promise<void>;
+}
+
 /** Starts `node <script>` and resolves with the first match of `ready` in its output. */
 export function startNode(
   script: string,
   env: Record<string, string>,
   ready: RegExp,
   timeoutMs: number,
-): Promise<{ child: ChildProcess; match: RegExpExecArray }> {
+): Promise<Started> {
   const child = spawn(process.execPath, [script], {
     env: { ...process.env, NO_COLOR: '1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -23,7 +30,12 @@ export function startNode(
       const match = ready.exec(output);
       if (match) {
         clearTimeout(timer);
-        resolve({ child, match });
+        child.stdout.off('data', onData);
+        child.stderr.off('data', onData);
+        // Keep draining the pipes: a full pipe would block the child's logging.
+        child.stdout.resume();
+        child.stderr.resume();
+        resolve({ child, match, stop: () => stopChild(child) });
       }
     };
     child.stdout.on('data', onData);
@@ -32,6 +44,18 @@ export function startNode(
       clearTimeout(timer);
       reject(new Error(`${script} exited with ${code}:\n${output.slice(-2000)}`));
     });
+  });
+}
+
+function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((done) => {
+    const kill = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    child.once('exit', () => {
+      clearTimeout(kill);
+      done();
+    });
+    child.kill('SIGTERM');
   });
 }
 

@@ -1,0 +1,55 @@
+import type { FreshnessFigures } from './stages/freshness.stage.js';
+import type { IndexingFigures } from './stages/indexing.stage.js';
+import type { QueriesPerRequest } from './stages/queries-per-request.stage.js';
+import type { SearchFigures, SideBySide } from './stages/search.stage.js';
+
+export interface BenchResults {
+  at: string;
+  machine: string;
+  database: 'sqlite' | 'postgres';
+  experts: number;
+  setup: { seedSeconds: number; syncSeconds: number };
+  indexing: IndexingFigures;
+  search: SearchFigures;
+  freshness: FreshnessFigures;
+  queriesPerRequest: QueriesPerRequest;
+  memory: { apiPeakRssMb: number | null; meilisearchPeakRssMb: number | null };
+  alternative: unknown;
+}
+
+/** The run as a table, with each goal of the issue beside the figure it is about. */
+export function report(r: BenchResults): string {
+  const goal = (ok: boolean, text: string) => `${text} ${ok ? '✓' : '✗'}`;
+  const side = (s: SideBySide) => [
+    `  ${s.connections} connection(s)  GraphQL ${s.graphql.requestsPerSecond} req/s p50 ${s.graphql.p50Ms} ms p99 ${s.graphql.p99Ms} ms` +
+      ` (errors ${s.graphql.errors}, non-2xx ${s.graphql.non2xx})`,
+    `  ${' '.repeat(String(s.connections).length)}                raw     ${s.raw.requestsPerSecond} req/s p50 ${s.raw.p50Ms} ms p99 ${s.raw.p99Ms} ms` +
+      `   → throughput ${s.throughputRatio}, p50 +${s.p50OverheadMs} ms`,
+  ];
+  const f = r.freshness;
+  const lines = [
+    `Kenner bench — ${r.at}`,
+    `machine   ${r.machine}`,
+    `data      ${r.experts} demo experts on ${r.database}; seeded in ${r.setup.seedSeconds.toFixed(0)} s, indexed by the relay in ${r.setup.syncSeconds.toFixed(0)} s`,
+    `indexing  reindex ${r.indexing.reindexDocsPerS} docs/s (${r.indexing.reindexSeconds} s)   raw ingest ${r.indexing.rawIngestDocsPerS} docs/s (${r.indexing.rawIngestSeconds} s)   ` +
+      goal(r.indexing.ratio >= 0.7, `ratio ${r.indexing.ratio} (goal ≥ 0.70)`),
+    `search    ${r.search.searches} searches, ${r.search.seconds} s per run; ` +
+      goal(r.search.loaded.throughputRatio >= 0.6, `throughput ratio goal ≥ 0.60`),
+    ...side(r.search.loaded),
+    ...side(r.search.single),
+    `freshness ${f.writesPerSecond} writes/s: all p50 ${f.all.p50} ms p95 ${f.all.p95} ms max ${f.all.max} ms (n ${f.all.n}, never seen ${f.neverSeen})   ` +
+      goal(f.all.p95 < 1000 && f.neverSeen === 0, 'goal p95 < 1 s'),
+    `          creates p50 ${f.creates.p50} / p95 ${f.creates.p95} ms; updates p50 ${f.updates.p50} / p95 ${f.updates.p95} ms`,
+    `SQL/request anonymous ${fmt(r.queriesPerRequest.anonymous)}`,
+    `            with key  ${fmt(r.queriesPerRequest.keyed)}`,
+    `memory    API peak RSS ${r.memory.apiPeakRssMb} MB ` +
+      goal((r.memory.apiPeakRssMb ?? Infinity) < 300, '(goal < 300 MB at 100k)') +
+      `   Meilisearch peak RSS ${r.memory.meilisearchPeakRssMb} MB`,
+  ];
+  return `${lines.join('\n')}\n`;
+}
+
+const fmt = (counts: Record<string, number>) =>
+  Object.entries(counts)
+    .map(([name, n]) => `${name}: ${n}`)
+    .join('; ');

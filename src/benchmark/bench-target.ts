@@ -1,0 +1,152 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { runningBundledMeilisearch } from '../search/engine/bundled-meilisearch.js';
+import { type Started, peakRssMb, pidOf, runNode, startNode } from './processes.js';
+
+const DIST = new URL('..', import.meta.url).pathname;
+export const POSTGRES_ADMIN_URL =
+  process.env.POSTGRES_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+/** The API under test: a real `dist/main.js` process on scratch data, with its bundled engine. */
+export interface BenchTarget {
+  database: 'sqlite' | 'postgres';
+  /** PostgreSQL only: the scratch database the API runs on. */
+  databaseUrl?: string;
+  env: Record<string, string>;
+  adminKey: string;
+  url: string;
+  meili: { host: string; masterKey: string; pid: number | null };
+  api: Started;
+  seedSeconds: number;
+  syncSeconds: number;
+  /** Stops the API and its engine, and removes every scratch file and database. */
+  close(): Promise<void>;
+}
+
+/**
+ * Seeds `experts` demo experts into a scratch database (SQLite, or a new PostgreSQL database),
+ * then starts the compiled API on it and waits until the search index holds everything. Seeding
+ * runs in its own process so the API's memory figure is that of serving, not of generating data.
+ */
+export async function startBenchTarget(
+  experts: number,
+  database: 'sqlite' | 'postgres',
+  say: (line: string) => void,
+): Promise<BenchTarget> {
+  const scratch = mkdtempSync(join(tmpdir(), 'kenner-bench-'));
+  const databaseUrl = database === 'postgres' ? await createScratchDatabase('bench') : undefined;
+  const adminKey = `knr_bench-${randomBytes(24).toString('base64url')}`;
+  const env = {
+    DATA_DIR: scratch,
+    DATABASE_URL: databaseUrl ?? '',
+    MEILI_HOST: '',
+    SEED_DEMO: 'false',
+    BOOTSTRAP_ADMIN_KEY: adminKey,
+    RATE_LIMIT_ANONYMOUS: '0',
+    RATE_LIMIT_KEYED: '0',
+    PORT: '0',
+    NODE_ENV: 'production',
+    LOG_LEVEL: 'log', // the API announces its address at this level
+  };
+  const cleanup = async () => {
+    rmSync(scratch, { recursive: true, force: true });
+    if (databaseUrl) await dropScratchDatabase(databaseUrl);
+  };
+  try {
+    say(`seeding ${experts} demo experts on ${database}`);
+    let started = Date.now();
+    await runNode(join(DIST, 'seed/seed.command.js'), ['--experts', String(experts)], env);
+    const seedSeconds = (Date.now() - started) / 1000;
+    say('starting the API; waiting until the index holds every expert');
+    started = Date.now();
+    const api = await startNode(join(DIST, 'main.js'), env, /GraphQL ready at (\S+)/, 1_800_000);
+    const url = api.match[1] as string;
+    await outboxDrained(url);
+    const syncSeconds = (Date.now() - started) / 1000;
+    const engine = await runningBundledMeilisearch(scratch);
+    if (!engine) throw new Error('the bundled Meilisearch is not running');
+    const meili = { ...engine, pid: pidOf(join(scratch, 'meilisearch', 'data.ms')) };
+    return {
+      database,
+      databaseUrl,
+      env,
+      adminKey,
+      url,
+      meili,
+      api,
+      seedSeconds,
+      syncSeconds,
+      async close() {
+        await api.stop();
+        if (meili.pid) await stopPid(meili.pid);
+        await cleanup();
+      },
+    };
+  } catch (error) {
+    await cleanup();
+    throw error;
+  }
+}
+
+/** Waits until the API reports no pending outbox rows. */
+export async function outboxDrained(url: string, timeoutMs = 1_800_000): Promise<void> {
+  const health = url.replace(/\/graphql$/, '/health');
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const body = (await (await fetch(health)).json()) as { outbox?: { pending: number } };
+    if (body.outbox?.pending === 0) return;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`the outbox did not drain within ${timeoutMs / 1000} s`);
+}
+
+export function memoryOf(target: BenchTarget): { apiMb: number | null; meiliMb: number | null } {
+  return {
+    apiMb: peakRssMb(target.api.child.pid ?? 0),
+    meiliMb: target.meili.pid ? peakRssMb(target.meili.pid) : null,
+  };
+}
+
+/** Creates an empty PostgreSQL database with a unique name; returns its URL. */
+export async function createScratchDatabase(purpose: string): Promise<string> {
+  const name = `kenner_${purpose}_${Date.now()}_${process.pid}`;
+  await adminQuery(`CREATE DATABASE "${name}"`);
+  const url = new URL(POSTGRES_ADMIN_URL);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+export async function dropScratchDatabase(databaseUrl: string): Promise<void> {
+  const name = new URL(databaseUrl).pathname.slice(1);
+  await adminQuery(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+}
+
+async function adminQuery(sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: POSTGRES_ADMIN_URL });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+async function stopPid(pid: number): Promise<void> {
+  try {
+    process.kill(pid, 'SIGTERM');
+  } catch {
+    return; // already gone
+  }
+  for (let i = 0; i < 100; i++) {
+    try {
+      process.kill(pid, 0);
+    } catch {
+      return;
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  process.kill(pid, 'SIGKILL');
+}
