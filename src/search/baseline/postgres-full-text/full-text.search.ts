@@ -2,7 +2,13 @@ import type pg from 'pg';
 import { toGlobalId } from '../../../common/graphql/global-id.js';
 import type { ExpertSearchInput } from '../../experts/dto/expert-search.input.js';
 import { ExpertFacet } from '../../experts/expert-facets.js';
-import { fullTextStatements, pagingOf, type Sql, type TextMatch } from './full-text.query.js';
+import {
+  anyWord,
+  fullTextStatements,
+  pagingOf,
+  type Sql,
+  type TextMatch,
+} from './full-text.query.js';
 
 /** A pool or a single client: whatever runs parameterised statements. */
 export type Queryable = Pick<pg.Pool, 'query'>;
@@ -48,7 +54,7 @@ export async function searchFullText(
   visible: readonly string[] = ['PUBLIC'],
 ): Promise<FullTextResult> {
   const strict = await run(db, input, visible, 'all');
-  const words = (input.query ?? '').trim().split(/\s+/).length;
+  const words = anyWord(input.query ?? '').split(' or ').length;
   if (strict.totalHits > 0 || words < 2) return strict;
   return run(db, input, visible, 'any');
 }
