@@ -52,9 +52,12 @@ const TEXTS = [
 /**
  * The fixed search mix: text (names in four languages, acronyms, typos), facet filters, distance
  * and facet counts — 50+ searches, each as GraphQL and as the exact Meilisearch request Kenner
- * sends for it, so both sides do the same work.
+ * sends for it, so both sides do the same work; `input` too, for systems that translate it their
+ * own way (the PostgreSQL full-text alternative).
  */
-export function searchMix(expertsIndex: string): { graphql: string; raw: string }[] {
+export function searchMix(
+  expertsIndex: string,
+): { input: ExpertSearchInput; graphql: string; raw: string }[] {
   const inputs: ExpertSearchInput[] = [
     ...TEXTS.map((query) => ({ query })),
     { query: 'XRD', filters: [{ facet: ExpertFacet.COUNTRY, values: ['LU'] }] },
@@ -85,6 +88,7 @@ export function searchMix(expertsIndex: string): { graphql: string; raw: string 
   return inputs.map((input) => {
     const { main, disjunctive } = facetedQueries(expertSearch(expertsIndex, input, visibility));
     return {
+      input,
       graphql: JSON.stringify({ query, variables: { input } }),
       raw: JSON.stringify({ queries: [main, ...disjunctive.map((d) => d.query)] }),
     };
