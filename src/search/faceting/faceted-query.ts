@@ -21,6 +21,8 @@ export interface FacetedSearch<F extends string> {
   sort?: string[];
   highlight: string[];
   crop?: string[];
+  /** Attributes the caller reads from hits; the rest stays in the engine (smaller answers). */
+  retrieve?: string[];
 }
 
 export interface FacetedResult<D> {
@@ -75,6 +77,7 @@ export function facetedQueries<F extends string>(search: FacetedSearch<F>) {
     hitsPerPage: search.hitsPerPage ?? DEFAULT_HITS_PER_PAGE,
     sort: search.sort,
     facets: requested.filter((f) => !filtered.has(f)).map((f) => search.attributeOf[f]),
+    attributesToRetrieve: search.retrieve,
     attributesToHighlight: search.highlight,
     attributesToCrop: search.crop,
     cropLength: 24,

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { MultiSearchQuery, SearchResponse } from 'meilisearch';
 import { SearchEngine } from '../engine/search-engine.service.js';
+import { EXPERT_HIT_ATTRIBUTES } from '../experts/expert-search.query.js';
 import { ExpertSearchService } from '../experts/expert-search.service.js';
 import type { ExpertDocument } from '../indexes/expert.document.js';
 import { EXPERTS_INDEX } from '../indexes/experts.index.js';
@@ -41,6 +42,7 @@ export class SearchOverviewService {
       queries: [
         query(EXPERTS_INDEX, {
           filter: visibility,
+          attributesToRetrieve: EXPERT_HIT_ATTRIBUTES,
           attributesToHighlight: ['name', 'jobTitle', 'technologies'],
         }),
         query(ORGANISATIONS_INDEX, { attributesToHighlight: ['name', 'acronym', 'city'] }),
