@@ -1,3 +1,4 @@
+import type { AlternativeFigures } from './stages/alternative.stage.js';
 import type { FreshnessFigures } from './stages/freshness.stage.js';
 import type { IndexingFigures } from './stages/indexing.stage.js';
 import type { QueriesPerRequest } from './stages/queries-per-request.stage.js';
@@ -14,7 +15,7 @@ export interface BenchResults {
   freshness: FreshnessFigures;
   queriesPerRequest: QueriesPerRequest;
   memory: { apiPeakRssMb: number | null; meilisearchPeakRssMb: number | null };
-  alternative: unknown;
+  alternative: AlternativeFigures;
 }
 
 /** The run as a table, with each goal of the issue beside the figure it is about. */
@@ -45,6 +46,7 @@ export function report(r: BenchResults): string {
     `memory    API peak RSS ${r.memory.apiPeakRssMb} MB ` +
       goal((r.memory.apiPeakRssMb ?? Infinity) < 300, '(goal < 300 MB at 100k)') +
       `   Meilisearch peak RSS ${r.memory.meilisearchPeakRssMb} MB`,
+    ...alternative(r.alternative, r.search.loaded),
   ];
   return `${lines.join('\n')}\n`;
 }
@@ -53,3 +55,29 @@ const fmt = (counts: Record<string, number>) =>
   Object.entries(counts)
     .map(([name, n]) => `${name}: ${n}`)
     .join('; ');
+
+function alternative(a: AlternativeFigures, kenner: SideBySide): string[] {
+  if (!a.fullText) return [`alternative skipped: ${a.skipped ?? 'unknown reason'}`];
+  const s = a.fullText.search;
+  const lines = [
+    `alternative PostgreSQL full-text on ${a.data}: table + GIN built in ${a.fullText.build.seconds} s; ` +
+      `${a.fullText.coverage.withHits}/${a.fullText.coverage.searches} searches find someone`,
+    `  ${kenner.connections} connection(s)  ${s.requestsPerSecond} req/s p50 ${s.p50Ms} ms p99 ${s.p99Ms} ms (errors ${s.errors}, non-2xx ${s.non2xx})` +
+      `   vs Kenner GraphQL ${kenner.graphql.requestsPerSecond} req/s p50 ${kenner.graphql.p50Ms} ms`,
+  ];
+  if (a.relevance) {
+    lines.push(
+      `  relevance (${a.relevance.requests} judged requests, ${a.relevance.experts} experts)   MRR@10 nDCG@10 P@5`,
+    );
+    for (const [system, m] of Object.entries(a.relevance.systems)) {
+      if (system.includes('(')) continue; // per-language rows stay in the JSON
+      lines.push(
+        `    ${system.padEnd(28)} ${m.mrr.toFixed(3)}  ${m.ndcg.toFixed(3)}   ${m.p5.toFixed(3)}`,
+      );
+    }
+    for (const [system, why] of Object.entries(a.relevance.skipped)) {
+      lines.push(`    ${system}: skipped (${why})`);
+    }
+  }
+  return lines;
+}

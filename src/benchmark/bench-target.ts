@@ -2,17 +2,16 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { runningBundledMeilisearch } from '../search/engine/bundled-meilisearch.js';
+import { createScratchDatabase, dropScratchDatabase } from '../seed/scratch-postgres.js';
 import { type Started, peakRssMb, pidOf, runNode, startNode } from './processes.js';
 
 const DIST = new URL('..', import.meta.url).pathname;
-export const POSTGRES_ADMIN_URL =
-  process.env.POSTGRES_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 /** The API under test: a real `dist/main.js` process on scratch data, with its bundled engine. */
 export interface BenchTarget {
   database: 'sqlite' | 'postgres';
+  experts: number;
   /** PostgreSQL only: the scratch database the API runs on. */
   databaseUrl?: string;
   env: Record<string, string>;
@@ -71,6 +70,7 @@ export async function startBenchTarget(
     const meili = { ...engine, pid: pidOf(join(scratch, 'meilisearch', 'data.ms')) };
     return {
       database,
+      experts,
       databaseUrl,
       env,
       adminKey,
@@ -108,30 +108,6 @@ export function memoryOf(target: BenchTarget): { apiMb: number | null; meiliMb: 
     apiMb: peakRssMb(target.api.child.pid ?? 0),
     meiliMb: target.meili.pid ? peakRssMb(target.meili.pid) : null,
   };
-}
-
-/** Creates an empty PostgreSQL database with a unique name; returns its URL. */
-export async function createScratchDatabase(purpose: string): Promise<string> {
-  const name = `kenner_${purpose}_${Date.now()}_${process.pid}`;
-  await adminQuery(`CREATE DATABASE "${name}"`);
-  const url = new URL(POSTGRES_ADMIN_URL);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
-
-export async function dropScratchDatabase(databaseUrl: string): Promise<void> {
-  const name = new URL(databaseUrl).pathname.slice(1);
-  await adminQuery(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-}
-
-async function adminQuery(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: POSTGRES_ADMIN_URL });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
 }
 
 async function stopPid(pid: number): Promise<void> {

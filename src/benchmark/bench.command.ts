@@ -1,9 +1,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { type BenchResults, report } from './bench-report.js';
 import { memoryOf, startBenchTarget } from './bench-target.js';
+import { machine } from './machine.js';
+import { alternativeStage } from './stages/alternative.stage.js';
 import { freshnessStage } from './stages/freshness.stage.js';
 import { indexingStage } from './stages/indexing.stage.js';
 import { queriesPerRequestStage } from './stages/queries-per-request.stage.js';
@@ -45,6 +46,7 @@ async function main(): Promise<number> {
     const freshness = await freshnessStage(target, 10, 20, say);
     const queriesPerRequest = await queriesPerRequestStage(target, say);
     const memory = memoryOf(target);
+    const alternative = await alternativeStage(target, connections, seconds, say);
     const results: BenchResults = {
       at: new Date().toISOString(),
       machine: machine(),
@@ -56,7 +58,7 @@ async function main(): Promise<number> {
       freshness,
       queriesPerRequest,
       memory: { apiPeakRssMb: memory.apiMb, meilisearchPeakRssMb: memory.meiliMb },
-      alternative: null,
+      alternative,
     };
     process.stdout.write(report(results));
     mkdirSync('bench/results', { recursive: true });
@@ -70,9 +72,6 @@ async function main(): Promise<number> {
 }
 
 const clock = () => new Date().toISOString().slice(11, 19);
-
-export const machine = () =>
-  `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GB, Node ${process.version}`;
 
 main().then(
   (code) => process.exit(code),

@@ -1,6 +1,7 @@
 import autocannon from 'autocannon';
 
 export interface LoadFigures {
+  requests: number;
   requestsPerSecond: number;
   p50Ms: number;
   p99Ms: number;
@@ -28,6 +29,7 @@ export async function load(
     })),
   });
   return {
+    requests: result.requests.total,
     requestsPerSecond: Math.round(result.requests.average),
     p50Ms: result.latency.p50,
     p99Ms: result.latency.p99,

@@ -26,13 +26,8 @@ export async function seedPostgresCopy(
   options: { seed?: number; adminUrl?: string } = {},
 ): Promise<ScratchPostgres> {
   const started = performance.now();
-  const adminUrl = options.adminUrl ?? postgresAdminUrl();
-  const name = `kenner_scratch_${process.pid}_${randomBytes(4).toString('hex')}`;
-  await admin(adminUrl, `CREATE DATABASE "${name}"`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  const databaseUrl = url.toString();
-  const drop = () => admin(adminUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  const databaseUrl = await createScratchDatabase('scratch', options.adminUrl);
+  const drop = () => dropScratchDatabase(databaseUrl, options.adminUrl);
   try {
     const db = new DataSource(
       buildDataSourceOptions({ DATABASE_URL: databaseUrl, DATA_DIR: '.', LOG_SQL: false }),
@@ -50,6 +45,26 @@ export async function seedPostgresCopy(
     throw error;
   }
   return { databaseUrl, seconds: (performance.now() - started) / 1000, drop };
+}
+
+/** An empty PostgreSQL database with a unique name; answers its URL. */
+export async function createScratchDatabase(
+  purpose: string,
+  adminUrl = postgresAdminUrl(),
+): Promise<string> {
+  const name = `kenner_${purpose}_${process.pid}_${randomBytes(4).toString('hex')}`;
+  await admin(adminUrl, `CREATE DATABASE "${name}"`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+export function dropScratchDatabase(
+  databaseUrl: string,
+  adminUrl = postgresAdminUrl(),
+): Promise<void> {
+  const name = new URL(databaseUrl).pathname.slice(1);
+  return admin(adminUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
 }
 
 async function admin(url: string, sql: string): Promise<void> {
