@@ -1,5 +1,6 @@
 import { join } from 'node:path';
-import { Meilisearch } from 'meilisearch';
+import type { Meilisearch } from 'meilisearch';
+import { meilisearchClient } from '../../search/engine/meilisearch-client.js';
 import { EXPERTS_INDEX } from '../../search/indexes/experts.index.js';
 import type { BenchTarget } from '../bench-target.js';
 import { runNode } from '../processes.js';
@@ -34,7 +35,7 @@ export async function indexingStage(
   const [, docs, secs] = /(\d+) documents rebuilt and swapped in ([\d.]+) s/.exec(line) ?? [];
   if (!docs || !secs) throw new Error(`unexpected reindex output:\n${out}`);
   say('indexing: the same documents, pre-serialised, straight into Meilisearch');
-  const meili = new Meilisearch({ host: target.meili.host, apiKey: target.meili.masterKey });
+  const meili = meilisearchClient(target.meili.host, target.meili.masterKey);
   const raw = await rawIngest(meili, EXPERTS_INDEX);
   const reindexDocsPerS = Math.round(Number(docs) / Number(secs));
   return {

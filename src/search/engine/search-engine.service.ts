@@ -1,6 +1,7 @@
 import { Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Meilisearch } from 'meilisearch';
+import type { Meilisearch } from 'meilisearch';
+import { meilisearchClient } from './meilisearch-client.js';
 import type { DataSource } from 'typeorm';
 import { Environment } from '../../config/environment.js';
 import { SEARCH_INDEXES, taxonomySynonyms, withSynonyms } from '../indexes/search-indexes.js';
@@ -61,16 +62,13 @@ export class SearchEngine implements OnModuleInit, OnApplicationShutdown {
 
   private async connect(): Promise<void> {
     if (this.env.MEILI_HOST) {
-      this.meili = new Meilisearch({
-        host: this.env.MEILI_HOST,
-        apiKey: this.env.MEILI_MASTER_KEY,
-      });
+      this.meili = meilisearchClient(this.env.MEILI_HOST, this.env.MEILI_MASTER_KEY);
       this.logger.log(`Using Meilisearch at ${this.env.MEILI_HOST}`);
       return;
     }
     const running = await runningBundledMeilisearch(this.env.DATA_DIR);
     if (running) {
-      this.meili = new Meilisearch({ host: running.host, apiKey: running.masterKey });
+      this.meili = meilisearchClient(running.host, running.masterKey);
       this.logger.log(`Attached to the bundled Meilisearch at ${running.host}`);
       return;
     }
@@ -78,7 +76,7 @@ export class SearchEngine implements OnModuleInit, OnApplicationShutdown {
       dataDir: this.env.DATA_DIR,
       maxIndexingMemory: this.env.MEILI_MAX_INDEXING_MEMORY,
     });
-    this.meili = new Meilisearch({ host: this.bundled.host, apiKey: this.bundled.masterKey });
+    this.meili = meilisearchClient(this.bundled.host, this.bundled.masterKey);
     this.logger.log(`Started the bundled Meilisearch at ${this.bundled.host}`);
   }
 
