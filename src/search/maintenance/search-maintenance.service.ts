@@ -7,7 +7,7 @@ import { SearchEngine } from '../engine/search-engine.service.js';
 import { applySettings } from '../engine/index-settings.js';
 import { SEARCH_INDEXES, taxonomySynonyms, withSynonyms } from '../indexes/search-indexes.js';
 import { enqueue } from '../outbox/search-outbox.service.js';
-import { sendDocuments } from '../sync/document-sender.js';
+import { sendDocuments, streamDocuments } from '../sync/document-sender.js';
 import { compareIndex, type Drift, driftCount } from './index-comparison.js';
 
 const BATCH = 1000;
@@ -105,11 +105,15 @@ export class SearchMaintenance implements OnApplicationBootstrap {
       const settings = withSynonyms(definition, await taxonomySynonyms(this.db.manager));
       await applySettings(client, shadow, settings, { rebuilding: true });
       const ids = await definition.allIds(this.db.manager);
-      for (let i = 0; i < ids.length; i += BATCH) {
-        const documents = await definition.load(this.db.manager, ids.slice(i, i + BATCH));
-        await sendDocuments(client, shadow, [...documents.values()], []);
-        progress?.(`${name}: ${Math.min(i + BATCH, ids.length)}/${ids.length} documents`);
-      }
+      const em = this.db.manager;
+      const batches = async function* () {
+        for (let i = 0; i < ids.length; i += BATCH) {
+          yield [...(await definition.load(em, ids.slice(i, i + BATCH))).values()];
+          progress?.(`${name}: ${Math.min(i + BATCH, ids.length)}/${ids.length} documents`);
+        }
+      };
+      const { poisoned } = await streamDocuments(client, shadow, batches());
+      for (const [id, error] of poisoned) progress?.(`${name}: ${id} refused: ${error}`);
       let rounds = 0;
       for (; rounds < MAX_CATCH_UP_ROUNDS; rounds++) {
         const drift = await compareIndex(this.db.manager, client, shadow, definition);

@@ -40,3 +40,36 @@ export async function sendDocuments(
   }
   return { poisoned };
 }
+
+/**
+ * Sends batches as they are read, keeping up to `window` of them enqueued in the engine: while
+ * Meilisearch indexes one batch, the next is read from the database (and consecutive additions
+ * get merged into one indexing run by the engine). A failed batch is sent again through
+ * `sendDocuments`, which isolates its poison documents.
+ */
+export async function streamDocuments(
+  client: Meilisearch,
+  indexUid: string,
+  batches: AsyncIterable<{ id: string }[]>,
+  window = 3,
+): Promise<SendResult> {
+  const poisoned = new Map<string, string>();
+  const index = client.index(indexUid);
+  const inFlight: { taskUid: number; batch: { id: string }[] }[] = [];
+  const settle = async () => {
+    const oldest = inFlight.shift();
+    if (!oldest) return;
+    const task = await client.tasks.waitForTask(oldest.taskUid, { timeout: 300_000 });
+    if (task.status === 'succeeded') return;
+    const retried = await sendDocuments(client, indexUid, oldest.batch, []);
+    for (const [id, error] of retried.poisoned) poisoned.set(id, error);
+  };
+  for await (const batch of batches) {
+    if (batch.length === 0) continue;
+    const { taskUid } = await index.addDocuments(batch, { primaryKey: 'id' });
+    inFlight.push({ taskUid, batch });
+    if (inFlight.length >= window) await settle();
+  }
+  while (inFlight.length) await settle();
+  return { poisoned };
+}
