@@ -12,6 +12,14 @@ const USAGE = `usage: node dist/drills/drill.command.js [--sqlite] [--postgres] 
 Runs fault drills against real API processes on scratch data (loopback only) and checks that no
 acknowledged write was lost or duplicated. Default: every drill on SQLite, then on PostgreSQL.`;
 
+const CHECKS = [
+  'checked after each drill, once every outbox is empty and Meilisearch idle:',
+  '  - every acknowledged create in the database exactly once; every acknowledged delete gone',
+  "  - each expert row holds one write's whole state, and no write acknowledged after that one ended is missing",
+  '  - refused writes nowhere; writes in doubt (no answer: the process died) whole or absent',
+  '  - every index equal to the database by id and content hash (drift, before any repair); one document per expert',
+];
+
 const DRILLS: Record<
   string,
   { run: (s: DrillSettings) => Promise<DrillResult>; on: DatabaseKind[] }
@@ -62,6 +70,7 @@ async function main(): Promise<number> {
     `fault drills: ${writes} writes each, ${concurrency} in flight, on ${kinds.join(' and ')}; ` +
       `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GB, Node ${process.version}\n`,
   );
+  process.stdout.write(`${CHECKS.join('\n')}\n`);
   const results: DrillResult[] = [];
   let failures = 0;
   for (const kind of kinds) {

@@ -30,7 +30,15 @@ export async function createScratch(
   let database = '';
   if (kind === 'postgres') {
     database = `kenner_drill_${process.pid}_${drill.replace(/\W/g, '_')}_${randomBytes(3).toString('hex')}`;
-    await admin(postgresAdminUrl, `CREATE DATABASE "${database}"`);
+    await admin(postgresAdminUrl, `CREATE DATABASE "${database}"`).catch((error: Error) => {
+      rmSync(dataDir, { recursive: true, force: true });
+      const shown = new URL(postgresAdminUrl);
+      shown.password = shown.password ? '***' : '';
+      throw new Error(
+        `cannot create a scratch database through ${shown.toString()} (${error.message}): start ` +
+          'PostgreSQL, or name a server with POSTGRES_ADMIN_URL or --postgres-url, or run --sqlite only',
+      );
+    });
     const url = new URL(postgresAdminUrl);
     url.pathname = `/${database}`;
     databaseUrl = url.toString();

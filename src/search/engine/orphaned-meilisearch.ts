@@ -14,14 +14,17 @@ export async function stopOrphanedBundledMeilisearch(dataDir: string): Promise<n
   const [owner, engine] = readFileSync(ownerFile, 'utf8').trim().split(' ').map(Number);
   if (!owner || !engine || processAlive(owner)) return null;
   const isOurEngine = () => commandLine(engine).includes(join(engineDir, 'data.ms'));
+  const gone = async (ms: number) => {
+    const deadline = Date.now() + ms;
+    while (isOurEngine() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    return !isOurEngine();
+  };
   let stopped: number | null = null;
   if (isOurEngine()) {
     stopped = engine;
     process.kill(engine, 'SIGTERM');
-    const deadline = Date.now() + 10_000;
-    while (isOurEngine() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
-    if (isOurEngine()) process.kill(engine, 'SIGKILL');
-    while (isOurEngine()) await new Promise((r) => setTimeout(r, 50));
+    if (!(await gone(10_000))) process.kill(engine, 'SIGKILL');
+    if (!(await gone(10_000))) throw new Error(`Meilisearch (pid ${engine}) would not stop`);
   }
   rmSync(join(engineDir, 'address'), { force: true });
   rmSync(ownerFile, { force: true });
