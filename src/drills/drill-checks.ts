@@ -1,8 +1,9 @@
 import type { Drift } from '../search/maintenance/index-comparison.js';
 import { driftCount } from '../search/maintenance/index-comparison.js';
 import type { ReferenceData } from './reference-data.js';
-import type { ExpertRef, WriteKind, WriteLedger, WriteRecord } from './write-ledger.js';
-import { type StoredExpert, writtenBy } from './written-state.js';
+import { checkExpert, type ExpertFindings } from './expert-checks.js';
+import type { WriteKind, WriteLedger } from './write-ledger.js';
+import type { StoredExpert } from './written-state.js';
 
 export interface CheckInput {
   tag: string;
@@ -35,8 +36,8 @@ export interface Verdict {
 /**
  * Compares what the client was told with what the database and the index hold:
  * - every acknowledged create is there exactly once, every acknowledged delete took effect;
- * - an expert's row holds one write's state, never a mix, and no write acknowledged after that
- *   one ended (which must have committed later, and so overwritten it);
+ * - an expert's row holds whole writes' values, never a mix, and misses no write acknowledged
+ *   after the one it holds had ended (that one committed later, so it must show);
  * - a refused write is nowhere; a write in doubt is either whole or absent;
  * - the index holds what the database holds (drift 0 on every index) and one document per expert.
  */
@@ -48,6 +49,7 @@ export function checkDrill(input: CheckInput): Verdict {
     byKind: {
       create: input.ledger.count('acknowledged', 'create'),
       update: input.ledger.count('acknowledged', 'update'),
+      skills: input.ledger.count('acknowledged', 'skills'),
       delete: input.ledger.count('acknowledged', 'delete'),
     },
     refused: input.ledger.count('refused'),
@@ -66,6 +68,8 @@ export function checkDrill(input: CheckInput): Verdict {
   for (const write of input.ledger.writes.filter((w) => w.outcome === 'refused')) {
     problems.push(`write ${write.seq} (${write.kind}) refused: ${write.error ?? ''}`);
   }
+  // The expert checks add to the verdict's own counters and problems.
+  const findings: ExpertFindings = verdict;
   const byId = new Map(input.stored.map((row) => [row.id, row]));
   const byEmail = group(input.stored, (row) => row.email);
   const writesTo = group(input.ledger.writes, (w) => w.key);
@@ -77,7 +81,7 @@ export function checkDrill(input: CheckInput): Verdict {
       verdict.duplicates += rows.length - 1;
       problems.push(`${expert.label}: ${rows.length} rows in the database`);
     }
-    judge(expert, writesTo.get(expert.key) ?? [], rows[0], input.reference, verdict);
+    checkExpert(expert, writesTo.get(expert.key) ?? [], rows[0], input.reference, findings);
   }
   const known = new Set([...input.ledger.experts.values()].map((e) => e.email));
   for (const row of input.stored) {
@@ -107,75 +111,6 @@ export function checkDrill(input: CheckInput): Verdict {
   return verdict;
 }
 
-/** One expert: its row (or its absence) against the writes made to it. */
-function judge(
-  expert: ExpertRef,
-  writes: WriteRecord[],
-  row: StoredExpert | undefined,
-  reference: ReferenceData,
-  verdict: Verdict,
-): void {
-  const problem = (text: string, kind?: 'lost' | 'torn') => {
-    if (kind) verdict[kind]++;
-    verdict.problems.push(`${expert.label}: ${text}`);
-  };
-  const acknowledged = writes.filter((w) => w.outcome === 'acknowledged');
-  const create = writes.find((w) => w.kind === 'create');
-  const deletes = writes.filter((w) => w.kind === 'delete' && w.outcome !== 'refused');
-  for (const w of writes.filter((x) => x.outcome === 'in-doubt')) {
-    if (w.kind === 'create' || w.kind === 'delete') {
-      const applied = w.kind === 'create' ? row !== undefined : row === undefined;
-      verdict.inDoubt[applied ? 'committed' : 'notCommitted']++;
-    }
-  }
-  if (!row) {
-    if (deletes.length) return;
-    if (create && create.outcome !== 'acknowledged') return;
-    const what = create ? `acknowledged create (write ${create.seq})` : 'seeded, never deleted';
-    return problem(`${what}, but not in the database`, 'lost');
-  }
-  const ackedDelete = acknowledged.find((w) => w.kind === 'delete');
-  if (ackedDelete) problem(`acknowledged delete (write ${ackedDelete.seq}) did not happen`, 'lost');
-  if (create?.outcome === 'refused')
-    problem(`refused create (write ${create.seq}) is in the database`);
-  if (create?.outcome === 'acknowledged' && row.id !== expert.id) {
-    problem(`acknowledged as ${expert.id ?? '?'}, stored as ${row.id}`, 'lost');
-  }
-  const state = writtenBy(row, reference);
-  const shaping = writes.filter((w) => w.kind !== 'delete');
-  if ('torn' in state) return problem(`torn row: ${state.torn}`, 'torn');
-  if ('seeded' in state) {
-    const missed = acknowledged.filter((w) => w.kind !== 'delete');
-    if (expert.created) return problem('a created expert holds no write of the drill', 'torn');
-    if (missed.length) {
-      return problem(`writes ${seqs(missed)} acknowledged, row still as seeded`, 'lost');
-    }
-    const doubted = shaping.filter((w) => w.outcome === 'in-doubt');
-    verdict.inDoubt.notCommitted += doubted.length;
-    return;
-  }
-  const holder = shaping.find((w) => w.seq === state.seq);
-  if (!holder) return problem(`holds write ${state.seq}, which was not made to it`, 'torn');
-  // (A refused create in the database is reported above.)
-  if (holder.outcome === 'refused' && holder.kind !== 'create') {
-    problem(`holds refused write ${holder.seq}`);
-  }
-  // Sent after `holder` had ended, so it committed after it: the row should hold it (or newer).
-  const newer = acknowledged.filter(
-    (w) => w.kind !== 'delete' && w !== holder && w.sentAt > holder.endedAt,
-  );
-  if (newer.length) {
-    problem(`holds write ${holder.seq}; later acknowledged writes ${seqs(newer)} lost`, 'lost');
-  }
-  for (const w of shaping.filter((x) => x.outcome === 'in-doubt' && x.kind === 'update')) {
-    if (w === holder) verdict.inDoubt.committed++;
-    // Sent after the row's write had ended: had it committed, the row would hold it.
-    else if (w.sentAt > holder.endedAt) verdict.inDoubt.notCommitted++;
-    // Committed or not, a later write replaced it: no way to tell, and no need.
-    else verdict.inDoubt.overwritten++;
-  }
-}
-
 /** How many experts carry each drill label in these names (a label is one expert). */
 function labelCounts(tag: string, names: string[]): Map<string, number> {
   const counts = new Map<string, number>();
@@ -196,5 +131,3 @@ function group<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
   }
   return groups;
 }
-
-const seqs = (writes: WriteRecord[]) => writes.map((w) => w.seq).join(', ');

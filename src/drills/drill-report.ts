@@ -12,7 +12,7 @@ export function printResult(r: DrillResult): void {
   for (const fact of r.facts) out(`  ${fact}`);
   out(
     `  writes ${v.writes}: ${v.acknowledged} acknowledged (${v.byKind.create} creates, ${v.byKind.update} updates, ` +
-      `${v.byKind.delete} deletes), ${v.refused} refused, ${v.inDoubt.total} in doubt ` +
+      `${v.byKind.skills} skills-only, ${v.byKind.delete} deletes), ${v.refused} refused, ${v.inDoubt.total} in doubt ` +
       `(${v.inDoubt.committed} committed whole, ${v.inDoubt.notCommitted} absent whole, ` +
       `${v.inDoubt.overwritten} overwritten by later writes)`,
   );

@@ -54,13 +54,13 @@ async function storedExperts(db: DataSource): Promise<StoredExpert[]> {
   const rows = await db.query<Omit<StoredExpert, 'skills'>[]>(
     'SELECT id, email, name, "jobTitle", "organisationId" FROM experts',
   );
-  const skills = await db.query<{ expertId: string; technologyId: string; years: number | null }[]>(
-    'SELECT "expertId", "technologyId", years FROM expert_skills',
-  );
+  const skills = await db.query<
+    { expertId: string; technologyId: string; level: string; years: number | null }[]
+  >('SELECT "expertId", "technologyId", level, years FROM expert_skills');
   const byExpert = new Map<string, StoredExpert['skills']>();
-  for (const { expertId, technologyId, years } of skills) {
+  for (const { expertId, technologyId, level, years } of skills) {
     const list = byExpert.get(expertId) ?? [];
-    list.push({ technologyId, years: years === null ? null : Number(years) });
+    list.push({ technologyId, level, years: years === null ? null : Number(years) });
     byExpert.set(expertId, list);
   }
   return rows.map((row) => ({ ...row, skills: byExpert.get(row.id) ?? [] }));

@@ -4,7 +4,8 @@
  * with this, so a write the product lost cannot hide behind the product's own bookkeeping.
  */
 
-export type WriteKind = 'create' | 'update' | 'delete';
+/** `update` rewrites every field the drill uses; `skills` only the skills (no column of the row). */
+export type WriteKind = 'create' | 'update' | 'skills' | 'delete';
 
 /**
  * - `acknowledged`: the API answered with the result: the write is committed.

@@ -1,7 +1,7 @@
 import { mutate } from './drill-client.js';
 import { type ReferenceData, uuidOf } from './reference-data.js';
 import { type ExpertRef, type Outcome, type WriteKind, WriteLedger } from './write-ledger.js';
-import { expertFields } from './written-state.js';
+import { writeInput } from './written-state.js';
 
 const CREATE = `mutation($input: CreateExpertInput!) { createExpert(input: $input) { id } }`;
 const UPDATE = `mutation($id: ID!, $input: UpdateExpertInput!) { updateExpert(id: $id, input: $input) { id } }`;
@@ -29,8 +29,9 @@ export interface WriteLoadOptions {
 
 /**
  * A mix of creates, updates and deletes of experts through GraphQL, recorded in a ledger as they
- * end. Creates ~40 %, updates ~45 %, deletes ~15 %; an update rewrites name, job title, skill and
- * organisation together (so a torn write shows, and both organisations' documents fan out).
+ * end. Creates ~40 %, full updates ~35 %, skills-only updates ~10 %, deletes ~15 %. A full update
+ * rewrites name, job title, skill and organisation together (so a torn write shows, and both
+ * organisations' documents fan out); a skills-only one changes no column of the expert's row.
  * Drills pause it (`pause`/`resume`) around a kill and wait for it to reach a point (`reached`).
  */
 export class WriteLoad {
@@ -101,7 +102,7 @@ export class WriteLoad {
     const roll = this.random();
     const target = roll < 0.4 ? undefined : this.pick();
     if (!target) return this.create(seq);
-    const kind: WriteKind = roll < 0.85 ? 'update' : 'delete';
+    const kind: WriteKind = roll < 0.75 ? 'update' : roll < 0.85 ? 'skills' : 'delete';
     this.busy.add(target.key);
     try {
       const { outcome } = await this.write(seq, kind, target, seq % this.options.targets().length);
@@ -112,12 +113,13 @@ export class WriteLoad {
     }
   }
 
-  /** One update per process to the same expert, all sent at once. */
+  /** One update per process to the same expert, all sent at once, full or skills-only. */
   private async burst(): Promise<void> {
     const expert = this.contended[Math.floor(this.random() * this.contended.length)] as ExpertRef;
     const processes = Math.min(this.options.targets().length, this.options.writes - this.next);
     const seqs = Array.from({ length: processes }, () => this.next++);
-    await Promise.all(seqs.map((seq, via) => this.write(seq, 'update', expert, via)));
+    const kinds = seqs.map((): WriteKind => (this.random() < 0.5 ? 'update' : 'skills'));
+    await Promise.all(seqs.map((seq, via) => this.write(seq, kinds[via] ?? 'update', expert, via)));
   }
 
   private async create(seq: number): Promise<void> {
@@ -145,13 +147,13 @@ export class WriteLoad {
     via: number,
   ): Promise<{ outcome: Outcome; globalId?: string }> {
     const url = this.options.targets()[via] as string;
-    const fields = expertFields(this.options.tag, expert.label, seq, this.options.reference);
+    const input = writeInput(kind, this.options.tag, expert.label, seq, this.options.reference);
     const [text, variables] =
       kind === 'create'
-        ? [CREATE, { input: { ...fields, email: expert.email } }]
-        : kind === 'update'
-          ? [UPDATE, { id: expert.globalId, input: fields }]
-          : [DELETE, { id: expert.globalId }];
+        ? [CREATE, { input: { ...input, email: expert.email } }]
+        : kind === 'delete'
+          ? [DELETE, { id: expert.globalId }]
+          : [UPDATE, { id: expert.globalId, input }];
     const sentAt = performance.now();
     this.sent++;
     const answer = await mutate(url, this.options.adminKey, text, variables);

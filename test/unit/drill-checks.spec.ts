@@ -20,8 +20,8 @@ const reference: ReferenceData = {
 const uuid = (globalId: string) => Buffer.from(globalId, 'base64url').toString().split(':')[1]!;
 const noDrift = { missing: [], extra: [], different: [] };
 
-/** The row write `seq` leaves on an expert, as the database would hold it. */
-function row(expert: ExpertRef, seq: number): StoredExpert {
+/** The row write `seq` leaves on an expert (and write `skillsSeq` on its skills). */
+function row(expert: ExpertRef, seq: number, skillsSeq = seq): StoredExpert {
   const fields = expertFields(TAG, expert.label, seq, reference);
   return {
     id: expert.id!,
@@ -29,10 +29,13 @@ function row(expert: ExpertRef, seq: number): StoredExpert {
     name: fields.name,
     jobTitle: fields.jobTitle,
     organisationId: uuid(fields.organisationId),
-    skills: [
-      { technologyId: uuid(fields.skills[0]!.technologyId), years: fields.skills[0]!.years },
-    ],
+    skills: skillsOf(skillsSeq),
   };
+}
+
+function skillsOf(seq: number): StoredExpert['skills'] {
+  const [skill] = expertFields(TAG, '', seq, reference).skills;
+  return [{ technologyId: uuid(skill!.technologyId), level: skill!.level!, years: skill!.years }];
 }
 
 /**
@@ -103,8 +106,11 @@ describe('the fault drill checks', () => {
     const { input, s0 } = scenario();
     input.stored = [input.stored[0]!, row(s0, 2)];
     const verdict = checkDrill(input);
-    expect(verdict.lost).toBe(1);
-    expect(verdict.problems).toEqual(['s0: holds write 2; later acknowledged writes 3 lost']);
+    expect(verdict.lost).toBe(2);
+    expect(verdict.problems).toEqual([
+      's0: name, job title, organisation hold write 2; later acknowledged writes 3 lost',
+      's0: skills hold write 2; later acknowledged writes 3 lost',
+    ]);
   });
 
   it('count an acknowledged delete that did not happen as lost', () => {
@@ -144,11 +150,43 @@ describe('the fault drill checks', () => {
     const verdict = checkDrill(input);
     expect(verdict.torn).toBe(1);
     expect(verdict.problems).toEqual(['s0: torn row: name of v7 but jobTitle v8']);
-    input.stored = [
-      input.stored[0]!,
-      { ...row(s0, 8), skills: [...row(s0, 8).skills, ...row(s0, 7).skills] },
-    ];
-    expect(checkDrill(input).torn).toBe(1);
+    input.stored = [input.stored[0]!, row(s0, 7, 8)];
+    expect(checkDrill(input).problems).toEqual(['s0: torn row: fields of write 7, skills of 8']);
+  });
+
+  it('judge skills-only updates on the skills alone, and catch the skills of two writes kept at once', () => {
+    const { input, ledger, c1 } = scenario();
+    // Two skills-only updates of c1 at once (9, 10), then one more after both ended (11).
+    const at = (seq: number, sentAt: number, endedAt: number) =>
+      ledger.record({
+        seq,
+        kind: 'skills',
+        key: c1.key,
+        via: 0,
+        sentAt,
+        endedAt,
+        outcome: 'acknowledged',
+      });
+    at(9, 100, 110);
+    at(10, 101, 108);
+    for (const skills of [9, 10]) {
+      input.stored[0] = row(c1, 1, skills);
+      expect(checkDrill(input).problems).toEqual([]);
+    }
+    // What PostgreSQL left before updates locked the row: both replacements' skills.
+    input.stored[0] = { ...row(c1, 1), skills: [...skillsOf(9), ...skillsOf(10)] };
+    expect(checkDrill(input)).toMatchObject({
+      torn: 1,
+      problems: [expect.stringMatching(/^c1: torn row: skills .* set by no single write$/)],
+    });
+    at(11, 200, 210);
+    input.stored[0] = row(c1, 1, 10);
+    expect(checkDrill(input)).toMatchObject({
+      lost: 1,
+      problems: ['c1: skills hold write 10; later acknowledged writes 11 lost'],
+    });
+    input.stored[0] = row(c1, 1, 11);
+    expect(checkDrill(input).problems).toEqual([]);
   });
 
   it('accept a write in doubt whole or absent, and say which', () => {
