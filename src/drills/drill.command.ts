@@ -15,7 +15,7 @@ acknowledged write was lost or duplicated. Default: every drill on SQLite, then 
 const CHECKS = [
   'checked after each drill, once every outbox is empty and Meilisearch idle:',
   '  - every acknowledged create in the database exactly once; every acknowledged delete gone',
-  "  - each expert row holds one write's whole state, and no write acknowledged after that one ended is missing",
+  "  - an expert's columns, and its skills, each hold one write's whole value; no write acknowledged after that one ended is missing",
   '  - refused writes nowhere; writes in doubt (no answer: the process died) whole or absent',
   '  - every index equal to the database by id and content hash (drift, before any repair); one document per expert',
 ];
