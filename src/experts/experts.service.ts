@@ -113,7 +113,7 @@ export class ExpertsService {
 
   update(globalId: string, input: UpdateExpertInput) {
     return this.db.transaction(async (em) => {
-      const entity = await this.load(em, globalId);
+      const entity = await this.load(em, globalId, { forUpdate: true });
       // Before and after: a move leaves the old organisation and techniques stale too.
       await this.outbox.expertsChanged(em, [entity.id]);
       const { organisationId, skills, materialIds, sectorIds, email, ...fields } = input;
@@ -191,9 +191,20 @@ export class ExpertsService {
     );
   }
 
-  private async load(em: EntityManager, globalId: string) {
+  /**
+   * `forUpdate` locks the row on PostgreSQL until the transaction ends, so simultaneous updates
+   * of one expert run one after the other. Without it, two updates changing only skills (or
+   * materials, sectors) wrote no column of the row, took no lock, and both replaced the skills at
+   * once: the expert kept both sets. SQLite has no row locks and needs none here: its driver is
+   * synchronous, so a transaction that waits on nothing else ends before another request's begins.
+   */
+  private async load(em: EntityManager, globalId: string, { forUpdate = false } = {}) {
     const id = fromGlobalId(globalId, 'Expert');
-    const entity = await em.findOneBy(ExpertEntity, { id });
+    const lock =
+      forUpdate && em.dataSource.options.type === 'postgres'
+        ? { mode: 'pessimistic_write' as const }
+        : undefined;
+    const entity = await em.findOne(ExpertEntity, { where: { id }, lock });
     if (!entity) throw notFound('Expert', globalId);
     return entity;
   }

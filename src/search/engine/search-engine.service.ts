@@ -10,11 +10,13 @@ import {
   runningBundledMeilisearch,
   startBundledMeilisearch,
 } from './bundled-meilisearch.js';
+import { stopOrphanedBundledMeilisearch } from './orphaned-meilisearch.js';
 import { applySettings } from './index-settings.js';
 
 /**
  * The connection to Meilisearch: the server named by MEILI_HOST, or else the bundled binary,
- * started here (bound to 127.0.0.1, data under DATA_DIR) and stopped with the application.
+ * started here (bound to 127.0.0.1, data under DATA_DIR), restarted if it dies, and stopped with
+ * the application.
  * Only the search module talks to the engine, and only through this client.
  */
 @Injectable()
@@ -66,6 +68,10 @@ export class SearchEngine implements OnModuleInit, OnApplicationShutdown {
       this.logger.log(`Using Meilisearch at ${this.env.MEILI_HOST}`);
       return;
     }
+    const orphan = await stopOrphanedBundledMeilisearch(this.env.DATA_DIR);
+    if (orphan) {
+      this.logger.warn(`Stopped the bundled Meilisearch (pid ${orphan}) left by a killed process`);
+    }
     const running = await runningBundledMeilisearch(this.env.DATA_DIR);
     if (running) {
       this.meili = meilisearchClient(running.host, running.masterKey);
@@ -75,6 +81,8 @@ export class SearchEngine implements OnModuleInit, OnApplicationShutdown {
     this.bundled = await startBundledMeilisearch({
       dataDir: this.env.DATA_DIR,
       maxIndexingMemory: this.env.MEILI_MAX_INDEXING_MEMORY,
+      // The relay backs off while the engine is away and catches up once it is back.
+      onEvent: (message) => this.logger.warn(message),
     });
     this.meili = meilisearchClient(this.bundled.host, this.bundled.masterKey);
     this.logger.log(`Started the bundled Meilisearch at ${this.bundled.host}`);

@@ -1,0 +1,78 @@
+import 'reflect-metadata';
+import { Meilisearch } from 'meilisearch';
+import { DataSource } from 'typeorm';
+import { buildDataSourceOptions } from '../database/data-source.options.js';
+import { runningBundledMeilisearch } from '../search/engine/bundled-meilisearch.js';
+import { EXPERTS_INDEX } from '../search/indexes/experts.index.js';
+import { SEARCH_INDEXES } from '../search/indexes/search-indexes.js';
+import { compareIndex, type Drift } from '../search/maintenance/index-comparison.js';
+import type { StoredExpert } from './written-state.js';
+
+export interface ObservedState {
+  stored: StoredExpert[];
+  indexed: { id: string; name: string }[];
+  /** The reconciliation's comparison, by id and content hash, without queueing any repair. */
+  drift: Record<string, Drift>;
+}
+
+/** Where a drill's API processes keep their data. */
+export interface DrillData {
+  DATA_DIR: string;
+  DATABASE_URL: string;
+}
+
+/** Connects to the engine the API processes run (bundled, under DATA_DIR). */
+export async function engineOf(data: DrillData): Promise<Meilisearch> {
+  const engine = await runningBundledMeilisearch(data.DATA_DIR);
+  if (!engine) throw new Error(`no bundled Meilisearch answers for ${data.DATA_DIR}`);
+  return new Meilisearch({ host: engine.host, apiKey: engine.masterKey });
+}
+
+/** Reads the database and the index side by side (the processes must be quiet: converged). */
+export async function observe(data: DrillData): Promise<ObservedState> {
+  const db = new DataSource(
+    buildDataSourceOptions({
+      ...data,
+      DATABASE_URL: data.DATABASE_URL || undefined,
+      LOG_SQL: false,
+    }),
+  );
+  await db.initialize();
+  try {
+    const meili = await engineOf(data);
+    const drift: Record<string, Drift> = {};
+    for (const [name, definition] of Object.entries(SEARCH_INDEXES)) {
+      drift[name] = await compareIndex(db.manager, meili, name, definition);
+    }
+    return { stored: await storedExperts(db), indexed: await indexedExperts(meili), drift };
+  } finally {
+    await db.destroy();
+  }
+}
+
+async function storedExperts(db: DataSource): Promise<StoredExpert[]> {
+  const rows = await db.query<Omit<StoredExpert, 'skills'>[]>(
+    'SELECT id, email, name, "jobTitle", "organisationId" FROM experts',
+  );
+  const skills = await db.query<
+    { expertId: string; technologyId: string; level: string; years: number | null }[]
+  >('SELECT "expertId", "technologyId", level, years FROM expert_skills');
+  const byExpert = new Map<string, StoredExpert['skills']>();
+  for (const { expertId, technologyId, level, years } of skills) {
+    const list = byExpert.get(expertId) ?? [];
+    list.push({ technologyId, level, years: years === null ? null : Number(years) });
+    byExpert.set(expertId, list);
+  }
+  return rows.map((row) => ({ ...row, skills: byExpert.get(row.id) ?? [] }));
+}
+
+async function indexedExperts(meili: Meilisearch): Promise<{ id: string; name: string }[]> {
+  const out: { id: string; name: string }[] = [];
+  for (let offset = 0; ; offset += 1000) {
+    const page = await meili
+      .index(EXPERTS_INDEX)
+      .getDocuments<{ id: string; name: string }>({ fields: ['id', 'name'], offset, limit: 1000 });
+    out.push(...page.results);
+    if (page.results.length < 1000) return out;
+  }
+}
