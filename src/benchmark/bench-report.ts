@@ -34,6 +34,7 @@ export function report(r: BenchResults): string {
     `data      ${r.experts} demo experts on ${r.database}; seeded in ${r.setup.seedSeconds.toFixed(0)} s, indexed by the relay in ${r.setup.syncSeconds.toFixed(0)} s`,
     `indexing  reindex ${r.indexing.reindexDocsPerS} docs/s (${r.indexing.reindexSeconds} s)   raw ingest ${r.indexing.rawIngestDocsPerS} docs/s (${r.indexing.rawIngestSeconds} s)   ` +
       goal(r.indexing.ratio >= 0.7, `ratio ${r.indexing.ratio} (goal ≥ 0.70)`),
+    `          the reindex with its verification, swap and reconcile: ${r.indexing.reindexWithVerificationSeconds} s`,
     `search    ${r.search.searches} searches, ${r.search.seconds} s per run; ` +
       goal(r.search.loaded.throughputRatio >= 0.6, `throughput ratio goal ≥ 0.60`),
     ...side(r.search.loaded),
@@ -61,7 +62,7 @@ function alternative(a: AlternativeFigures, kenner: SideBySide): string[] {
   const s = a.fullText.search;
   const lines = [
     `alternative PostgreSQL full-text on ${a.data}: table + GIN built in ${a.fullText.build.seconds} s; ` +
-      `${a.fullText.coverage.withHits}/${a.fullText.coverage.searches} searches find someone`,
+      `${a.fullText.coverage.withHits}/${a.fullText.coverage.searches} searches find someone; its HTTP front peaked at ${a.fullText.serverPeakRssMb} MB`,
     `  ${kenner.connections} connection(s)  ${s.requestsPerSecond} req/s p50 ${s.p50Ms} ms p99 ${s.p99Ms} ms (errors ${s.errors}, non-2xx ${s.non2xx})` +
       `   vs Kenner GraphQL ${kenner.graphql.requestsPerSecond} req/s p50 ${kenner.graphql.p50Ms} ms`,
   ];

@@ -50,9 +50,14 @@ export async function startBenchTarget(
     NODE_ENV: 'production',
     LOG_LEVEL: 'log', // the API announces its address at this level
   };
+  let api: Started | undefined;
   const cleanup = async () => {
-    rmSync(scratch, { recursive: true, force: true });
-    if (databaseUrl) await dropScratchDatabase(databaseUrl);
+    try {
+      await api?.stop();
+    } finally {
+      rmSync(scratch, { recursive: true, force: true });
+      if (databaseUrl) await dropScratchDatabase(databaseUrl);
+    }
   };
   try {
     say(`seeding ${experts} demo experts on ${database}`);
@@ -61,12 +66,13 @@ export async function startBenchTarget(
     const seedSeconds = (Date.now() - started) / 1000;
     say('starting the API; waiting until the index holds every expert');
     started = Date.now();
-    const api = await startNode(join(DIST, 'main.js'), env, /GraphQL ready at (\S+)/, 1_800_000);
+    api = await startNode(join(DIST, 'main.js'), env, /GraphQL ready at (\S+)/, 1_800_000);
     const url = api.match[1] as string;
     await outboxDrained(url);
     const syncSeconds = (Date.now() - started) / 1000;
     const engine = await runningBundledMeilisearch(scratch);
     if (!engine) throw new Error('the bundled Meilisearch is not running');
+    // The API stops its engine when it stops; the pid is for reading the engine's memory.
     const meili = { ...engine, pid: pidOf(join(scratch, 'meilisearch', 'data.ms')) };
     return {
       database,
@@ -79,11 +85,7 @@ export async function startBenchTarget(
       api,
       seedSeconds,
       syncSeconds,
-      async close() {
-        await api.stop();
-        if (meili.pid) await stopPid(meili.pid);
-        await cleanup();
-      },
+      close: cleanup,
     };
   } catch (error) {
     await cleanup();
@@ -91,13 +93,15 @@ export async function startBenchTarget(
   }
 }
 
-/** Waits until the API reports no pending outbox rows. */
+/** Waits until the API reports no pending outbox rows (a failed health request is retried). */
 export async function outboxDrained(url: string, timeoutMs = 1_800_000): Promise<void> {
   const health = url.replace(/\/graphql$/, '/health');
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    const body = (await (await fetch(health)).json()) as { outbox?: { pending: number } };
-    if (body.outbox?.pending === 0) return;
+    const body = await fetch(health)
+      .then((r) => r.json() as Promise<{ outbox?: { pending: number } }>)
+      .catch(() => undefined);
+    if (body?.outbox?.pending === 0) return;
     await new Promise((r) => setTimeout(r, 500));
   }
   throw new Error(`the outbox did not drain within ${timeoutMs / 1000} s`);
@@ -108,21 +112,4 @@ export function memoryOf(target: BenchTarget): { apiMb: number | null; meiliMb: 
     apiMb: peakRssMb(target.api.child.pid ?? 0),
     meiliMb: target.meili.pid ? peakRssMb(target.meili.pid) : null,
   };
-}
-
-async function stopPid(pid: number): Promise<void> {
-  try {
-    process.kill(pid, 'SIGTERM');
-  } catch {
-    return; // already gone
-  }
-  for (let i = 0; i < 100; i++) {
-    try {
-      process.kill(pid, 0);
-    } catch {
-      return;
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  process.kill(pid, 'SIGKILL');
 }

@@ -19,16 +19,3 @@ export async function postGraphQL<T>(
   }
   return body.data;
 }
-
-/** p50/p95/max and count of a list of milliseconds, rounded. */
-export function percentiles(values: number[]): {
-  n: number;
-  p50: number;
-  p95: number;
-  max: number;
-} {
-  const sorted = [...values].sort((a, b) => a - b);
-  const at = (q: number) =>
-    Math.round(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0);
-  return { n: values.length, p50: at(0.5), p95: at(0.95), max: at(1) };
-}

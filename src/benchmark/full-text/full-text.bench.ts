@@ -23,7 +23,7 @@ export async function startPostgresFullTextServer(options: {
   databaseUrl: string;
   connections: number;
 }): Promise<FullTextServer> {
-  const { child, match } = await startNode(
+  const server = await startNode(
     SERVER,
     {
       FULL_TEXT_DATABASE_URL: options.databaseUrl,
@@ -33,14 +33,9 @@ export async function startPostgresFullTextServer(options: {
     30_000,
   );
   return {
-    url: match[1] as string,
-    pid: child.pid ?? 0,
-    close: async () => {
-      if (child.exitCode !== null) return;
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
-      await exited;
-    },
+    url: server.match[1] as string,
+    pid: server.child.pid ?? 0,
+    close: () => server.stop(),
   };
 }
 

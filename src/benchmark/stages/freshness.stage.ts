@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { BenchTarget } from '../bench-target.js';
-import { percentiles, postGraphQL } from '../graphql-client.js';
+import { postGraphQL } from '../graphql-client.js';
+import { percentiles } from '../../common/statistics/percentiles.js';
 
 export interface FreshnessFigures {
   writesPerSecond: number;
@@ -16,8 +17,8 @@ const POLL_MS = 25;
 
 /**
  * Creates and updates at a steady rate while searching for each change: the time from sending
- * the write until a search finds it. Each change carries a unique word (in the name of a created
- * expert, in the job title of an updated one), so only that change can match it.
+ * the write until a search finds it. Each change carries a word of its own (in the name of a
+ * created expert, in the job title of an updated one) that only that change can match.
  */
 export async function freshnessStage(
   target: BenchTarget,
@@ -32,16 +33,19 @@ export async function freshnessStage(
     '{ organisations(first: 1) { edges { node { id } } } }',
   );
   const organisationId = organisations.edges[0]?.node.id;
-  const run = randomBytes(3).toString('hex');
   // Each created expert is updated once, by the next write: no two changes race on one expert.
   const created = new Map<number, Promise<string>>();
   const creates: number[] = [];
   const updates: number[] = [];
   let neverSeen = 0;
-  const word = (i: number) => `fresh${run}x${i.toString(36)}`;
+  // A "k" and eleven random digits per change: far more than two typos from any other change's
+  // word, so typo tolerance cannot let one change's search find another's (a created expert's
+  // name must not answer for the update of its job title that follows). Random letters would
+  // not do: a query of one rare word may be taken for German and split like a compound.
+  const word = () => `k${Array.from(randomBytes(11), (b) => String(b % 10)).join('')}`;
 
   const change = async (i: number) => {
-    const token = word(i);
+    const token = word();
     const update = i % 2 === 1;
     const previous = update ? await created.get(i - 1) : undefined;
     const started = performance.now();

@@ -59,6 +59,9 @@ export async function evaluate(): Promise<Evaluation> {
   });
   const app = await NestFactory.createApplicationContext(AppModule.forRoot(env), {
     logger: ['error'],
+  }).catch((error: unknown) => {
+    rmSync(scratch, { recursive: true, force: true });
+    throw error;
   });
   const engine = app.get(SearchEngine);
   const baseline = new KeywordBaseline(engine.client, engine.index('keyword_baseline'));

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { NestFactory } from '@nestjs/core';
 import { AppModule } from '../../app.module.js';
+import { percentiles } from '../../common/statistics/percentiles.js';
 import { loadEnvironment } from '../../config/environment.js';
 
 /**
@@ -95,9 +96,8 @@ async function main(): Promise<void> {
 }
 
 function describe(label: string, values: number[]): string {
-  const sorted = [...values].sort((a, b) => a - b);
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
-  return `${label}: n=${values.length} p50=${at(0.5).toFixed(0)} ms p95=${at(0.95).toFixed(0)} ms max=${at(1).toFixed(0)} ms`;
+  const { n, p50, p95, max } = percentiles(values);
+  return `${label}: n=${n} p50=${p50} ms p95=${p95} ms max=${max} ms`;
 }
 
 main().catch((error: unknown) => {
