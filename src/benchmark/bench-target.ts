@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runningBundledMeilisearch } from '../search/engine/bundled-meilisearch.js';
-import { createScratchDatabase, dropScratchDatabase } from '../seed/scratch-postgres.js';
+import { createScratchDatabase, dropScratchDatabase } from '../database/scratch-database.js';
 import { type Started, peakRssMb, pidOf, runNode, startNode } from './processes.js';
 
 const DIST = new URL('..', import.meta.url).pathname;

@@ -1,5 +1,6 @@
-import { type ApiProcess, healthOf } from './api-process.js';
-import { waitFor } from './convergence.js';
+import { waitFor } from '../common/wait-for.js';
+import { healthOf } from '../health/health-client.js';
+import type { ApiProcess } from './api-process.js';
 import { type DrillResult, type DrillSettings, runDrill } from './drill-run.js';
 import { bundledEngine } from './engine-process.js';
 import { engineOf } from './observed-state.js';
@@ -25,7 +26,7 @@ export function apiKillDrill(settings: DrillSettings): Promise<DrillResult> {
     const moment = await waitFor(
       'a relay batch in flight (outbox pending, a document task not finished)',
       async () => {
-        const { pending } = (await healthOf(api)).outbox;
+        const { pending } = (await healthOf(api.url)).outbox;
         if (pending === 0) return null;
         const tasks = await meili.tasks.getTasks({
           statuses: ['enqueued', 'processing'],

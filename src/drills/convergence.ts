@@ -1,27 +1,7 @@
 import type { Meilisearch } from 'meilisearch';
-import { type ApiProcess, healthOf } from './api-process.js';
-
-/** Polls `check` until it returns a value, or fails after `timeoutMs` saying what was awaited. */
-export async function waitFor<T>(
-  what: string,
-  check: () => Promise<T | null | undefined>,
-  timeoutMs: number,
-  intervalMs = 50,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let lastError = '';
-  for (;;) {
-    try {
-      const value = await check();
-      if (value !== null && value !== undefined) return value;
-    } catch (error) {
-      lastError = `: ${(error as Error).message}`;
-    }
-    if (Date.now() > deadline)
-      throw new Error(`${what}: not within ${timeoutMs / 1000} s${lastError}`);
-    await new Promise((resolve) => setTimeout(resolve, intervalMs));
-  }
-}
+import { waitFor } from '../common/wait-for.js';
+import { waitForOutboxDrained } from '../health/health-client.js';
+import type { ApiProcess } from './api-process.js';
 
 /**
  * Waits until every process reports nothing pending in the outbox and Meilisearch has no task
@@ -33,13 +13,8 @@ export async function converge(
   timeoutMs = 120_000,
 ): Promise<{ seconds: number; parked: number }> {
   const started = performance.now();
-  const parked = await waitFor(
-    'outbox drained on every process',
-    async () => {
-      const all = await Promise.all(apis.map(healthOf));
-      const busy = all.some((h) => h.outbox.pending > 0 || h.search !== 'up');
-      return busy ? null : Math.max(...all.map((h) => h.outbox.parked));
-    },
+  const { parked } = await waitForOutboxDrained(
+    apis.map((api) => api.url),
     timeoutMs,
   );
   const client = await meili();

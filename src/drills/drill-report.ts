@@ -27,6 +27,7 @@ export function printResult(r: DrillResult): void {
   out(`  converged ${r.convergeSeconds.toFixed(1)} s after the last write`);
   for (const problem of v.problems.slice(0, MAX_PROBLEMS)) out(`  ! ${problem}`);
   if (v.problems.length > MAX_PROBLEMS) out(`  ! … and ${v.problems.length - MAX_PROBLEMS} more`);
+  if (r.cleanupError) out(`  ! cleaning up after the drill failed: ${r.cleanupError}`);
 }
 
 /** One line for all drills: the figures that must be zero, and the verdict. */

@@ -23,6 +23,8 @@ export interface DrillResult {
   verdict: Verdict;
   convergeSeconds: number;
   seconds: number;
+  /** Stopping its processes or dropping its scratch data failed: said beside the verdict. */
+  cleanupError?: string;
 }
 
 /** What a drill runs in: its scratch data, the processes it started, its reference data. */
@@ -46,7 +48,8 @@ export interface DrillStage {
 
 /**
  * Runs one drill on scratch data and always cleans up: every process it started is stopped,
- * the scratch directory (and database) dropped, even when the drill fails half-way.
+ * the scratch directory (and database) dropped, even when the drill fails half-way. A clean-up
+ * that fails is reported with the drill's result (`cleanupError`), not instead of it.
  */
 export async function runDrill(
   drill: string,
@@ -105,18 +108,47 @@ export async function runDrill(
   let cleaning: Promise<void> | undefined;
   const cleanUp = () =>
     (cleaning ??= (async () => {
+      const errors: string[] = [];
       // The last started first: on a shared DATA_DIR, the engine's owner goes last.
-      for (const api of processes.reverse()) await api.stop();
-      await scratch.drop();
+      for (const api of processes.reverse()) {
+        await api.stop().catch((error: unknown) => {
+          errors.push(`stopping the API (pid ${api.pid}): ${messageOf(error)}`);
+        });
+      }
+      await scratch.drop().catch((error: unknown) => {
+        errors.push(`dropping the scratch data: ${messageOf(error)}`);
+      });
+      if (errors.length) throw new Error(errors.join('; '));
     })());
+  /** Cleans up; answers what failed, if anything. */
+  const cleanedUp = async (): Promise<string | undefined> => {
+    try {
+      await cleanUp();
+      return undefined;
+    } catch (error) {
+      return messageOf(error);
+    } finally {
+      running.delete(cleanUp);
+    }
+  };
   running.add(cleanUp);
+  let result: DrillResult;
   try {
-    return await body(stage);
-  } finally {
-    await cleanUp();
-    running.delete(cleanUp);
+    result = await body(stage);
+  } catch (error) {
+    const cleanupError = await cleanedUp();
+    if (!cleanupError) throw error;
+    throw new Error(`${messageOf(error)}; cleaning up failed too: ${cleanupError}`, {
+      cause: error,
+    });
   }
+  // A failed clean-up does not hide what the drill found.
+  const cleanupError = await cleanedUp();
+  return cleanupError ? { ...result, cleanupError } : result;
 }
+
+const messageOf = (error: unknown): string =>
+  error instanceof Error ? error.message : String(error);
 
 const running = new Set<() => Promise<void>>();
 

@@ -1,5 +1,7 @@
 import { cpus, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
+import { runCommand } from '../common/cli/run-command.js';
+import { postgresAdminUrl as defaultPostgresAdminUrl } from '../database/scratch-database.js';
 import { apiKillDrill } from './api-kill.drill.js';
 import { printResult, printSummary } from './drill-report.js';
 import { abandonDrills, type DrillResult, type DrillSettings } from './drill-run.js';
@@ -60,10 +62,7 @@ async function main(): Promise<number> {
           ...(values.postgres ? ['postgres' as const] : []),
         ]
       : ['sqlite', 'postgres'];
-  const postgresAdminUrl =
-    values['postgres-url'] ??
-    process.env.POSTGRES_ADMIN_URL ??
-    'postgres://postgres@127.0.0.1:5432/postgres';
+  const postgresAdminUrl = values['postgres-url'] ?? defaultPostgresAdminUrl();
   const say = (line: string) => process.stderr.write(`${line}\n`);
   const started = performance.now();
   process.stdout.write(
@@ -82,7 +81,7 @@ async function main(): Promise<number> {
         const result = await drill.run({ kind, writes, concurrency, postgresAdminUrl, say });
         printResult(result);
         results.push(result);
-        if (result.verdict.problems.length) failures++;
+        if (result.verdict.problems.length || result.cleanupError) failures++;
       } catch (error) {
         failures++;
         process.stdout.write(`${name} on ${kind}: FAILED to run: ${(error as Error).message}\n`);
@@ -98,12 +97,4 @@ process.once('SIGINT', () => {
   void abandonDrills().then(() => process.exit(130));
 });
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    process.stderr.write(
-      `${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-    );
-    process.exit(1);
-  },
-);
+runCommand(main);

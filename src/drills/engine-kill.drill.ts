@@ -1,5 +1,5 @@
-import { healthOf } from './api-process.js';
-import { waitFor } from './convergence.js';
+import { waitFor } from '../common/wait-for.js';
+import { healthOf } from '../health/health-client.js';
 import { type DrillResult, type DrillSettings, runDrill } from './drill-run.js';
 import { bundledEngine } from './engine-process.js';
 
@@ -28,7 +28,7 @@ export function engineKillDrill(settings: DrillSettings): Promise<DrillResult> {
       'Meilisearch answering again',
       async () => {
         const again = bundledEngine(stage.scratch.data.DATA_DIR)?.pid;
-        const health = await healthOf(api);
+        const health = await healthOf(api.url);
         return again && again !== pid && health.search === 'up' ? again : null;
       },
       60_000,

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pidOf } from '../benchmark/processes.js';
+import { pidOf } from '../common/process/child-process.js';
 
 /** The bundled Meilisearch serving a data directory, and the process it is a child of. */
 export function bundledEngine(dataDir: string): { pid: number; parent: number } | null {

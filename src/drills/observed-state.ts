@@ -1,8 +1,10 @@
 import 'reflect-metadata';
-import { Meilisearch } from 'meilisearch';
+import type { Meilisearch } from 'meilisearch';
 import { DataSource } from 'typeorm';
 import { buildDataSourceOptions } from '../database/data-source.options.js';
 import { runningBundledMeilisearch } from '../search/engine/bundled-meilisearch.js';
+import { indexUid } from '../search/engine/index-uid.js';
+import { meilisearchClient } from '../search/engine/meilisearch-client.js';
 import { EXPERTS_INDEX } from '../search/indexes/experts.index.js';
 import { SEARCH_INDEXES } from '../search/indexes/search-indexes.js';
 import { compareIndex, type Drift } from '../search/maintenance/index-comparison.js';
@@ -19,20 +21,22 @@ export interface ObservedState {
 export interface DrillData {
   DATA_DIR: string;
   DATABASE_URL: string;
+  /** Their index names' prefix: the uids are read the way the API writes them. */
+  MEILI_INDEX_PREFIX: string;
 }
 
 /** Connects to the engine the API processes run (bundled, under DATA_DIR). */
 export async function engineOf(data: DrillData): Promise<Meilisearch> {
   const engine = await runningBundledMeilisearch(data.DATA_DIR);
   if (!engine) throw new Error(`no bundled Meilisearch answers for ${data.DATA_DIR}`);
-  return new Meilisearch({ host: engine.host, apiKey: engine.masterKey });
+  return meilisearchClient(engine.host, engine.masterKey);
 }
 
 /** Reads the database and the index side by side (the processes must be quiet: converged). */
 export async function observe(data: DrillData): Promise<ObservedState> {
   const db = new DataSource(
     buildDataSourceOptions({
-      ...data,
+      DATA_DIR: data.DATA_DIR,
       DATABASE_URL: data.DATABASE_URL || undefined,
       LOG_SQL: false,
     }),
@@ -40,11 +44,16 @@ export async function observe(data: DrillData): Promise<ObservedState> {
   await db.initialize();
   try {
     const meili = await engineOf(data);
+    const uid = (name: string) => indexUid(data.MEILI_INDEX_PREFIX, name);
     const drift: Record<string, Drift> = {};
     for (const [name, definition] of Object.entries(SEARCH_INDEXES)) {
-      drift[name] = await compareIndex(db.manager, meili, name, definition);
+      drift[name] = await compareIndex(db.manager, meili, uid(name), definition);
     }
-    return { stored: await storedExperts(db), indexed: await indexedExperts(meili), drift };
+    return {
+      stored: await storedExperts(db),
+      indexed: await indexedExperts(meili, uid(EXPERTS_INDEX)),
+      drift,
+    };
   } finally {
     await db.destroy();
   }
@@ -66,11 +75,14 @@ async function storedExperts(db: DataSource): Promise<StoredExpert[]> {
   return rows.map((row) => ({ ...row, skills: byExpert.get(row.id) ?? [] }));
 }
 
-async function indexedExperts(meili: Meilisearch): Promise<{ id: string; name: string }[]> {
+async function indexedExperts(
+  meili: Meilisearch,
+  uid: string,
+): Promise<{ id: string; name: string }[]> {
   const out: { id: string; name: string }[] = [];
   for (let offset = 0; ; offset += 1000) {
     const page = await meili
-      .index(EXPERTS_INDEX)
+      .index(uid)
       .getDocuments<{ id: string; name: string }>({ fields: ['id', 'name'], offset, limit: 1000 });
     out.push(...page.results);
     if (page.results.length < 1000) return out;

@@ -2,7 +2,11 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
+import {
+  createScratchDatabase,
+  dropScratchDatabase,
+  shownUrl,
+} from '../database/scratch-database.js';
 import { stopOrphanedBundledMeilisearch } from '../search/engine/orphaned-meilisearch.js';
 import type { DrillData } from './observed-state.js';
 
@@ -27,33 +31,29 @@ export async function createScratch(
 ): Promise<Scratch> {
   const dataDir = mkdtempSync(join(tmpdir(), `kenner-drill-${drill}-`));
   let databaseUrl = '';
-  let database = '';
   if (kind === 'postgres') {
-    database = `kenner_drill_${process.pid}_${drill.replace(/\W/g, '_')}_${randomBytes(3).toString('hex')}`;
-    await admin(postgresAdminUrl, `CREATE DATABASE "${database}"`).catch((error: Error) => {
-      rmSync(dataDir, { recursive: true, force: true });
-      const shown = new URL(postgresAdminUrl);
-      shown.password = shown.password ? '***' : '';
-      throw new Error(
-        `cannot create a scratch database through ${shown.toString()} (${error.message}): start ` +
-          'PostgreSQL, or name a server with POSTGRES_ADMIN_URL or --postgres-url, or run --sqlite only',
-      );
-    });
-    const url = new URL(postgresAdminUrl);
-    url.pathname = `/${database}`;
-    databaseUrl = url.toString();
+    databaseUrl = await createScratchDatabase(`drill_${drill}`, postgresAdminUrl).catch(
+      (error: Error) => {
+        rmSync(dataDir, { recursive: true, force: true });
+        throw new Error(
+          `cannot create a scratch database through ${shownUrl(postgresAdminUrl)} (${error.message}): start ` +
+            'PostgreSQL, or name a server with POSTGRES_ADMIN_URL or --postgres-url, or run --sqlite only',
+        );
+      },
+    );
   }
   const adminKey = `knr_drill_${randomBytes(24).toString('hex')}`;
+  // No prefix: the engine is the drill's own (bundled, under its DATA_DIR); the checks read the
+  // uids through the same prefix all the same.
+  const data: DrillData = { DATA_DIR: dataDir, DATABASE_URL: databaseUrl, MEILI_INDEX_PREFIX: '' };
   return {
-    data: { DATA_DIR: dataDir, DATABASE_URL: databaseUrl },
+    data,
     adminKey,
     env: {
-      DATA_DIR: dataDir,
-      DATABASE_URL: databaseUrl,
+      ...data,
       // Set explicitly: a caller's environment (a test run) may name another engine.
       MEILI_HOST: '',
       MEILI_MASTER_KEY: '',
-      MEILI_INDEX_PREFIX: '',
       SEED_DEMO: 'true',
       DEMO_EXPERTS,
       BOOTSTRAP_ADMIN_KEY: adminKey,
@@ -67,21 +67,13 @@ export async function createScratch(
       SMTP_URL: '',
     },
     drop: async () => {
-      // An engine whose API was killed and never restarted would outlive the drill.
-      await stopOrphanedBundledMeilisearch(dataDir);
-      rmSync(dataDir, { recursive: true, force: true });
-      if (database)
-        await admin(postgresAdminUrl, `DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+      try {
+        // An engine whose API was killed and never restarted would outlive the drill.
+        await stopOrphanedBundledMeilisearch(dataDir);
+      } finally {
+        rmSync(dataDir, { recursive: true, force: true });
+        if (databaseUrl) await dropScratchDatabase(databaseUrl, postgresAdminUrl);
+      }
     },
   };
-}
-
-async function admin(url: string, statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
 }

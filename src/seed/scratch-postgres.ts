@@ -1,13 +1,15 @@
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { buildDataSourceOptions } from '../database/data-source.options.js';
+import { createScratchDatabase, dropScratchDatabase } from '../database/scratch-database.js';
 import { writeDemoDataset } from './demo-seeder.js';
 import { generateDemoDataset } from './demo/demo-generator.js';
 
-/** A server where databases may be created; the local trust-auth one by default (as the tests). */
-export const postgresAdminUrl = (): string =>
-  process.env.POSTGRES_ADMIN_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
+// Their home is database/; these names stay importable from here.
+export {
+  createScratchDatabase,
+  dropScratchDatabase,
+  postgresAdminUrl,
+} from '../database/scratch-database.js';
 
 export interface ScratchPostgres {
   databaseUrl: string;
@@ -45,34 +47,4 @@ export async function seedPostgresCopy(
     throw error;
   }
   return { databaseUrl, seconds: (performance.now() - started) / 1000, drop };
-}
-
-/** An empty PostgreSQL database with a unique name; answers its URL. */
-export async function createScratchDatabase(
-  purpose: string,
-  adminUrl = postgresAdminUrl(),
-): Promise<string> {
-  const name = `kenner_${purpose}_${process.pid}_${randomBytes(4).toString('hex')}`;
-  await admin(adminUrl, `CREATE DATABASE "${name}"`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
-
-export function dropScratchDatabase(
-  databaseUrl: string,
-  adminUrl = postgresAdminUrl(),
-): Promise<void> {
-  const name = new URL(databaseUrl).pathname.slice(1);
-  return admin(adminUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-}
-
-async function admin(url: string, sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
 }

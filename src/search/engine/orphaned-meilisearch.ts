@@ -1,5 +1,6 @@
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { isRunning, stopPid } from '../../common/process/child-process.js';
 
 /**
  * An API process killed with SIGKILL (or by the OOM killer) cannot stop its engine, which then
@@ -12,33 +13,13 @@ export async function stopOrphanedBundledMeilisearch(dataDir: string): Promise<n
   const ownerFile = join(engineDir, 'owner');
   if (!existsSync(ownerFile)) return null;
   const [owner, engine] = readFileSync(ownerFile, 'utf8').trim().split(' ').map(Number);
-  if (!owner || !engine || processAlive(owner)) return null;
-  const isOurEngine = () => commandLine(engine).includes(join(engineDir, 'data.ms'));
-  const gone = async (ms: number) => {
-    const deadline = Date.now() + ms;
-    while (isOurEngine() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
-    return !isOurEngine();
-  };
-  let stopped: number | null = null;
-  if (isOurEngine()) {
-    stopped = engine;
-    process.kill(engine, 'SIGTERM');
-    if (!(await gone(10_000))) process.kill(engine, 'SIGKILL');
-    if (!(await gone(10_000))) throw new Error(`Meilisearch (pid ${engine}) would not stop`);
-  }
+  if (!owner || !engine || isRunning(owner)) return null;
+  // By its command line, not its pid alone: the pid may have been reused since.
+  const isOurEngine = (pid: number) => commandLine(pid).includes(join(engineDir, 'data.ms'));
+  const stopped = (await stopPid(engine, 10_000, isOurEngine)) ? engine : null;
   rmSync(join(engineDir, 'address'), { force: true });
   rmSync(ownerFile, { force: true });
   return stopped;
-}
-
-function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: it exists, it is just not ours to signal.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 /** A process's command line; empty once it is gone (a zombie has none either). */

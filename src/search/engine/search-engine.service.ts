@@ -10,6 +10,7 @@ import {
   runningBundledMeilisearch,
   startBundledMeilisearch,
 } from './bundled-meilisearch.js';
+import { indexUid } from './index-uid.js';
 import { stopOrphanedBundledMeilisearch } from './orphaned-meilisearch.js';
 import { applySettings } from './index-settings.js';
 
@@ -44,7 +45,7 @@ export class SearchEngine implements OnModuleInit, OnApplicationShutdown {
 
   /** Index names carry the deployment's prefix, so several can share one server. */
   index(name: string): string {
-    return `${this.env.MEILI_INDEX_PREFIX}${name}`;
+    return indexUid(this.env.MEILI_INDEX_PREFIX, name);
   }
 
   /** Connects (or starts the bundled server), then applies every index's declared settings. */

@@ -1,4 +1,5 @@
 import type { ChildProcess } from 'node:child_process';
+import { stopChild } from '../../common/process/child-process.js';
 
 export interface SupervisedProcessOptions {
   /** For messages: "Meilisearch". */
@@ -14,6 +15,8 @@ export interface SupervisedProcessOptions {
 
 /** A process that ran this long before dying was not crash-looping: the delay starts over. */
 const STABLE_AFTER_MS = 30_000;
+/** How long `stop()` waits after SIGTERM before SIGKILL. */
+const STOP_GRACE_MS = 5_000;
 
 /**
  * Keeps one child process running: when it exits without having been asked to (SIGKILL, OOM
@@ -26,6 +29,8 @@ export class SupervisedProcess {
   private startedAt = Date.now();
   private delayMs: number;
   private restartCount = 0;
+  /** A restart's `options.start()` in flight: its process is `stop()`'s to end too. */
+  private starting?: Promise<ChildProcess>;
 
   private constructor(
     private child: ChildProcess,
@@ -48,11 +53,17 @@ export class SupervisedProcess {
     return this.restartCount;
   }
 
-  /** Ends the process (SIGTERM, then SIGKILL after 5 s) and restarts nothing from now on. */
+  /**
+   * Ends the process (SIGTERM, then SIGKILL after 5 s) and restarts nothing from now on. A
+   * restart under way is awaited and the process it started stopped too, so none outlives this.
+   */
   async stop(): Promise<void> {
     this.stopping = true;
     clearTimeout(this.timer);
-    await stopChild(this.child);
+    const starting = this.starting?.catch(() => undefined);
+    await stopChild(this.child, STOP_GRACE_MS);
+    const started = await starting;
+    if (started) await stopChild(started, STOP_GRACE_MS);
   }
 
   private watch(child: ChildProcess): void {
@@ -84,35 +95,24 @@ export class SupervisedProcess {
     if (this.stopping) return;
     let child: ChildProcess;
     try {
-      child = await this.options.start();
+      this.starting = this.options.start();
+      child = await this.starting;
     } catch (error) {
+      if (this.stopping) return;
       this.options.onEvent?.(
         `${this.options.name} restart failed: ${(error as Error).message}; next attempt in ${this.delayMs} ms`,
       );
       this.schedule();
       return;
+    } finally {
+      this.starting = undefined;
     }
-    if (this.stopping) {
-      // stop() was called while it was starting.
-      await stopChild(child);
-      return;
-    }
+    // stop() was called while it was starting: stop() ends it.
+    if (this.stopping) return;
     this.child = child;
     this.startedAt = Date.now();
     this.restartCount++;
     this.options.onEvent?.(`${this.options.name} restarted (pid ${child.pid})`);
     this.watch(child);
   }
-}
-
-export function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((done) => {
-    const kill = setTimeout(() => child.kill('SIGKILL'), 5_000);
-    child.once('exit', () => {
-      clearTimeout(kill);
-      done();
-    });
-    child.kill('SIGTERM');
-  });
 }
