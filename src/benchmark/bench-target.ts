@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runningBundledMeilisearch } from '../search/engine/bundled-meilisearch.js';
 import { createScratchDatabase, dropScratchDatabase } from '../database/scratch-database.js';
-import { type Started, peakRssMb, pidOf, runNode, startNode } from './processes.js';
+import { pidOf, rssMb, runNode, type Started, startNode } from '../common/process/child-process.js';
+import { waitForOutboxDrained } from '../health/health-client.js';
 
 const DIST = new URL('..', import.meta.url).pathname;
 
@@ -68,7 +69,7 @@ export async function startBenchTarget(
     started = Date.now();
     api = await startNode(join(DIST, 'main.js'), env, /GraphQL ready at (\S+)/, 1_800_000);
     const url = api.match[1] as string;
-    await outboxDrained(url);
+    await waitForOutboxDrained(url, 1_800_000, 500);
     const syncSeconds = (Date.now() - started) / 1000;
     const engine = await runningBundledMeilisearch(scratch);
     if (!engine) throw new Error('the bundled Meilisearch is not running');
@@ -93,23 +94,9 @@ export async function startBenchTarget(
   }
 }
 
-/** Waits until the API reports no pending outbox rows (a failed health request is retried). */
-export async function outboxDrained(url: string, timeoutMs = 1_800_000): Promise<void> {
-  const health = url.replace(/\/graphql$/, '/health');
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const body = await fetch(health)
-      .then((r) => r.json() as Promise<{ outbox?: { pending: number } }>)
-      .catch(() => undefined);
-    if (body?.outbox?.pending === 0) return;
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error(`the outbox did not drain within ${timeoutMs / 1000} s`);
-}
-
 export function memoryOf(target: BenchTarget): { apiMb: number | null; meiliMb: number | null } {
   return {
-    apiMb: peakRssMb(target.api.child.pid ?? 0),
-    meiliMb: target.meili.pid ? peakRssMb(target.meili.pid) : null,
+    apiMb: rssMb(target.api.child.pid ?? 0, 'VmHWM'),
+    meiliMb: target.meili.pid ? rssMb(target.meili.pid, 'VmHWM') : null,
   };
 }

@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { runCommand } from '../common/cli/run-command.js';
 import { type BenchResults, report } from './bench-report.js';
 import { memoryOf, startBenchTarget } from './bench-target.js';
 import { machine } from './machine.js';
@@ -73,12 +74,4 @@ async function main(): Promise<number> {
 
 const clock = () => new Date().toISOString().slice(11, 19);
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    process.stderr.write(
-      `${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-    );
-    process.exit(1);
-  },
-);
+runCommand(main);

@@ -1,11 +1,12 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { EXPERTS_INDEX } from '../search/indexes/experts.index.js';
 import { startBenchTarget } from './bench-target.js';
 import { machine } from './machine.js';
 import { load } from './load.js';
-import { peakRssMb } from './processes.js';
+import { runCommand } from '../common/cli/run-command.js';
+import { rssMb } from '../common/process/child-process.js';
 import { searchMix } from './search-mix.js';
 
 const USAGE = `usage: npm run load -- [--seconds 60] [--connections 200] [--experts 20000] [--postgres]`;
@@ -38,12 +39,12 @@ async function main(): Promise<number> {
     const pid = target.api.child.pid ?? 0;
     const bodies = searchMix(EXPERTS_INDEX).map((m) => m.graphql);
     await load(target.url, bodies, {}, 4, 3); // warm the caches and the JIT, not the heap
-    const before = currentRssMb(pid);
+    const before = rssMb(pid, 'VmRSS');
     say(`load: ${bodies.length} searches round-robin, ${connections} connections, ${seconds} s`);
     const figures = await load(target.url, bodies, {}, connections, seconds);
-    const after = currentRssMb(pid);
+    const after = rssMb(pid, 'VmRSS');
     await new Promise((r) => setTimeout(r, 10_000));
-    const settled = currentRssMb(pid);
+    const settled = rssMb(pid, 'VmRSS');
     const results = {
       at: new Date().toISOString(),
       machine: machine(),
@@ -52,7 +53,7 @@ async function main(): Promise<number> {
       connections,
       seconds,
       ...figures,
-      apiRssMb: { before, after, settled10s: settled, peak: peakRssMb(pid) },
+      apiRssMb: { before, after, settled10s: settled, peak: rssMb(pid, 'VmHWM') },
     };
     process.stdout.write(
       [
@@ -73,17 +74,4 @@ async function main(): Promise<number> {
   }
 }
 
-function currentRssMb(pid: number): number | null {
-  const kb = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
-  return kb ? Math.round(Number(kb) / 1024) : null;
-}
-
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    process.stderr.write(
-      `${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-    );
-    process.exit(1);
-  },
-);
+runCommand(main);

@@ -6,7 +6,7 @@ import {
 import { searchFullText } from '../../search/baseline/postgres-full-text/full-text.search.js';
 import type { ExpertSearchInput } from '../../search/experts/dto/expert-search.input.js';
 import { load, type LoadFigures } from '../load.js';
-import { peakRssMb, startNode } from '../processes.js';
+import { rssMb, startNode } from '../../common/process/child-process.js';
 import type { FullTextRequest } from './full-text.server.js';
 
 const SERVER = new URL('./full-text-server.command.js', import.meta.url).pathname;
@@ -78,7 +78,7 @@ export async function benchPostgresFullText(options: {
     );
     await load(server.url, bodies, {}, options.connections, WARM_UP_SECONDS);
     const search = await load(server.url, bodies, {}, options.connections, options.seconds);
-    return { build, coverage, search, serverPeakRssMb: peakRssMb(server.pid) };
+    return { build, coverage, search, serverPeakRssMb: rssMb(server.pid, 'VmHWM') };
   } finally {
     await server.close();
   }

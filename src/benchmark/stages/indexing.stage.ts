@@ -3,7 +3,7 @@ import type { Meilisearch } from 'meilisearch';
 import { meilisearchClient } from '../../search/engine/meilisearch-client.js';
 import { EXPERTS_INDEX } from '../../search/indexes/experts.index.js';
 import type { BenchTarget } from '../bench-target.js';
-import { runNode } from '../processes.js';
+import { runNode } from '../../common/process/child-process.js';
 
 const DIST = new URL('../..', import.meta.url).pathname;
 
