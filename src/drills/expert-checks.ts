@@ -31,6 +31,8 @@ export function checkExpert(
     if (w.kind === 'create' || w.kind === 'delete') {
       const applied = w.kind === 'create' ? row !== undefined : row === undefined;
       findings.inDoubt[applied ? 'committed' : 'notCommitted']++;
+    } else if (!row) {
+      findings.inDoubt.overwritten++; // an update of an expert deleted since: superseded either way
     }
   }
   if (!row) {
