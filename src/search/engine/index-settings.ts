@@ -16,6 +16,8 @@ export const REINDEXING_SETTINGS: ReadonlySet<string> = new Set([
   'nonSeparatorTokens',
   'dictionary',
   'proximityPrecision',
+  'facetSearch',
+  'prefixSearch',
   'embedders',
 ]);
 
