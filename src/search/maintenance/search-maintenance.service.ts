@@ -63,10 +63,14 @@ export class SearchMaintenance implements OnApplicationBootstrap {
     return this.repair;
   }
 
-  /** Finds what differs between database and index and enqueues exactly those documents. */
-  async reconcile(progress?: Progress): Promise<Record<string, Drift>> {
+  /**
+   * Finds what differs between database and index and enqueues exactly those documents; every
+   * index, or those named in `only`.
+   */
+  async reconcile(progress?: Progress, only?: string[]): Promise<Record<string, Drift>> {
     const report: Record<string, Drift> = {};
     for (const [name, definition] of Object.entries(SEARCH_INDEXES)) {
+      if (only && !only.includes(name)) continue;
       const drift = await compareIndex(
         this.db.manager,
         this.engine.client,
@@ -135,7 +139,8 @@ export class SearchMaintenance implements OnApplicationBootstrap {
         .waitTask();
       if (swap.status !== 'succeeded') throw new Error(`swap failed: ${swap.error?.message}`);
       await client.deleteIndexIfExists(shadow);
-      const after = await this.reconcile();
+      // Only the index just swapped: the others were not touched by this rebuild.
+      const after = await this.reconcile(undefined, [name]);
       reports.push({
         index: name,
         documents: ids.length,
