@@ -76,8 +76,14 @@ export async function benchPostgresFullText(options: {
     const bodies = options.inputs.map((input) =>
       JSON.stringify({ input } satisfies FullTextRequest),
     );
-    await load(server.url, bodies, {}, options.connections, WARM_UP_SECONDS);
-    const search = await load(server.url, bodies, {}, options.connections, options.seconds);
+    const search = await load(
+      server.url,
+      bodies,
+      {},
+      options.connections,
+      options.seconds,
+      WARM_UP_SECONDS,
+    );
     return { build, coverage, search, serverPeakRssMb: rssMb(server.pid, 'VmHWM') };
   } finally {
     await server.close();

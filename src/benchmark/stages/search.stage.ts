@@ -3,6 +3,8 @@ import type { BenchTarget } from '../bench-target.js';
 import { type LoadFigures, load } from '../load.js';
 import { searchMix } from '../search-mix.js';
 
+const WARM_UP_SECONDS = 3;
+
 export interface SideBySide {
   connections: number;
   graphql: LoadFigures;
@@ -34,20 +36,22 @@ export async function searchStage(
   const mix = searchMix(EXPERTS_INDEX);
   const side = async (c: number): Promise<SideBySide> => {
     say(`search: ${mix.length} searches through GraphQL, ${c} connection(s)`);
-    const graphql = await warmThenLoad(
+    const graphql = await load(
       target.url,
       mix.map((m) => m.graphql),
       {},
       c,
       seconds,
+      WARM_UP_SECONDS,
     );
     say(`search: the same requests straight to Meilisearch, ${c} connection(s)`);
-    const raw = await warmThenLoad(
+    const raw = await load(
       `${target.meili.host}/multi-search`,
       mix.map((m) => m.raw),
       { authorization: `Bearer ${target.meili.masterKey}` },
       c,
       seconds,
+      WARM_UP_SECONDS,
     );
     return {
       connections: c,
@@ -58,15 +62,4 @@ export async function searchStage(
     };
   };
   return { searches: mix.length, seconds, loaded: await side(connections), single: await side(1) };
-}
-
-async function warmThenLoad(
-  url: string,
-  bodies: string[],
-  headers: Record<string, string>,
-  connections: number,
-  seconds: number,
-): Promise<LoadFigures> {
-  await load(url, bodies, headers, connections, 3);
-  return load(url, bodies, headers, connections, seconds);
 }
