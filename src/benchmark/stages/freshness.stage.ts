@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { BenchTarget } from '../bench-target.js';
-import { postGraphQL } from '../graphql-client.js';
+import { postGraphQL } from '../../common/graphql/post-graphql.js';
 import { percentiles } from '../../common/statistics/percentiles.js';
 
 export interface FreshnessFigures {

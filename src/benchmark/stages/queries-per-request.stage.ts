@@ -8,7 +8,7 @@ import { AppModule } from '../../app.module.js';
 import { loadEnvironment } from '../../config/environment.js';
 import { queryCounter } from '../../database/data-source.options.js';
 import type { BenchTarget } from '../bench-target.js';
-import { postGraphQL } from '../graphql-client.js';
+import { postGraphQL } from '../../common/graphql/post-graphql.js';
 
 export interface QueriesPerRequest {
   /** SQL statements behind one request, per query, for an anonymous caller and a keyed one. */

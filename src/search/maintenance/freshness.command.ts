@@ -8,8 +8,10 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { NestFactory } from '@nestjs/core';
 import { AppModule } from '../../app.module.js';
+import { postGraphQL } from '../../common/graphql/post-graphql.js';
 import { percentiles } from '../../common/statistics/percentiles.js';
 import { loadEnvironment } from '../../config/environment.js';
+import { waitForOutboxDrained } from '../../health/health-client.js';
 
 /**
  * `npm run search:freshness`: how long a created expert takes to become searchable, and a deleted
@@ -36,14 +38,8 @@ async function main(): Promise<void> {
   const app = await NestFactory.create(AppModule.forRoot(env), { logger: ['error'] });
   await app.listen(0, '127.0.0.1');
   const url = `http://127.0.0.1:${((app.getHttpServer() as Server).address() as AddressInfo).port}/graphql`;
-  const gql = async <T>(query: string, variables?: object): Promise<T> => {
-    const response = await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${ADMIN_KEY}` },
-      body: JSON.stringify({ query, variables }),
-    });
-    return ((await response.json()) as { data: T }).data;
-  };
+  const gql = <T>(query: string, variables?: object) =>
+    postGraphQL<T>(url, query, variables, ADMIN_KEY);
   type Hits = { searchExperts: { hits: { expert: { name: string } }[] } };
   const hits = async (name: string) =>
     (
@@ -59,13 +55,7 @@ async function main(): Promise<void> {
   };
   try {
     // Let the demo data reach the index first.
-    const health = url.replace('/graphql', '/health');
-    while (
-      ((await (await fetch(health)).json()) as { outbox?: { pending: number } }).outbox?.pending !==
-      0
-    ) {
-      await new Promise((r) => setTimeout(r, 100));
-    }
+    await waitForOutboxDrained(url, 600_000, 100);
     type Orgs = { organisations: { edges: { node: { id: string } }[] } };
     const organisationId = (
       await gql<Orgs>('{ organisations(first: 1) { edges { node { id } } } }')
