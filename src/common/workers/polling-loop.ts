@@ -40,24 +40,33 @@ export class PollingLoop {
     await this.loop;
   }
 
-  /** Runs batches until one finds nothing; returns how many items were settled. */
+  /**
+   * Runs batches until one finds nothing; returns how many items were settled. While another
+   * process holds the lock it waits for its turn: "someone else is sending" is not "nothing to
+   * send", and a caller that drains expects the work done when this resolves.
+   */
   async drain(): Promise<number> {
     let total = 0;
     for (;;) {
       const settled = await this.once();
+      if (settled === null) {
+        await new Promise((resolve) => setTimeout(resolve, this.options.idleMs));
+        continue;
+      }
       if (!settled) return total;
       total += settled;
     }
   }
 
-  private once(): Promise<number> {
+  /** One batch under the lock; `null` when another process holds it. */
+  private once(): Promise<number | null> {
     const next = this.chain.then(async () => {
       const result = await withAdvisoryLock(
         this.options.db,
         this.options.lockKey,
         this.options.batch,
       );
-      return result.locked ? result.value : 0;
+      return result.locked ? result.value : null;
     });
     this.chain = next.catch(() => undefined);
     return next;
