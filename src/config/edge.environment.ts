@@ -64,6 +64,24 @@ export class EdgeEnvironment {
   @Max(10_240)
   BODY_LIMIT_KB = 100;
 
+  /**
+   * GraphQL requests executing at once; the others wait in arrival order (src/edge/request-gate.ts
+   * says why). A few suffice: a request mostly waits on Meilisearch or the database, and 8 kept
+   * throughput where unbounded had it at 200 connections.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  GRAPHQL_MAX_IN_FLIGHT = 8;
+
+  /** GraphQL requests that may wait for a place; one more is answered 503 with Retry-After. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(100_000)
+  GRAPHQL_MAX_WAITING = 1000;
+
   /** Length of the fixed rate-limit window. */
   @Transform(toInt)
   @IsInt()

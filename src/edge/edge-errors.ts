@@ -4,7 +4,7 @@ import { GraphQLError } from 'graphql';
 /**
  * The codes the edge answers with, in `errors[].extensions.code`. They are client errors: the
  * request was refused before anything ran, and sending it again unchanged will not help (except
- * RATE_LIMITED, after Retry-After).
+ * RATE_LIMITED and SERVER_BUSY, after Retry-After).
  */
 export enum EdgeErrorCode {
   QUERY_TOO_DEEP = 'QUERY_TOO_DEEP',
@@ -14,6 +14,8 @@ export enum EdgeErrorCode {
   PAYLOAD_TOO_LARGE = 'PAYLOAD_TOO_LARGE',
   BAD_REQUEST = 'BAD_REQUEST',
   RATE_LIMITED = 'RATE_LIMITED',
+  /** 503: more requests waiting than GRAPHQL_MAX_WAITING; not the client's fault. */
+  SERVER_BUSY = 'SERVER_BUSY',
 }
 
 export const EDGE_ERROR_CODES: ReadonlySet<string> = new Set(Object.values(EdgeErrorCode));

@@ -7,6 +7,8 @@ import { CallerMiddleware } from '../auth/caller.middleware.js';
 import { CorsMiddleware } from './cors.middleware.js';
 import { GraphQLBodyMiddleware } from './graphql-body.middleware.js';
 import { RateLimitMiddleware } from './rate-limit.middleware.js';
+import { RequestGate } from './request-gate.js';
+import { RequestGateMiddleware } from './request-gate.middleware.js';
 import { SchemaSdlController } from './schema-sdl.controller.js';
 
 const EVERY_ROUTE = { path: '*path', method: RequestMethod.ALL };
@@ -18,7 +20,7 @@ const EVERY_ROUTE = { path: '*path', method: RequestMethod.ALL };
  * The app must be created with `bodyParser: false` (main.ts, test/support/test-app.ts): bodies are
  * read last, so refused requests are never parsed.
  */
-@Module({ controllers: [SchemaSdlController] })
+@Module({ controllers: [SchemaSdlController], providers: [RequestGate], exports: [RequestGate] })
 export class EdgeModule implements NestModule {
   constructor(
     private readonly env: Environment,
@@ -51,6 +53,11 @@ export class EdgeModule implements NestModule {
     // 4. Only now is a GraphQL body read, within its size limit.
     consumer
       .apply(GraphQLBodyMiddleware)
+      .forRoutes({ path: GRAPHQL_PATH, method: RequestMethod.ALL });
+    // 5. Then it waits its turn to execute: only GRAPHQL_MAX_IN_FLIGHT run at once (request-gate.ts).
+    //    Its body is already read, so a slow client never holds a place.
+    consumer
+      .apply(RequestGateMiddleware)
       .forRoutes({ path: GRAPHQL_PATH, method: RequestMethod.ALL });
   }
 }
