@@ -1,18 +1,21 @@
 import { Controller, Get, HttpException, HttpStatus } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import { RequestGate } from '../edge/request-gate.js';
 import { SearchEngine } from '../search/engine/search-engine.service.js';
 import { outboxLag } from '../search/outbox/outbox-lag.js';
 
 /**
  * For load balancers, `docker compose` and operators: 200 while the database and the search
- * engine answer, 503 otherwise, with how far search lags behind the database.
+ * engine answer, 503 otherwise, with how far search lags behind the database and how many
+ * GraphQL requests are running and waiting (see request-gate.ts): saturation shows as waiting.
  */
 @Controller('health')
 export class HealthController {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly engine: SearchEngine,
+    private readonly gate: RequestGate,
   ) {}
 
   @Get()
@@ -29,6 +32,11 @@ export class HealthController {
       database,
       search,
       outbox,
+      requests: {
+        ...this.gate.load,
+        maxRunning: this.gate.maxRunning,
+        maxWaiting: this.gate.maxWaiting,
+      },
     };
     if (body.status !== 'ok') throw new HttpException(body, HttpStatus.SERVICE_UNAVAILABLE);
     return body;

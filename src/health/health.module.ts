@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
+import { EdgeModule } from '../edge/edge.module.js';
 import { HealthController } from './health.controller.js';
 
-@Module({ controllers: [HealthController] })
+@Module({ imports: [EdgeModule], controllers: [HealthController] })
 export class HealthModule {}

@@ -45,9 +45,15 @@ describe('requests beyond GRAPHQL_MAX_IN_FLIGHT wait their turn', () => {
     expect(body.errors[0]?.extensions).toMatchObject({ code: 'SERVER_BUSY', retryAfterSeconds: 1 });
     expect(body.errors[0]?.message).toContain('1 requests are running and 1 waiting');
 
-    // Health checks never queue behind searches.
+    // Health checks never queue behind searches, and show the queue.
     const health = await fetch(`${base}/health`);
     expect(health.status).toBe(200);
+    expect(((await health.json()) as { requests: object }).requests).toEqual({
+      running: 1,
+      waiting: 1,
+      maxRunning: 1,
+      maxWaiting: 1,
+    });
 
     held();
     const answered = await queued;
