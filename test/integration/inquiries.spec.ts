@@ -251,6 +251,9 @@ describe('inquiries', () => {
       [{ country: 'Luxembourg' }, 'country'],
       [{ longitude: undefined }, 'longitude'],
     ];
+    // The earlier tests' mails go first: the relay deletes their outbox rows as it sends them, which
+    // would change the count below while this test writes nothing.
+    await t.app.get(NotificationRelay).drain();
     const before = await rows();
     for (const [overrides, field] of cases) {
       const res = await t.gql(SUBMIT, { input: input(overrides) }, null);
