@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { BenchTarget } from '../bench-target.js';
 import { fromGlobalId } from '../../common/graphql/global-id.js';
+import { meilisearchClient } from '../../search/engine/meilisearch-client.js';
 import { EXPERTS_INDEX } from '../../search/indexes/experts.index.js';
 import { postGraphQL } from '../../common/graphql/post-graphql.js';
 import { percentiles } from '../../common/statistics/percentiles.js';
@@ -23,7 +24,9 @@ const SEARCHES_PER_REQUEST = 20;
 
 interface Awaited {
   token: string;
+  /** The expert's GraphQL id, and its id in the index. */
   id: string;
+  documentId: string;
   started: number;
   kind: 'create' | 'update';
 }
@@ -63,6 +66,15 @@ export async function freshnessStage(
   // not do: a query of one rare word may be taken for German and split like a compound.
   const word = () => `k${Array.from(randomBytes(11), (b) => String(b % 10)).join('')}`;
 
+  const awaited = (token: string, id: string, started: number, kind: Awaited['kind']) => ({
+    token,
+    id,
+    documentId: fromGlobalId(id, 'Expert'),
+    started,
+    kind,
+  });
+  const experts = meilisearchClient(target.meili.host, target.meili.masterKey).index(EXPERTS_INDEX);
+
   const change = async (i: number) => {
     const token = word();
     const previous = i % 2 === 1 ? await created.get(i - 1) : undefined;
@@ -72,7 +84,7 @@ export async function freshnessStage(
         'mutation($id: ID!, $t: String) { updateExpert(id: $id, input: { jobTitle: $t }) { id } }',
         { id: previous, t: `Analyst ${token}` },
       );
-      unseen.push({ token, id: previous, started, kind: 'update' });
+      unseen.push(awaited(token, previous, started, 'update'));
       return;
     }
     const creating = gql<{ createExpert: { id: string } }>(
@@ -80,7 +92,7 @@ export async function freshnessStage(
       { input: { name: `Probe ${token}`, email: `${token}@bench.example`, organisationId } },
     ).then((r) => r.createExpert.id);
     created.set(i, creating);
-    unseen.push({ token, id: await creating, started, kind: 'create' });
+    unseen.push(awaited(token, await creating, started, 'create'));
   };
 
   /**
@@ -91,24 +103,15 @@ export async function freshnessStage(
   const look = async () => {
     const batch = [...unseen];
     if (batch.length === 0) return;
-    const res = await fetch(`${target.meili.host}/indexes/${EXPERTS_INDEX}/documents/fetch`, {
-      method: 'POST',
-      headers: {
-        authorization: `Bearer ${target.meili.masterKey}`,
-        'content-type': 'application/json',
-      },
-      body: JSON.stringify({
-        ids: batch.map((a) => fromGlobalId(a.id, 'Expert')),
-        fields: ['id', 'name', 'jobTitle'],
-        limit: batch.length,
-      }),
+    const { results } = await experts.getDocuments<Record<string, string | null>>({
+      ids: batch.map((a) => a.documentId),
+      fields: ['id', 'name', 'jobTitle'],
+      limit: batch.length,
     });
-    if (!res.ok) throw new Error(`documents/fetch answered ${res.status}: ${await res.text()}`);
-    const { results } = (await res.json()) as { results: Record<string, string | null>[] };
     const documents = new Map(results.map((d) => [d.id, d]));
     const now = performance.now();
     for (const a of batch) {
-      const document = documents.get(fromGlobalId(a.id, 'Expert'));
+      const document = documents.get(a.documentId);
       const hit = document?.[a.kind === 'create' ? 'name' : 'jobTitle']?.includes(a.token);
       if (!hit && now - a.started <= DEADLINE_MS) continue;
       unseen.splice(unseen.indexOf(a), 1);
