@@ -1,9 +1,17 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import layers from './lint/layers.mjs';
 
 export default tseslint.config(
   {
-    ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'data/**', 'src/database/migrations/**'],
+    ignores: [
+      'dist/**',
+      'dist-tools/**',
+      'node_modules/**',
+      'coverage/**',
+      'data/**',
+      'src/database/migrations/**',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
@@ -23,6 +31,11 @@ export default tseslint.config(
       // Decorated classes (Nest modules, GraphQL models) are legitimately empty or static-only.
       '@typescript-eslint/no-extraneous-class': 'off',
     },
+  },
+  {
+    files: ['src/**/*.ts'],
+    plugins: { kenner: layers },
+    rules: { 'kenner/layers': 'error' },
   },
   {
     files: ['test/**/*.ts'],

@@ -3,11 +3,12 @@ import { Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { formatGraphQLError } from '../common/errors/graphql-error.formatter.js';
+import { graphQLErrorFormatter } from '../common/errors/graphql-error.formatter.js';
 import { callerOf, type RequestWithCaller } from '../auth/caller.js';
-import '../common/graphql/enums.js';
+import './domain-enums.js';
 import { Environment } from '../config/environment.js';
 import { edgeApolloOptions } from '../edge/edge-apollo.options.js';
+import { EDGE_ERROR_CODES } from '../edge/edge-errors.js';
 import { GraphiqlAssetsController, offlineGraphiqlPlugin } from './graphiql.js';
 import { createLoaders, type RequestContext } from './loaders.js';
 
@@ -33,7 +34,7 @@ export const GRAPHQL_PATH = '/graphql';
           graphiql: false,
           playground: false,
           includeStacktraceInErrorResponses: development,
-          formatError: (formatted, error) => formatGraphQLError(formatted, error, development),
+          formatError: graphQLErrorFormatter(EDGE_ERROR_CODES, development),
           context: ({ req }: { req: RequestWithCaller }): RequestContext => {
             const caller = callerOf(req);
             return { loaders: createLoaders(db, caller), caller };

@@ -10,7 +10,7 @@ import { isUniqueViolation } from '../common/errors/unique-violation.js';
 import type { Connection } from '../common/pagination/connection.model.js';
 import { DEFAULT_PAGE_SIZE } from '../common/pagination/connection.args.js';
 import { Environment } from '../config/environment.js';
-import { LOCKS } from '../database/advisory-lock.js';
+import { LOCKS } from '../common/database/advisory-lock.js';
 import { ExpertEntity } from '../experts/expert.entity.js';
 import { toExpertModel } from '../experts/expert.mapper.js';
 import { NotificationOutbox } from '../notifications/notification-outbox.service.js';

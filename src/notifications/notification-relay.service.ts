@@ -9,7 +9,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, LessThanOrEqual } from 'typeorm';
 import { Environment } from '../config/environment.js';
 import { PollingLoop } from '../common/workers/polling-loop.js';
-import { LOCKS } from '../database/advisory-lock.js';
+import { LOCKS } from '../common/database/advisory-lock.js';
 import { MailTransport } from './mail-transport.js';
 import { NotificationOutboxEntity } from './notification-outbox.entity.js';
 

@@ -4,7 +4,7 @@ import { describe, expect, it } from '@jest/globals';
 import { ROOT } from '../support/app-process.js';
 import { postgresUrl } from '../support/test-database.js';
 
-const DRILL = join(ROOT, 'dist', 'drills', 'drill.command.js');
+const DRILL = join(ROOT, 'dist-tools', 'tools', 'drills', 'drill.command.js');
 const WRITES = 300;
 
 /** Runs the compiled drill command to its end, as `npm run drill` does. */

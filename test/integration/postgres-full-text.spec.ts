@@ -1,9 +1,9 @@
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
-import { fullTextHttpServer } from '../../src/benchmark/full-text/full-text.server.js';
-import { searchFullText } from '../../src/search/baseline/postgres-full-text/full-text.search.js';
-import { buildFullTextTable } from '../../src/search/baseline/postgres-full-text/full-text.table.js';
+import { fullTextHttpServer } from '../../tools/bench/full-text/full-text.server.js';
+import { searchFullText } from '../../tools/baseline/postgres-full-text/full-text.search.js';
+import { buildFullTextTable } from '../../tools/baseline/postgres-full-text/full-text.table.js';
 import type { ExpertSearchInput } from '../../src/search/experts/dto/expert-search.input.js';
 import { ExpertFacet, ExpertSort } from '../../src/search/experts/expert-facets.js';
 import { distanceKm } from '../../src/search/faceting/geo.js';
@@ -11,7 +11,7 @@ import {
   postgresAdminUrl,
   type ScratchPostgres,
   seedPostgresCopy,
-} from '../../src/seed/scratch-postgres.js';
+} from '../../tools/support/scratch-postgres.js';
 import { postgresUrl } from '../support/test-database.js';
 
 /**

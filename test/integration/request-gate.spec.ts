@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { waitFor } from '../../src/common/wait-for.js';
+import { waitFor } from '../../tools/support/wait-for.js';
 import { type Leave, RequestGate } from '../../src/edge/request-gate.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 

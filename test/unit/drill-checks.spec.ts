@@ -1,15 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from '@jest/globals';
 import { toGlobalId } from '../../src/common/graphql/global-id.js';
-import { checkDrill, type CheckInput } from '../../src/drills/drill-checks.js';
-import type { ReferenceData } from '../../src/drills/reference-data.js';
+import { checkDrill, type CheckInput } from '../../tools/drills/drill-checks.js';
+import type { ReferenceData } from '../../tools/drills/reference-data.js';
 import {
   type ExpertRef,
   type Outcome,
   type WriteKind,
   WriteLedger,
-} from '../../src/drills/write-ledger.js';
-import { expertFields, type StoredExpert } from '../../src/drills/written-state.js';
+} from '../../tools/drills/write-ledger.js';
+import { expertFields, type StoredExpert } from '../../tools/drills/written-state.js';
 
 const TAG = 'unit-sqlite';
 const reference: ReferenceData = {

@@ -3,7 +3,7 @@ import {
   anyWord,
   fullTextStatements,
   pagingOf,
-} from '../../src/search/baseline/postgres-full-text/full-text.query.js';
+} from '../../tools/baseline/postgres-full-text/full-text.query.js';
 import { ExpertFacet } from '../../src/search/experts/expert-facets.js';
 
 /** The SQL of the PostgreSQL full-text alternative, without a database. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { judgedRequests, relevance } from '../../src/matching/evaluation/judged-requests.js';
-import { ndcg, precision, reciprocalRank } from '../../src/matching/evaluation/metrics.js';
+import { judgedRequests, relevance } from '../../tools/relevance/judged-requests.js';
+import { ndcg, precision, reciprocalRank } from '../../tools/relevance/metrics.js';
 import { generateDemoDataset } from '../../src/seed/demo/demo-generator.js';
 
 describe('ranking metrics', () => {

@@ -1,6 +1,6 @@
 /**
  * The codes a client can rely on in `errors[].extensions.code`. Services throw
- * `DomainError`s; `formatGraphQLError` is the one place that turns them into
+ * `DomainError`s; `graphQLErrorFormatter` is the one place that turns them into
  * GraphQL errors, so the API's error vocabulary lives here and nowhere else.
  */
 export enum ErrorCode {

@@ -1,11 +1,10 @@
 import { Logger } from '@nestjs/common';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import { EDGE_ERROR_CODES } from '../../edge/edge-errors.js';
 import { DomainError } from './domain-error.js';
 
 /** Codes produced by GraphQL itself (parsing, validation, variable coercion): safe to show. */
-const CLIENT_CODES = new Set([
+const GRAPHQL_CLIENT_CODES = [
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',
   'BAD_USER_INPUT',
@@ -13,8 +12,7 @@ const CLIENT_CODES = new Set([
   'PERSISTED_QUERY_NOT_SUPPORTED',
   'OPERATION_RESOLUTION_FAILURE',
   'BAD_REQUEST',
-  ...EDGE_ERROR_CODES,
-]);
+];
 
 /**
  * graphql-js suggests close names ("Did you mean "email"?") from the schema: in production that
@@ -32,22 +30,43 @@ const logger = new Logger('GraphQLError');
  * Apollo files every validation rule's error under GRAPHQL_VALIDATION_FAILED; the edge's limit
  * rules (depth, aliases) carry a more precise code on the error they reported.
  */
-function codeOf(formatted: GraphQLFormattedError, error: unknown): unknown {
+function codeOf(
+  formatted: GraphQLFormattedError,
+  error: unknown,
+  ownCodes: ReadonlySet<string>,
+): unknown {
   const original = error instanceof GraphQLError ? error.originalError : undefined;
   const own = original instanceof GraphQLError ? original.extensions.code : undefined;
-  return typeof own === 'string' && EDGE_ERROR_CODES.has(own) ? own : formatted.extensions?.code;
+  return typeof own === 'string' && ownCodes.has(own) ? own : formatted.extensions?.code;
 }
+
+export type GraphQLErrorFormatter = (
+  formatted: GraphQLFormattedError,
+  error: unknown,
+) => GraphQLFormattedError;
 
 /**
  * The single mapping from thrown errors to what a client sees. Domain errors keep their code,
- * message and field; errors raised by GraphQL itself or by the edge's limits pass through;
+ * message and field; errors raised by GraphQL itself, or carrying one of `clientCodes` (the
+ * edge's refusals, handed in by the GraphQL module so this layer knows no feature), pass through;
  * anything else (SQL, driver, search engine, programming errors) is logged and answered with a
  * bare INTERNAL_SERVER_ERROR so no internals leak. Outside development, no stack traces and no
  * schema suggestions.
  */
-export function formatGraphQLError(
+export function graphQLErrorFormatter(
+  clientCodes: ReadonlySet<string>,
+  development: boolean,
+): GraphQLErrorFormatter {
+  const shown = new Set([...GRAPHQL_CLIENT_CODES, ...clientCodes]);
+  return (formatted, error) =>
+    formatGraphQLError(formatted, error, clientCodes, shown, development);
+}
+
+function formatGraphQLError(
   formatted: GraphQLFormattedError,
   error: unknown,
+  ownCodes: ReadonlySet<string>,
+  shown: ReadonlySet<string>,
   development: boolean,
 ): GraphQLFormattedError {
   const original = unwrapResolverError(error);
@@ -57,8 +76,8 @@ export function formatGraphQLError(
     if (original.field) extensions.field = original.field;
     return { ...base, message: original.message, extensions };
   }
-  const code = codeOf(formatted, error);
-  if (typeof code === 'string' && CLIENT_CODES.has(code)) {
+  const code = codeOf(formatted, error, ownCodes);
+  if (typeof code === 'string' && shown.has(code)) {
     const { stacktrace, ...rest } = formatted.extensions ?? {};
     const message =
       rest.validationErrorCode === 'INTROSPECTION_DISABLED'

@@ -1,6 +1,6 @@
 import type { Logger } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
-import { withAdvisoryLock } from '../../database/advisory-lock.js';
+import { withAdvisoryLock } from '../database/advisory-lock.js';
 
 export interface PollingLoopOptions {
   db: DataSource;

@@ -8,7 +8,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, IsNull, Not } from 'typeorm';
 import { Environment } from '../../config/environment.js';
 import { PollingLoop } from '../../common/workers/polling-loop.js';
-import { LOCKS } from '../../database/advisory-lock.js';
+import { LOCKS } from '../../common/database/advisory-lock.js';
 import { SearchEngine } from '../engine/search-engine.service.js';
 import { applySettings } from '../engine/index-settings.js';
 import {

@@ -1,0 +1,96 @@
+import { ExpertFacet } from '../../src/search/experts/expert-facets.js';
+import type { ExpertSearchInput } from '../../src/search/experts/dto/expert-search.input.js';
+import { expertSearch } from '../../src/search/experts/expert-search.query.js';
+import { facetedQueries } from '../../src/search/faceting/faceted-query.js';
+import { anyOf } from '../../src/search/faceting/filter-syntax.js';
+
+const TEXTS = [
+  'XRD',
+  'DRX',
+  'Röntgenbeugung',
+  'x-ray difraction',
+  'diffraction des rayons X',
+  'SEM',
+  'MEB',
+  'REM',
+  'scanning electron microscopy',
+  'microscopie électronique',
+  'XPS',
+  'DSC',
+  'DDK',
+  'thermogravimetry',
+  'corrosion',
+  'salt spray',
+  'fatigue testing',
+  'tensile test',
+  'Zugversuch',
+  'computed tomography',
+  'CT',
+  'ultrasonic testing',
+  'Ultraschallprüfung',
+  'Raman',
+  'FTIR',
+  'hardness',
+  'Härteprüfung',
+  'metallography',
+  'failure analysis',
+  'polymer',
+  'composites',
+  'battery',
+  'rubber',
+  'coatings',
+  'tribology',
+  'powder',
+  'nanoparticles',
+  'steel',
+  'acier',
+  'aluminium',
+  'microscpy',
+  'spectroscopie',
+];
+
+/**
+ * The fixed search mix: text (names in four languages, acronyms, typos), facet filters, distance
+ * and facet counts — 50+ searches, each as GraphQL and as the exact Meilisearch request Kenner
+ * sends for it, so both sides do the same work; `input` too, for systems that translate it their
+ * own way (the PostgreSQL full-text alternative).
+ */
+export function searchMix(
+  expertsIndex: string,
+): { input: ExpertSearchInput; graphql: string; raw: string }[] {
+  const inputs: ExpertSearchInput[] = [
+    ...TEXTS.map((query) => ({ query })),
+    { query: 'XRD', filters: [{ facet: ExpertFacet.COUNTRY, values: ['LU'] }] },
+    {
+      query: 'SEM',
+      filters: [{ facet: ExpertFacet.COUNTRY, values: ['LU', 'BE'] }],
+      facets: [ExpertFacet.COUNTRY],
+    },
+    {
+      filters: [{ facet: ExpertFacet.TECHNOLOGY, values: ['x-ray-diffraction'] }],
+      facets: [ExpertFacet.TECHNOLOGY, ExpertFacet.MATERIAL],
+    },
+    { query: 'corrosion', facets: [ExpertFacet.SECTOR, ExpertFacet.SERVICE, ExpertFacet.LANGUAGE] },
+    { near: { lat: 49.4958, lng: 5.9806, radiusKm: 30 } },
+    { query: 'microscopy', near: { lat: 49.61, lng: 6.13, radiusKm: 50 } },
+    { facets: [ExpertFacet.CLUSTER, ExpertFacet.ORGANISATION_TYPE, ExpertFacet.REGION] },
+    {
+      query: 'fatigue',
+      filters: [{ facet: ExpertFacet.MATERIAL, values: ['steel'] }],
+      facets: [ExpertFacet.MATERIAL],
+    },
+    { query: 'Raman', hitsPerPage: 50 },
+    { query: 'DSC', page: 2 },
+  ];
+  const query = `query($input: ExpertSearchInput!) { searchExperts(input: $input) {
+    totalHits hits { expert { id name jobTitle organisation { name } } distanceKm } facets { facet values { value count } } } }`;
+  const visibility = [anyOf('visibility', ['PUBLIC'])];
+  return inputs.map((input) => {
+    const { main, disjunctive } = facetedQueries(expertSearch(expertsIndex, input, visibility));
+    return {
+      input,
+      graphql: JSON.stringify({ query, variables: { input } }),
+      raw: JSON.stringify({ queries: [main, ...disjunctive.map((d) => d.query)] }),
+    };
+  });
+}
