@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from '@jest/globals';
 import { getMetadataStorage } from 'class-validator';
@@ -9,20 +9,6 @@ import { Environment, loadEnvironment } from '../../src/config/environment.js';
 // nothing else. Both sides are read, never listed here: the code's side from the settings class
 // and from `process.env.NAME` in src/, the README's side from its table.
 const root = fileURLToPath(new URL('../..', import.meta.url));
-
-/**
- * Tool code still under src/ until issue 12 moves it to tools/ (its variables, such as
- * POSTGRES_ADMIN_URL, configure the tools, not the product). Entries that no longer exist match
- * nothing; delete them once the move is merged.
- */
-const TOOL_CODE_IN_SRC = [
-  'src/benchmark/',
-  'src/drills/',
-  'src/matching/evaluation/',
-  'src/search/baseline/',
-  'src/database/scratch-database.ts',
-  'src/seed/scratch-postgres.ts',
-];
 
 /** What `loadEnvironment` asks the environment for, recorded while it runs. */
 function variablesLoadEnvironmentReads(): string[] {
@@ -51,9 +37,7 @@ function productSourceFiles(dir = join(root, 'src')): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) return productSourceFiles(path);
-    const file = relative(root, path).split('\\').join('/');
-    const isTool = TOOL_CODE_IN_SRC.some((tool) => file.startsWith(tool));
-    return entry.name.endsWith('.ts') && !isTool ? [path] : [];
+    return entry.name.endsWith('.ts') ? [path] : [];
   });
 }
 
