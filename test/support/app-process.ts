@@ -73,6 +73,22 @@ export function runAppToExit(
   return new Promise((resolve) => child.on('exit', (code) => resolve({ code, output })));
 }
 
+/** Waits until the app has logged a line matching `pattern`; fails with its output otherwise. */
+export async function waitForOutput(
+  app: AppProcess,
+  pattern: RegExp,
+  timeoutMs = 30_000,
+): Promise<RegExpExecArray> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const match = pattern.exec(app.output());
+    if (match) return match;
+    if (Date.now() > deadline)
+      throw new Error(`no line matching ${pattern} within ${timeoutMs} ms:\n${app.output()}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 function stopProcess(child: ChildProcess): Promise<number | null> {
   if (child.exitCode !== null) return Promise.resolve(child.exitCode);
   return new Promise((resolve) => {
