@@ -62,9 +62,21 @@ export function startAppProcess(
 export function runAppToExit(
   env: Record<string, string>,
 ): Promise<{ code: number | null; output: string }> {
-  const child = spawn(process.execPath, [MAIN], {
+  return runCommandToExit('main.js', [], { PORT: '0', ...env });
+}
+
+/**
+ * Runs a compiled command as its `npm run` script does after building, e.g.
+ * `runCommandToExit('auth/keys.command.js', ['list'], env)` for `npm run keys -- list`.
+ */
+export function runCommandToExit(
+  script: string,
+  args: string[],
+  env: Record<string, string>,
+): Promise<{ code: number | null; output: string }> {
+  const child = spawn(process.execPath, [join(ROOT, 'dist', script), ...args], {
     cwd: ROOT,
-    env: { ...process.env, NO_COLOR: '1', PORT: '0', ...env },
+    env: { ...process.env, NO_COLOR: '1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
