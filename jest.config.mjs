@@ -3,7 +3,8 @@
  * `node --experimental-vm-modules`. ts-jest only transpiles; `npm run typecheck` type-checks.
  */
 export default {
-  testEnvironment: 'node',
+  // The node environment, printing the app logs of a test only when it fails (test-logger.ts).
+  testEnvironment: '<rootDir>/test/support/jest-environment.mjs',
   rootDir: '.',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.spec.ts'],

@@ -6,6 +6,7 @@ import { NestFactory } from '@nestjs/core';
 import { AppModule } from './app.module.js';
 import { ConfigurationError, loadEnvironment } from './config/environment.js';
 import { GRAPHQL_PATH } from './graphql/graphql.module.js';
+import { SearchRelay } from './search/sync/search-relay.service.js';
 
 async function bootstrap(): Promise<void> {
   const env = loadEnvironment();
@@ -20,6 +21,8 @@ async function bootstrap(): Promise<void> {
   const { port } = (app.getHttpServer() as Server).address() as AddressInfo;
   const shownHost = env.HOST === '0.0.0.0' ? 'localhost' : env.HOST;
   new Logger('Kenner').log(`GraphQL ready at http://${shownHost}:${port}${GRAPHQL_PATH}`);
+  // Now that the start (and the demo seed) is done, the next empty outbox means search caught up.
+  app.get(SearchRelay).announceFirstSync();
 }
 
 function levelsFrom(level: string) {

@@ -17,6 +17,12 @@ export interface NewApiKey {
   allowedOrigins?: string[];
 }
 
+const MINT_ADMIN_KEY =
+  'Create an admin key with `npm run keys -- create --name "Me" --role ADMIN` (it prints the key once)';
+
+/** Logged at start while the database holds no active admin key. */
+export const NO_ADMIN_KEY_HINT = `No admin API key yet. ${MINT_ADMIN_KEY}, or set BOOTSTRAP_ADMIN_KEY.`;
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 const ORIGINS_CACHE_MS = 30_000;
@@ -34,16 +40,33 @@ export class ApiKeysService implements OnApplicationBootstrap {
     private readonly env: Environment,
   ) {}
 
-  /** `BOOTSTRAP_ADMIN_KEY` becomes an admin key when there is no admin key yet. */
+  /**
+   * `BOOTSTRAP_ADMIN_KEY` becomes an admin key when there is no admin key yet. Each start says
+   * in one line what a newcomer needs: how to get an admin key when there is none, and that the
+   * variable was ignored when it is not (or no longer) a key, so its holder knows why it is refused.
+   */
   async onApplicationBootstrap(): Promise<void> {
     const secret = this.env.BOOTSTRAP_ADMIN_KEY;
-    if (!secret) return;
-    const admins = await this.db
-      .getRepository(ApiKeyEntity)
-      .countBy({ role: Role.ADMIN, revokedAt: IsNull() });
-    if (admins > 0) return;
-    await this.store({ name: 'bootstrap admin', role: Role.ADMIN }, secret);
-    this.logger.log('registered BOOTSTRAP_ADMIN_KEY as an admin key');
+    const repo = this.db.getRepository(ApiKeyEntity);
+    const admins = await repo.countBy({ role: Role.ADMIN, revokedAt: IsNull() });
+    if (!secret) {
+      if (admins === 0) this.logger.log(NO_ADMIN_KEY_HINT);
+      return;
+    }
+    const known = await repo.findOneBy({ secretHash: hashSecret(secret) });
+    // Registered by an earlier start: nothing new to say.
+    if (known && !known.revokedAt) return;
+    if (known) {
+      this.logger.warn(`BOOTSTRAP_ADMIN_KEY ignored: that key was revoked. ${MINT_ADMIN_KEY}`);
+    } else if (admins > 0) {
+      this.logger.warn(
+        `BOOTSTRAP_ADMIN_KEY ignored: an admin key already exists (${admins} active), so it is ` +
+          'not registered; `npm run keys -- list` shows the keys',
+      );
+    } else {
+      await this.store({ name: 'bootstrap admin', role: Role.ADMIN }, secret);
+      this.logger.log('registered BOOTSTRAP_ADMIN_KEY as an admin key');
+    }
   }
 
   /** Returns the stored key and its secret, which is never shown again. */

@@ -45,7 +45,11 @@ export class Environment extends EdgeEnvironment {
   @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'must be a postgres:// or postgresql:// URL' })
   DATABASE_URL?: string;
 
-  /** Load the demo dataset on start when the database holds no experts. */
+  /**
+   * Load the demo dataset on start when the database holds no experts. Unset: on, except with
+   * NODE_ENV=production, so a production database never fills with fictitious experts by accident
+   * (see `loadEnvironment`); SEED_DEMO=true still seeds there.
+   */
   @Transform(toBoolean)
   @IsBoolean({ message: 'must be true or false' })
   SEED_DEMO = true;
@@ -122,7 +126,6 @@ export class Environment extends EdgeEnvironment {
 
 export class ConfigurationError extends Error {}
 
-/** Reads only the variables Kenner knows; empty strings count as unset. */
 /** Settings without a default: `new Environment()` does not list them. */
 const OPTIONAL = [
   'DATABASE_URL',
@@ -134,6 +137,7 @@ const OPTIONAL = [
   'NOTIFY_STAFF_EMAIL',
 ];
 
+/** Reads only the variables Kenner knows; empty strings count as unset. */
 export function loadEnvironment(source: NodeJS.ProcessEnv = process.env): Environment {
   const known = Object.keys(new Environment());
   const raw: Record<string, string> = {};
@@ -153,5 +157,8 @@ export function loadEnvironment(source: NodeJS.ProcessEnv = process.env): Enviro
       `Invalid configuration: ${error.property}=${shown} ${constraintMessage(error)}`,
     );
   }
+  // A default that depends on another setting: class field initialisers run before the values
+  // are assigned, so they cannot see NODE_ENV.
+  if (raw.SEED_DEMO === undefined) env.SEED_DEMO = env.NODE_ENV !== 'production';
   return env;
 }

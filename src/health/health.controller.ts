@@ -7,8 +7,9 @@ import { outboxLag } from '../search/outbox/outbox-lag.js';
 
 /**
  * For load balancers, `docker compose` and operators: 200 while the database and the search
- * engine answer, 503 otherwise, with how far search lags behind the database and how many
- * GraphQL requests are running and waiting (see request-gate.ts): saturation shows as waiting.
+ * engine answer, 503 otherwise, with whether search is in sync, how far it lags behind the
+ * database, and how many GraphQL requests are running and waiting (see request-gate.ts):
+ * saturation shows as waiting. 200 does not wait for sync: answers are served meanwhile.
  */
 @Controller('health')
 export class HealthController {
@@ -25,8 +26,12 @@ export class HealthController {
       .query('SELECT 1')
       .then(() => ({ status: 'up', driver: this.db.options.type, latencyMs: Date.now() - started }))
       .catch(() => ({ status: 'down', driver: this.db.options.type }));
-    const search = { status: (await this.engine.healthy()) ? 'up' : 'down' };
+    const up = await this.engine.healthy();
     const outbox = database.status === 'up' ? await outboxLag(this.db) : null;
+    // What a script or a load balancer waits for after a start or an import. Parked documents
+    // (refused by the engine) do not count: the relay never retries them on its own, so waiting
+    // for them would wait forever; they show in `outbox.parked` and in the error log instead.
+    const search = { status: up ? 'up' : 'down', inSync: up && outbox?.pending === 0 };
     const body = {
       status: database.status === 'up' && search.status === 'up' ? 'ok' : 'error',
       database,

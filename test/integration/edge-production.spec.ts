@@ -6,6 +6,8 @@ import { SCHEMA_FILE } from '../../src/graphql/print-schema.js';
 import { type AppProcess, startAppProcess } from '../support/app-process.js';
 import { failedMustAudits } from '../support/http-audits.js';
 
+const ADMIN = `knr_production-admin-key-${'x'.repeat(32)}`;
+
 /**
  * The compiled app (`dist/main.js`, as `npm run start:prod` runs it) with NODE_ENV=production:
  * what a stranger can learn from its errors, and that main.ts wires the edge as tests do.
@@ -19,7 +21,9 @@ describe('the edge in production', () => {
       NODE_ENV: 'production',
       DATA_DIR: dir,
       DATABASE_URL: '',
-      SEED_DEMO: 'false',
+      // No SEED_DEMO: production's default is off (the last test checks it).
+      SEED_DEMO: '',
+      BOOTSTRAP_ADMIN_KEY: ADMIN,
       MEILI_INDEX_PREFIX: `prod${process.pid}_`,
     });
   });
@@ -86,5 +90,20 @@ describe('the edge in production', () => {
     const failed = await failedMustAudits(app.url);
     expect(failed.map((f) => f.id).sort()).toEqual(['28B9', 'BF61']);
     expect(failed.every((f) => f.reason === 'Response status code is not 200')).toBe(true);
+  });
+
+  it('starts an empty database with zero experts: no demo data in production', async () => {
+    const res = await fetch(app.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${ADMIN}` },
+      body: JSON.stringify({
+        query: '{ experts(first: 1) { totalCount } technologies(first: 1) { totalCount } }',
+      }),
+    });
+    expect(((await res.json()) as { data: unknown }).data).toEqual({
+      experts: { totalCount: 0 },
+      technologies: { totalCount: 0 },
+    });
+    expect(app.output()).not.toContain('Demo data loaded');
   });
 });

@@ -67,7 +67,7 @@ describe('search sync under faults', () => {
       const health = await request(t.app.getHttpServer()).get('/health');
       expect(health.status).toBe(503);
       expect(health.body).toMatchObject({
-        search: { status: 'down' },
+        search: { status: 'down', inSync: false },
         // 200 expert documents and their organisation's (it counts its public experts).
         outbox: { pending: 201, parked: 0 },
       });
@@ -80,7 +80,11 @@ describe('search sync under faults', () => {
       const drift = await t.app.get(SearchMaintenance).reconcile();
       expect(Object.values(drift).map(driftCount)).toEqual([0, 0, 0]);
       const after = await request(t.app.getHttpServer()).get('/health');
-      expect(after.body).toMatchObject({ status: 'ok', outbox: { pending: 0, parked: 0 } });
+      expect(after.body).toMatchObject({
+        status: 'ok',
+        search: { status: 'up', inSync: true },
+        outbox: { pending: 0, parked: 0 },
+      });
     } finally {
       await t.close();
     }

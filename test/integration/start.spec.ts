@@ -2,7 +2,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from '@jest/globals';
-import { postGraphQL, runAppToExit, startAppProcess } from '../support/app-process.js';
+import {
+  postGraphQL,
+  runAppToExit,
+  startAppProcess,
+  waitForOutput,
+} from '../support/app-process.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
 
 const ADMIN = 'knr_test-bootstrap-admin-key-of-32-characters-or-more';
@@ -43,7 +48,11 @@ describe('starting Kenner', () => {
       );
       return result.data?.searchExperts.totalHits > 0 ? result : null;
     });
+    // `npm start` tells when the demo data is searchable: one line, once the outbox drained.
+    const [, indexed] = await waitForOutput(first, /Search in sync: (\d+) documents indexed/);
     await first.stop();
+    expect(Number(indexed)).toBeGreaterThan(1200);
+    expect(first.output()).toContain('registered BOOTSTRAP_ADMIN_KEY as an admin key');
     expect(searched.data.searchExperts.totalHits).toBeGreaterThan(0);
     expect(before.data.experts.totalCount).toBe(1200);
     // Anonymous callers see the public experts only.
@@ -59,6 +68,8 @@ describe('starting Kenner', () => {
     await second.stop();
     expect(after.data).toEqual(before.data);
     expect(second.output()).not.toContain('Demo data loaded');
+    // The bootstrap key registered by the first start is no news: nothing said about it.
+    expect(second.output()).not.toMatch(/BOOTSTRAP_ADMIN_KEY|No admin API key/);
   });
 
   it('serves an offline GraphiQL page to browsers', async () => {

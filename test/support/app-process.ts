@@ -62,15 +62,43 @@ export function startAppProcess(
 export function runAppToExit(
   env: Record<string, string>,
 ): Promise<{ code: number | null; output: string }> {
-  const child = spawn(process.execPath, [MAIN], {
+  return runCommandToExit('main.js', [], { PORT: '0', ...env });
+}
+
+/**
+ * Runs a compiled command as its `npm run` script does after building, e.g.
+ * `runCommandToExit('auth/keys.command.js', ['list'], env)` for `npm run keys -- list`.
+ */
+export function runCommandToExit(
+  script: string,
+  args: string[],
+  env: Record<string, string>,
+): Promise<{ code: number | null; output: string }> {
+  const child = spawn(process.execPath, [join(ROOT, 'dist', script), ...args], {
     cwd: ROOT,
-    env: { ...process.env, NO_COLOR: '1', PORT: '0', ...env },
+    env: { ...process.env, NO_COLOR: '1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
   child.stdout.on('data', (c: Buffer) => (output += c.toString()));
   child.stderr.on('data', (c: Buffer) => (output += c.toString()));
   return new Promise((resolve) => child.on('exit', (code) => resolve({ code, output })));
+}
+
+/** Waits until the app has logged a line matching `pattern`; fails with its output otherwise. */
+export async function waitForOutput(
+  app: AppProcess,
+  pattern: RegExp,
+  timeoutMs = 30_000,
+): Promise<RegExpExecArray> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const match = pattern.exec(app.output());
+    if (match) return match;
+    if (Date.now() > deadline)
+      throw new Error(`no line matching ${pattern} within ${timeoutMs} ms:\n${app.output()}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
 function stopProcess(child: ChildProcess): Promise<number | null> {

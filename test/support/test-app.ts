@@ -15,6 +15,7 @@ import { SEARCH_INDEXES } from '../../src/search/indexes/search-indexes.js';
 import { SearchRelay } from '../../src/search/sync/search-relay.service.js';
 import { DemoSeedService } from '../../src/seed/demo-seed.service.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
+import { TestLogger } from './test-logger.js';
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
   data?: T | null;
@@ -69,11 +70,15 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     ...database.env,
     ...options.env,
   });
+  // Errors the tests provoke are kept back, and printed only if the test fails (test-logger.ts).
+  const logger = new TestLogger();
   const moduleRef = await Test.createTestingModule({
     imports: [AppModule.forRoot(env, { database: database.overrides })],
-  }).compile();
+  })
+    .setLogger(logger)
+    .compile();
   // As in main.ts: the edge reads bodies itself, after CORS and rate limits.
-  const app = moduleRef.createNestApplication({ logger: ['error'], bodyParser: false });
+  const app = moduleRef.createNestApplication({ logger, bodyParser: false });
   await app.init();
   const db = app.get<DataSource>(getDataSourceToken());
   if (options.demoExperts) await app.get(DemoSeedService).seedIfEmpty(options.demoExperts);

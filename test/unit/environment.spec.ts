@@ -13,6 +13,15 @@ describe('loadEnvironment', () => {
     expect(env.DATABASE_URL).toBeUndefined();
   });
 
+  it('seeds no demo data in production unless SEED_DEMO says so', () => {
+    expect(loadEnvironment({ NODE_ENV: 'production' }).SEED_DEMO).toBe(false);
+    expect(loadEnvironment({ NODE_ENV: 'production', SEED_DEMO: 'true' }).SEED_DEMO).toBe(true);
+    expect(loadEnvironment({ NODE_ENV: 'test' }).SEED_DEMO).toBe(true);
+    expect(loadEnvironment({ NODE_ENV: 'development', SEED_DEMO: 'false' }).SEED_DEMO).toBe(false);
+    // Empty counts as unset, as for every variable.
+    expect(loadEnvironment({ NODE_ENV: 'production', SEED_DEMO: '' }).SEED_DEMO).toBe(false);
+  });
+
   it('reads the mail settings; without them mails are only logged', () => {
     expect(loadEnvironment({})).toMatchObject({
       MAIL_FROM: 'Kenner <no-reply@kenner.local>',

@@ -35,6 +35,9 @@ const MAX_BACKOFF_MS = 10_000;
 export class SearchRelay implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('SearchRelay');
   private readonly loop: PollingLoop;
+  /** Documents this process sent or deleted since it started (parked ones not counted). */
+  private indexed = 0;
+  private announceSync = false;
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -68,6 +71,15 @@ export class SearchRelay implements OnApplicationBootstrap, OnApplicationShutdow
     this.loop.resume();
   }
 
+  /**
+   * Logs one line the next time this relay finds nothing pending, so `npm start` tells when search
+   * has caught up. main.ts asks once the app has started: during the start the demo seed may not
+   * have written its documents yet, and an empty outbox then would announce too early.
+   */
+  announceFirstSync(): void {
+    this.announceSync = true;
+  }
+
   /** Sends everything pending now; returns how many outbox rows were settled. For tests and tools. */
   drain(): Promise<number> {
     return this.loop.drain();
@@ -80,7 +92,10 @@ export class SearchRelay implements OnApplicationBootstrap, OnApplicationShutdow
       order: { id: 'ASC' },
       take: BATCH,
     });
-    if (rows.length === 0) return 0;
+    if (rows.length === 0) {
+      if (this.announceSync) await this.announceInSync();
+      return 0;
+    }
     for (const [name, definition] of Object.entries(SEARCH_INDEXES)) {
       const mine = rows.filter((r) => r.indexName === name);
       if (mine.length === 0) continue;
@@ -100,6 +115,7 @@ export class SearchRelay implements OnApplicationBootstrap, OnApplicationShutdow
       await this.db
         .getRepository(SearchOutboxEntity)
         .delete({ id: In(mine.filter((r) => !poisoned.has(r.documentId)).map((r) => r.id)) });
+      this.indexed += documents.size + deletions.length - poisoned.size;
     }
     const wantsSettings = rows.some((r) => r.indexName.endsWith(':settings'));
     const synonyms = wantsSettings ? await taxonomySynonyms(this.db.manager) : {};
@@ -124,6 +140,14 @@ export class SearchRelay implements OnApplicationBootstrap, OnApplicationShutdow
       new Map(unknown.map((r) => [r.documentId, `unknown index ${r.indexName}`])),
     );
     return rows.length;
+  }
+
+  /** Nothing pending: in sync, as `/health` means it, once the engine answers too. */
+  private async announceInSync(): Promise<void> {
+    if (!(await this.engine.healthy())) return;
+    this.announceSync = false;
+    const seconds = process.uptime().toFixed(1);
+    this.logger.log(`Search in sync: ${this.indexed} documents indexed, ${seconds} s after start`);
   }
 
   /**
