@@ -15,6 +15,8 @@ ENV NODE_ENV=production HOST=0.0.0.0 PORT=3000 DATA_DIR=/data
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY package.json schema.gql ./
+# The demo's fixed lists: read only when SEED_DEMO is on.
+COPY demo-data ./demo-data
 RUN mkdir -p /data && chown node:node /data
 USER node
 EXPOSE 3000

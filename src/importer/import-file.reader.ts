@@ -2,8 +2,17 @@ import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { parse } from 'csv-parse/sync';
 
-export type ImportKind = 'organisations' | 'technologies' | 'experts';
-export const IMPORT_KINDS: ImportKind[] = ['organisations', 'technologies', 'experts'];
+/** In the order they are written: a later kind may name records of an earlier one. */
+export const IMPORT_KINDS = [
+  'clusters',
+  'organisations',
+  'technologies',
+  'materials',
+  'sectors',
+  'instruments',
+  'experts',
+] as const;
+export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 /** One record of an import file and where it came from, for error reports. */
 export interface RawRecord {
@@ -16,7 +25,8 @@ export interface RawRecord {
 export class ImportFileError extends Error {}
 
 /**
- * Reads a JSON file (an array of records, or `{ organisations, technologies, experts }`) or a CSV
+ * Reads a JSON file (an array of records, or an object with one array per kind:
+ * `{ clusters, organisations, technologies, materials, sectors, instruments, experts }`) or a CSV
  * file (a header row, one record per row) and tells which kind each record is.
  */
 export function readImportFile(path: string, kind?: ImportKind): RawRecord[] {
@@ -110,9 +120,13 @@ function fromCsvCells(record: Record<string, string>): Record<string, unknown> {
   return data;
 }
 
-/** Decides a file's kind from its first record, when not given. */
+/**
+ * Decides a file's kind from its first record, when not given. Clusters, materials and sectors
+ * look like techniques (a slug and a name): they need `--kind` or the object form.
+ */
 export function detectKind(sample: Record<string, unknown>): ImportKind {
   if ('email' in sample) return 'experts';
+  if ('accessMode' in sample) return 'instruments';
   const id = typeof sample.id === 'string' ? sample.id : '';
   if (
     id.startsWith('https://ror.org/') ||
@@ -126,7 +140,7 @@ export function detectKind(sample: Record<string, unknown>): ImportKind {
     return 'technologies';
   }
   throw new ImportFileError(
-    'cannot tell what the file holds: pass --kind organisations|technologies|experts',
+    `cannot tell what the file holds: pass --kind ${IMPORT_KINDS.join('|')}`,
   );
 }
 

@@ -1,4 +1,4 @@
-import type { ImportKind } from './import-file.reader.js';
+import { IMPORT_KINDS, type ImportKind } from './import-file.reader.js';
 
 export interface Rejection {
   location: string;
@@ -18,11 +18,10 @@ export interface ImportReport {
   written: boolean;
 }
 
-export const emptyCounts = (): Record<ImportKind, KindCounts> => ({
-  organisations: { created: 0, updated: 0, unchanged: 0 },
-  technologies: { created: 0, updated: 0, unchanged: 0 },
-  experts: { created: 0, updated: 0, unchanged: 0 },
-});
+export const emptyCounts = (): Record<ImportKind, KindCounts> =>
+  Object.fromEntries(
+    IMPORT_KINDS.map((kind) => [kind, { created: 0, updated: 0, unchanged: 0 }]),
+  ) as Record<ImportKind, KindCounts>;
 
 /** A row that passed validation, with where it came from. */
 export interface Checked<T> {

@@ -4,8 +4,26 @@ import { openDataSource } from '../database/open-data-source.js';
 import { IMPORT_KINDS, ImportFileError, type ImportKind } from './import-file.reader.js';
 import { importFile } from './importer.js';
 
-const USAGE =
-  'usage: npm run import -- FILE [--kind organisations|technologies|experts] [--skip-invalid] [--dry-run]';
+const USAGE = `usage: npm run import -- FILE [--kind KIND] [--skip-invalid] [--dry-run]
+
+FILE is JSON (an array of records of one kind, or an object with one array per kind, such as
+{ "clusters": [...], "organisations": [...] }) or CSV (a header row; list cells separated by ; or |).
+Every row is checked before anything is written; without --skip-invalid one bad row refuses the file.
+Kinds, written in this order (a record may name one of an earlier kind, in the database or the file):
+  clusters       slug, name, description, website
+  organisations  name, type, country, acronym, aliases, description, website, city, region,
+                 latitude, longitude, rorId, clusters (slugs); or ROR registry records
+  technologies   slug, name, nameFr, nameDe, nameNl, acronyms, synonyms, description,
+                 parent (slug), chameoId, chmoId, wikidataId; or CHAMEO/CHMO records
+  materials      slug, name, nameFr, nameDe, nameNl
+  sectors        slug, name, nameFr, nameDe, nameNl
+  instruments    name, technology (slug), organisation (exact name or ROR id), accessMode
+                 (INTERNAL_ONLY|COLLABORATION|PAID_SERVICE), model, description
+  experts        name, email, organisation, jobTitle, bio, languages, skills
+                 (technology:LEVEL:years), materials, sectors, services, visibility, phone,
+                 consentAt, lastVerifiedAt
+--kind is needed for an array or CSV file of clusters, materials or sectors (they look alike);
+other kinds are told from the first record.`;
 
 /** `npm run import`: exit 0 imported, 1 rows refused (nothing written), 2 usage or file error. */
 async function main(): Promise<number> {

@@ -1,9 +1,13 @@
 import type { DataSource } from 'typeorm';
-import { buildReferenceIndex, checkExperts, writeExperts } from './expert.import.js';
+import { checkClusters, writeClusters } from './cluster.import.js';
+import { checkExperts, writeExperts } from './expert.import.js';
 import { type ImportKind, readImportFile } from './import-file.reader.js';
 import { emptyCounts, type ImportReport, Rejections } from './import-report.js';
+import { checkInstruments, writeInstruments } from './instrument.import.js';
 import { checkOrganisations, writeOrganisations } from './organisation.import.js';
+import { buildReferenceIndex } from './reference-index.js';
 import { checkTechnologies, writeTechnologies } from './technology.import.js';
+import { checkVocabulary, VOCABULARIES, writeVocabulary } from './vocabulary.import.js';
 
 export interface ImportOptions {
   kind?: ImportKind;
@@ -31,14 +35,26 @@ export async function importFile(
   const rejections = new Rejections();
   const em = db.manager;
 
-  const organisations = await checkOrganisations(em, of('organisations'), rejections);
+  const clusters = checkClusters(of('clusters'), rejections);
+  const organisations = await checkOrganisations(
+    em,
+    of('organisations'),
+    rejections,
+    clusters.map((c) => c.row.slug),
+  );
   const technologies = await checkTechnologies(em, of('technologies'), rejections);
+  const materials = checkVocabulary(of('materials'), rejections);
+  const sectors = checkVocabulary(of('sectors'), rejections);
+  // Later kinds may name what the same file creates.
   const refs = await buildReferenceIndex(em);
   for (const { row } of organisations) {
     refs.organisations.set(row.name.toLowerCase(), PENDING);
     if (row.rorId) refs.organisations.set(row.rorId, PENDING);
   }
   for (const { row } of technologies) refs.technologies.set(row.slug, PENDING);
+  for (const { row } of materials) refs.materials.set(row.slug, PENDING);
+  for (const { row } of sectors) refs.sectors.set(row.slug, PENDING);
+  const instruments = checkInstruments(of('instruments'), refs, rejections);
   const experts = checkExperts(of('experts'), refs, rejections);
 
   const counts = emptyCounts();
@@ -50,6 +66,7 @@ export async function importFile(
     if (done === total || done % 250 === 0) options.onProgress?.(kind, done, total);
   };
   await db.transaction(async (tx) => {
+    await writeClusters(tx, clusters, counts.clusters, report('clusters', clusters.length));
     await writeOrganisations(
       tx,
       organisations,
@@ -61,6 +78,18 @@ export async function importFile(
       technologies,
       counts.technologies,
       report('technologies', technologies.length),
+    );
+    for (const [kind, rows] of [
+      ['materials', materials],
+      ['sectors', sectors],
+    ] as const) {
+      await writeVocabulary(tx, VOCABULARIES[kind], rows, counts[kind], report(kind, rows.length));
+    }
+    await writeInstruments(
+      tx,
+      instruments,
+      counts.instruments,
+      report('instruments', instruments.length),
     );
     await writeExperts(tx, experts, counts.experts, report('experts', experts.length));
   });

@@ -24,15 +24,27 @@ const FIELDS = [
 
 const nameKey = (name: string, country: string) => `${name.trim().toLowerCase()}|${country}`;
 
-/** Validates organisation records: the API's rules, unique ROR ids, known cluster slugs. */
+/**
+ * Validates organisation records: the API's rules, unique ROR ids, known cluster slugs (in the
+ * database, or `fileClusters` imported by the same file).
+ */
 export async function checkOrganisations(
   em: EntityManager,
   records: RawRecord[],
   rejections: Rejections,
+  fileClusters: string[] = [],
 ): Promise<Checked<OrganisationImportRow>[]> {
-  const clusters = new Set(
-    (await em.find(ClusterEntity, { select: { slug: true } })).map((c) => c.slug),
-  );
+  const stored = await em.find(ClusterEntity, { select: { slug: true } });
+  const clusters = new Set([...stored.map((c) => c.slug), ...fileClusters]);
+  return checkOrganisationRecords(records, clusters, rejections);
+}
+
+/** The checks of `checkOrganisations` that need no database: `clusters` are the known slugs. */
+export function checkOrganisationRecords(
+  records: RawRecord[],
+  clusters: ReadonlySet<string>,
+  rejections: Rejections,
+): Checked<OrganisationImportRow>[] {
   const seenRor = new Set<string>();
   const out: Checked<OrganisationImportRow>[] = [];
   for (const record of records) {

@@ -1,6 +1,8 @@
 import { plainToInstance } from 'class-transformer';
 import { type ValidationError, validateSync } from 'class-validator';
 import { constraintMessage } from '../common/validation/constraint-message.js';
+import type { RawRecord } from './import-file.reader.js';
+import type { Checked, Rejections } from './import-report.js';
 
 /** The first problem of a row as `field: problem`, or null when the row is valid. */
 export function validateRow<T extends object>(
@@ -10,6 +12,29 @@ export function validateRow<T extends object>(
   const row = plainToInstance(cls, plain);
   const errors = validateSync(row, { whitelist: true, forbidUnknownValues: false });
   return { row, problem: errors.length ? describe(errors) : null };
+}
+
+/** Validates records of a kind known by its slug alone (clusters, materials, sectors). */
+export function checkSlugRows<T extends { slug: string }>(
+  cls: new () => T,
+  toRow: (data: Record<string, unknown>) => object,
+  records: RawRecord[],
+  rejections: Rejections,
+): Checked<T>[] {
+  const seen = new Set<string>();
+  const out: Checked<T>[] = [];
+  for (const record of records) {
+    const { row, problem } = validateRow(cls, toRow(record.data));
+    const error =
+      problem ?? (seen.has(row.slug) ? `slug: "${row.slug}" appears twice in the file` : null);
+    if (error) {
+      rejections.add(record.location, error);
+      continue;
+    }
+    seen.add(row.slug);
+    out.push({ location: record.location, row });
+  }
+  return out;
 }
 
 function describe(errors: ValidationError[], prefix = ''): string {

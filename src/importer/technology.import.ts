@@ -40,6 +40,22 @@ export async function checkTechnologies(
   records: RawRecord[],
   rejections: Rejections,
 ): Promise<CheckedTechnology[]> {
+  const existing = await em.find(TechnologyEntity, {
+    select: { id: true, slug: true, chameoId: true, chmoId: true },
+  });
+  const stored = new Map(existing.flatMap((t) => keysOf(t).map((k) => [k, t.id] as const)));
+  return checkTechnologyRecords(records, stored, rejections);
+}
+
+/**
+ * The checks of `checkTechnologies` on records alone: `stored` maps the keys of techniques already
+ * in the database (slug, CHAMEO and CHMO ids) to their ids.
+ */
+export function checkTechnologyRecords(
+  records: RawRecord[],
+  stored: ReadonlyMap<string, string>,
+  rejections: Rejections,
+): CheckedTechnology[] {
   const claims = countChmoClaims(records.map((r) => r.data));
   const byKey = new Map<string, CheckedTechnology>();
   const rows: CheckedTechnology[] = [];
@@ -55,15 +71,11 @@ export async function checkTechnologies(
     const originalId = typeof record.data.id === 'string' ? record.data.id : undefined;
     for (const key of [...keysOf(row), originalId]) if (key) byKey.set(key, checked);
   }
-  const existing = await em.find(TechnologyEntity, {
-    select: { id: true, slug: true, chameoId: true, chmoId: true },
-  });
-  const dbByKey = new Map(existing.flatMap((t) => keysOf(t).map((k) => [k, t.id] as const)));
   for (const checked of rows) {
     const parent = checked.row.parent;
     if (!parent) continue;
     checked.parentRow = byKey.get(parent);
-    checked.parentDbId = checked.parentRow ? undefined : dbByKey.get(parent);
+    checked.parentDbId = checked.parentRow ? undefined : stored.get(parent);
     if (!checked.parentRow && !checked.parentDbId) {
       rejections.add(
         checked.location,

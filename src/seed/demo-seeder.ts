@@ -4,7 +4,7 @@ import { ClusterEntity } from '../clusters/cluster.entity.js';
 import { ExpertSkillEntity, type SkillLevel } from '../experts/expert-skill.entity.js';
 import { ExpertEntity, type ServiceKind, type Visibility } from '../experts/expert.entity.js';
 import { type AccessMode, InstrumentEntity } from '../instruments/instrument.entity.js';
-import { OrganisationEntity, type OrganisationType } from '../organisations/organisation.entity.js';
+import { OrganisationEntity } from '../organisations/organisation.entity.js';
 import { EXPERTS_INDEX } from '../search/indexes/experts.index.js';
 import { ORGANISATIONS_INDEX } from '../search/indexes/organisations.index.js';
 import { TECHNOLOGIES_INDEX } from '../search/indexes/technologies.index.js';
@@ -120,7 +120,7 @@ export async function writeDemoDataset(
       name: o.name,
       acronym: o.acronym,
       aliases: o.aliases,
-      type: o.type as OrganisationType,
+      type: o.type,
       description: o.description,
       website: o.website,
       city: o.city,

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { importFile } from '../../src/importer/importer.js';
+import { DEMO_DATA_DIR } from '../../src/seed/demo-data.reader.js';
 import { count, must } from '../support/fixtures.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
@@ -178,5 +179,93 @@ describe('importing a CSV of experts', () => {
       },
     ]);
     expect(await count(t, 'technologies')).toBe(before);
+  });
+});
+
+describe('importing the demo data files and instruments', () => {
+  let t: TestApp;
+  beforeAll(async () => (t = await startTestApp()));
+  afterAll(() => t.close());
+
+  it('imports the demo lists as they are (clusters before organisations); a second run changes nothing', async () => {
+    const files = ['clusters', 'organisations', 'technologies', 'vocabularies'].map((name) =>
+      join(DEMO_DATA_DIR, `${name}.json`),
+    );
+    const created: Record<string, number> = {};
+    for (const path of files) {
+      const report = await importFile(t.db, path);
+      expect([path, report.rejected]).toEqual([path, []]);
+      for (const [kind, c] of Object.entries(report.counts))
+        if (c.created) created[kind] = c.created;
+    }
+    expect(created).toEqual({
+      clusters: 2,
+      organisations: 38,
+      technologies: 91,
+      materials: 26,
+      sectors: 16,
+    });
+    for (const path of files) {
+      const again = await importFile(t.db, path);
+      const changed = Object.values(again.counts).some((c) => c.created || c.updated);
+      expect([path, changed]).toEqual([path, false]);
+    }
+    const found = await t.gql(
+      `{ organisations(first: 100) { edges { node { name acronym aliases clusters { slug } } } } }`,
+    );
+    const organisations = found.data?.organisations.edges.map((e: any) => e.node);
+    expect(organisations.find((o: any) => o.acronym === 'LIST')).toMatchObject({
+      name: 'Luxembourg Institute of Science and Technology',
+      aliases: ['LIST'],
+      clusters: [{ slug: 'lmmc' }, { slug: 'techland' }],
+    });
+  });
+
+  it('imports instruments naming their technique and organisation, and updates only what differs', async () => {
+    const record = {
+      name: 'Bruker D8 Advance',
+      technology: 'x-ray-diffraction',
+      organisation: 'Luxembourg Institute of Science and Technology',
+      accessMode: 'collaboration',
+    };
+    const path = file('instruments.json', JSON.stringify([record]));
+    expect((await importFile(t.db, path)).counts.instruments).toEqual({
+      created: 1,
+      updated: 0,
+      unchanged: 0,
+    });
+    expect((await importFile(t.db, path)).counts.instruments).toMatchObject({ unchanged: 1 });
+    const changed = file(
+      'instruments-2.json',
+      JSON.stringify([{ ...record, accessMode: 'PAID_SERVICE' }]),
+    );
+    expect((await importFile(t.db, changed)).counts.instruments).toMatchObject({ updated: 1 });
+    const found = await t.gql(
+      `{ instruments(first: 5) { totalCount edges { node { name accessMode technology { slug } organisation { acronym } } } } }`,
+    );
+    expect(found.data?.instruments).toMatchObject({
+      totalCount: 1,
+      edges: [
+        {
+          node: {
+            name: 'Bruker D8 Advance',
+            accessMode: 'PAID_SERVICE',
+            technology: { slug: 'x-ray-diffraction' },
+            organisation: { acronym: 'LIST' },
+          },
+        },
+      ],
+    });
+  });
+
+  it('refuses the demo instrument catalogue: the demo places its models, an import must say where', async () => {
+    const report = await importFile(t.db, join(DEMO_DATA_DIR, 'instruments.json'), {
+      dryRun: true,
+    });
+    expect(report.rejected).toHaveLength(98);
+    expect(report.rejected[0]).toEqual({
+      location: 'instruments record 1',
+      problem: expect.stringMatching(/^(organisation|accessMode): /),
+    });
   });
 });

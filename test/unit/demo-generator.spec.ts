@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
+import { demoLists } from '../../src/seed/demo-data.reader.js';
 import { generateDemoDataset } from '../../src/seed/demo/demo-generator.js';
-import { DEMO_INSTRUMENT_MODELS } from '../../src/seed/demo/instruments.js';
 import { DEMO_PROFILES } from '../../src/seed/demo/profiles.js';
 import { rootOf } from '../../src/technologies/taxonomy.js';
 
@@ -47,7 +47,7 @@ describe('demo dataset', () => {
       for (const s of p.sectors) expect(sectors.has(s)).toBe(true);
     }
     for (const o of data.organisations) for (const f of o.focus) expect(profiles.has(f)).toBe(true);
-    for (const slug of Object.keys(DEMO_INSTRUMENT_MODELS)) expect(slugs.has(slug)).toBe(true);
+    for (const slug of demoLists().instrumentModels.keys()) expect(slugs.has(slug)).toBe(true);
     for (const i of data.instruments)
       expect(orgs.has(i.organisation) && slugs.has(i.technique)).toBe(true);
   });

@@ -1,10 +1,9 @@
 import { describe, expect, it } from '@jest/globals';
 import { editDistance, TermRecognizer } from '../../src/matching/term-recognizer.js';
-import { DEMO_TECHNIQUES } from '../../src/seed/demo/taxonomy.js';
-import { DEMO_MATERIALS } from '../../src/seed/demo/vocabularies.js';
+import { demoLists } from '../../src/seed/demo-data.reader.js';
 
 const techniques = new TermRecognizer(
-  DEMO_TECHNIQUES.map((t) => ({
+  demoLists().techniques.map((t) => ({
     key: t.slug,
     phrases: [
       ...Object.values(t.names).filter((n): n is string => Boolean(n)),
@@ -14,7 +13,7 @@ const techniques = new TermRecognizer(
   })),
 );
 const materials = new TermRecognizer(
-  DEMO_MATERIALS.map((m) => ({
+  demoLists().materials.map((m) => ({
     key: m.slug,
     phrases: Object.values(m.names).filter((n): n is string => Boolean(n)),
   })),

@@ -1,20 +1,18 @@
-import { DEMO_CLUSTERS } from './clusters.js';
+import { OrganisationType } from '../../organisations/organisation.entity.js';
+import { demoLists } from '../demo-data.reader.js';
 import type {
   AccessModeName,
   DemoCluster,
+  DemoLists,
   DemoOrganisation,
   DemoProfile,
   DemoTechnique,
   DemoVocabularyEntry,
   ServiceName,
 } from './demo-types.js';
-import { DEMO_INSTRUMENT_MODELS } from './instruments.js';
-import { DEMO_ORGANISATIONS } from './organisations.js';
 import { FIRST_NAMES, LANGUAGES_BY_COUNTRY, LAST_NAMES } from './people.js';
 import { DEMO_PROFILES } from './profiles.js';
 import { SeededRandom } from './random.js';
-import { DEMO_TECHNIQUES } from './taxonomy.js';
-import { DEMO_MATERIALS, DEMO_SECTORS } from './vocabularies.js';
 
 export type SkillLevelName = 'BASIC' | 'ADVANCED' | 'EXPERT';
 
@@ -48,7 +46,7 @@ export interface DemoInstrument {
 
 export interface DemoDataset {
   clusters: DemoCluster[];
-  organisations: (DemoOrganisation & { aliases: string[]; description: string })[];
+  organisations: DemoOrganisation[];
   techniques: DemoTechnique[];
   materials: DemoVocabularyEntry[];
   sectors: DemoVocabularyEntry[];
@@ -57,7 +55,6 @@ export interface DemoDataset {
 }
 
 const PROFILES = new Map(DEMO_PROFILES.map((p) => [p.key, p]));
-const TECHNIQUE_NAMES = new Map(DEMO_TECHNIQUES.map((t) => [t.slug, t.names.en]));
 const PHONE_PREFIX: Record<string, string> = {
   LU: '+352',
   BE: '+32',
@@ -69,70 +66,81 @@ const DAY = 86_400_000;
 const CONSENT_FROM = Date.UTC(2024, 0, 1);
 
 /**
- * The demo dataset: fixed reference data plus `experts` generated people. Deterministic: the
- * same options always give the same data, so tests, benchmarks and the evaluation agree.
+ * The demo dataset: the fixed lists of `demo-data/` plus `experts` generated people, placed with
+ * the lists' instruments. Deterministic: the same lists and options always give the same data,
+ * so tests, benchmarks and the evaluation agree.
  */
 export function generateDemoDataset(
   options: { experts?: number; seed?: number } = {},
+  lists: DemoLists = demoLists(),
 ): DemoDataset {
   const random = new SeededRandom(options.seed ?? 42);
-  const organisations = DEMO_ORGANISATIONS.map((o) => ({
-    ...o,
-    aliases: o.acronym ? [o.acronym] : [],
-    description: `${o.name}, ${o.city} (${o.country}): materials analysis for ${o.focus
-      .map((f) => PROFILES.get(f)?.topic)
-      .filter(Boolean)
-      .join('; ')}.`,
-  }));
+  const names = new Map(lists.techniques.map((t) => [t.slug, t.names.en]));
   return {
-    clusters: DEMO_CLUSTERS,
-    organisations,
-    techniques: DEMO_TECHNIQUES,
-    materials: DEMO_MATERIALS,
-    sectors: DEMO_SECTORS,
-    instruments: generateInstruments(random),
-    experts: generateExperts(options.experts ?? 1200, random),
+    clusters: lists.clusters,
+    organisations: lists.organisations,
+    techniques: lists.techniques,
+    materials: lists.materials,
+    sectors: lists.sectors,
+    instruments: generateInstruments(lists, names, random),
+    experts: generateExperts(options.experts ?? 1200, lists.organisations, names, random),
   };
 }
 
-function generateInstruments(random: SeededRandom): DemoInstrument[] {
+function generateInstruments(
+  lists: DemoLists,
+  techniqueNames: Map<string, string>,
+  random: SeededRandom,
+): DemoInstrument[] {
   const instruments: DemoInstrument[] = [];
-  for (const org of DEMO_ORGANISATIONS) {
+  for (const org of lists.organisations) {
     const techniques = new Set<string>();
     for (const key of org.focus) {
       const profile = PROFILES.get(key);
       if (!profile) continue;
-      const candidates = profile.core.filter((slug) => DEMO_INSTRUMENT_MODELS[slug]);
+      const candidates = profile.core.filter((slug) => lists.instrumentModels.has(slug));
       for (const slug of random.sample(candidates, 2)) techniques.add(slug);
     }
     for (const slug of techniques) {
-      const model = random.pick(DEMO_INSTRUMENT_MODELS[slug] ?? []);
+      const model = random.pick(lists.instrumentModels.get(slug) ?? []);
       instruments.push({
         name: model,
         technique: slug,
         organisation: org.key,
         accessMode: accessModeFor(org.type, random),
-        description: `${TECHNIQUE_NAMES.get(slug)} at ${org.name}.`,
+        description: `${techniqueNames.get(slug)} at ${org.name}.`,
       });
     }
   }
   return instruments;
 }
 
-function accessModeFor(type: DemoOrganisation['type'], random: SeededRandom): AccessModeName {
-  if (type === 'TESTING_LAB') return 'PAID_SERVICE';
-  if (type === 'COMPANY') return random.chance(0.7) ? 'INTERNAL_ONLY' : 'COLLABORATION';
+function accessModeFor(type: OrganisationType, random: SeededRandom): AccessModeName {
+  if (type === OrganisationType.TESTING_LAB) return 'PAID_SERVICE';
+  if (type === OrganisationType.COMPANY)
+    return random.chance(0.7) ? 'INTERNAL_ONLY' : 'COLLABORATION';
   return random.chance(0.5) ? 'COLLABORATION' : 'PAID_SERVICE';
 }
 
-export function generateExperts(count: number, random: SeededRandom): DemoExpert[] {
+function generateExperts(
+  count: number,
+  organisations: DemoOrganisation[],
+  techniqueNames: Map<string, string>,
+  random: SeededRandom,
+): DemoExpert[] {
   const experts: DemoExpert[] = [];
-  for (let i = 0; i < count; i++) experts.push(generateExpert(i, random));
+  for (let i = 0; i < count; i++)
+    experts.push(generateExpert(i, organisations, techniqueNames, random));
   return experts;
 }
 
-function generateExpert(index: number, random: SeededRandom): DemoExpert {
-  const org = random.pick(DEMO_ORGANISATIONS);
+function generateExpert(
+  index: number,
+  organisations: DemoOrganisation[],
+  techniqueNames: Map<string, string>,
+  random: SeededRandom,
+): DemoExpert {
+  const org = random.pick(organisations);
   const profile = PROFILES.get(random.pick(org.focus)) as DemoProfile;
   const first = random.pick(FIRST_NAMES);
   const last = random.pick(LAST_NAMES);
@@ -146,7 +154,7 @@ function generateExpert(index: number, random: SeededRandom): DemoExpert {
     jobTitle,
     bio:
       `${jobTitle} at ${org.name}, working on ${profile.topic}. ` +
-      `Main techniques: ${skills.map((s) => TECHNIQUE_NAMES.get(s.technique)).join(', ')}.`,
+      `Main techniques: ${skills.map((s) => techniqueNames.get(s.technique)).join(', ')}.`,
     organisation: org.key,
     languages: random.pick(LANGUAGES_BY_COUNTRY[org.country] ?? [['en']]),
     skills,
