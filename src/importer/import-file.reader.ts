@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { parse } from 'csv-parse/sync';
+import { UserError } from '../common/errors/user-error.js';
 
 export type ImportKind = 'organisations' | 'technologies' | 'experts';
 export const IMPORT_KINDS: ImportKind[] = ['organisations', 'technologies', 'experts'];
@@ -13,7 +14,7 @@ export interface RawRecord {
   data: Record<string, unknown>;
 }
 
-export class ImportFileError extends Error {}
+export class ImportFileError extends UserError {}
 
 /**
  * Reads a JSON file (an array of records, or `{ organisations, technologies, experts }`) or a CSV
