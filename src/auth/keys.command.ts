@@ -1,9 +1,7 @@
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
-import { NestFactory } from '@nestjs/core';
-import { AppModule } from '../app.module.js';
-import { DomainError } from '../common/errors/domain-error.js';
-import { ConfigurationError, loadEnvironment } from '../config/environment.js';
+import { BESIDE_THE_API, withApp } from '../cli/app-command.js';
+import { runCommand } from '../common/cli/run-command.js';
 import { ApiKeysService } from './api-keys.service.js';
 import { Role } from './caller.js';
 
@@ -27,16 +25,7 @@ async function main(): Promise<number> {
     process.stderr.write(`${USAGE}\n`);
     return 2;
   }
-  const env = loadEnvironment({
-    ...process.env,
-    SEARCH_RELAY: 'false',
-    NOTIFICATION_RELAY: 'false',
-    SEED_DEMO: 'false',
-  });
-  const app = await NestFactory.createApplicationContext(AppModule.forRoot(env), {
-    logger: ['error', 'warn'],
-  });
-  try {
+  return withApp({ env: BESIDE_THE_API }, async (app) => {
     const keys = app.get(ApiKeysService);
     if (command === 'list') {
       for (const k of await keys.list()) {
@@ -66,16 +55,7 @@ async function main(): Promise<number> {
       );
     }
     return 0;
-  } finally {
-    await app.close();
-  }
+  });
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    const known = error instanceof ConfigurationError || error instanceof DomainError;
-    process.stderr.write(`${known ? error.message : String(error)}\n`);
-    process.exit(known ? 2 : 1);
-  },
-);
+runCommand(main);

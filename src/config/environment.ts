@@ -12,6 +12,7 @@ import {
   MinLength,
   validateSync,
 } from 'class-validator';
+import { UserError } from '../common/errors/user-error.js';
 import { constraintMessage } from '../common/validation/constraint-message.js';
 import { EdgeEnvironment } from './edge.environment.js';
 import { toBoolean, toInt } from './env-transforms.js';
@@ -124,7 +125,7 @@ export class Environment extends EdgeEnvironment {
   LOG_SQL = false;
 }
 
-export class ConfigurationError extends Error {}
+export class ConfigurationError extends UserError {}
 
 /** Settings without a default: `new Environment()` does not list them. */
 const OPTIONAL = [

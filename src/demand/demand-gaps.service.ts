@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type DataSource, In } from 'typeorm';
 import { ExpertSkillEntity } from '../experts/expert-skill.entity.js';
+import { childrenById, subtreeOf } from '../technologies/taxonomy.js';
 import { TechnologyEntity } from '../technologies/technology.entity.js';
 import { toTechnologyModel } from '../technologies/technology.mapper.js';
 import { DemandService } from './demand.service.js';
@@ -72,11 +73,8 @@ export class DemandGapsService {
     all: TechnologyEntity[],
     wanted: TechnologyEntity[],
   ): Promise<Map<string, number>> {
-    const children = new Map<string, string[]>();
-    for (const t of all)
-      if (t.parentId) children.set(t.parentId, [...(children.get(t.parentId) ?? []), t.id]);
-    const subtree = (id: string): string[] => [id, ...(children.get(id) ?? []).flatMap(subtree)];
-    const subtrees = new Map(wanted.map((t) => [t.id, subtree(t.id)]));
+    const childrenOf = childrenById(all);
+    const subtrees = new Map(wanted.map((t) => [t.id, subtreeOf(t.id, childrenOf)]));
     const ids = [...new Set([...subtrees.values()].flat())];
     const skills = await this.db
       .getRepository(ExpertSkillEntity)

@@ -1,6 +1,5 @@
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { type Caller, isStaff, Role } from '../auth/caller.js';
-import { anyOf } from '../search/faceting/filter-syntax.js';
 import { Visibility } from './expert.entity.js';
 
 /**
@@ -9,16 +8,49 @@ import { Visibility } from './expert.entity.js';
  * organisation; STAFF experts staff only. Always derived from the caller, never from the request.
  */
 
+/**
+ * The rule above for one caller, in no query language: the database (`whereVisible`) and the
+ * search index (search/experts/expert-visibility.filter.ts) each translate it, so who sees what is
+ * decided here alone.
+ */
+export type ExpertSight =
+  /** Staff: every expert, whatever its visibility. */
+  | { everyExpert: true }
+  | {
+      everyExpert: false;
+      /** Seen wherever the expert works: PUBLIC. */
+      open: Visibility;
+      /** Seen only where the expert's organisation is in one of these clusters (by id and slug). */
+      membersOf: { visibility: Visibility; clusterIds: string[]; clusterSlugs: string[] } | null;
+    };
+
+export function expertSight(caller: Caller): ExpertSight {
+  if (isStaff(caller)) return { everyExpert: true };
+  const partner = caller.role === Role.PARTNER && caller.clusterIds.length > 0;
+  return {
+    everyExpert: false,
+    open: Visibility.PUBLIC,
+    membersOf: partner
+      ? {
+          visibility: Visibility.MEMBERS,
+          clusterIds: caller.clusterIds,
+          clusterSlugs: caller.clusterSlugs,
+        }
+      : null,
+  };
+}
+
 /** Restricts a query over experts (alias `alias`) to what the caller may see. */
 export function whereVisible<T extends ObjectLiteral>(
   query: SelectQueryBuilder<T>,
   alias: string,
   caller: Caller,
 ): SelectQueryBuilder<T> {
-  if (isStaff(caller)) return query;
-  if (caller.role !== Role.PARTNER || caller.clusterIds.length === 0) {
+  const sight = expertSight(caller);
+  if (sight.everyExpert) return query;
+  if (!sight.membersOf) {
     return query.andWhere(`${alias}.visibility = :publicVisibility`, {
-      publicVisibility: Visibility.PUBLIC,
+      publicVisibility: sight.open,
     });
   }
   return query.andWhere(
@@ -26,21 +58,11 @@ export function whereVisible<T extends ObjectLiteral>(
        SELECT 1 FROM organisation_clusters vm
         WHERE vm."organisationId" = ${alias}."organisationId" AND vm."clusterId" IN (:...callerClusterIds))))`,
     {
-      publicVisibility: Visibility.PUBLIC,
-      membersVisibility: Visibility.MEMBERS,
-      callerClusterIds: caller.clusterIds,
+      publicVisibility: sight.open,
+      membersVisibility: sight.membersOf.visibility,
+      callerClusterIds: sight.membersOf.clusterIds,
     },
   );
-}
-
-/** The same rule as a Meilisearch filter over expert documents (which carry cluster slugs). */
-export function visibleInSearch(caller: Caller): string[] {
-  if (isStaff(caller)) return [];
-  const publicOnly = anyOf('visibility', [Visibility.PUBLIC]);
-  if (caller.role !== Role.PARTNER || caller.clusterSlugs.length === 0) return [publicOnly];
-  return [
-    `(${publicOnly} OR (${anyOf('visibility', [Visibility.MEMBERS])} AND ${anyOf('clusters', caller.clusterSlugs)}))`,
-  ];
 }
 
 /** Contact details (e-mail, phone) are for staff only. */

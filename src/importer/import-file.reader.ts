@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { parse } from 'csv-parse/sync';
+import { UserError } from '../common/errors/user-error.js';
 
 /** In the order they are written: a later kind may name records of an earlier one. */
 export const IMPORT_KINDS = [
@@ -22,7 +23,7 @@ export interface RawRecord {
   data: Record<string, unknown>;
 }
 
-export class ImportFileError extends Error {}
+export class ImportFileError extends UserError {}
 
 /**
  * Reads a JSON file (an array of records, or an object with one array per kind:

@@ -1,7 +1,8 @@
 import { parseArgs } from 'node:util';
-import { ConfigurationError, loadEnvironment } from '../config/environment.js';
+import { runCommand } from '../common/cli/run-command.js';
+import { loadEnvironment } from '../config/environment.js';
 import { openDataSource } from '../database/open-data-source.js';
-import { IMPORT_KINDS, ImportFileError, type ImportKind } from './import-file.reader.js';
+import { IMPORT_KINDS, type ImportKind } from './import-file.reader.js';
 import { importFile } from './importer.js';
 
 const USAGE = `usage: npm run import -- FILE [--kind KIND] [--skip-invalid] [--dry-run]
@@ -79,11 +80,4 @@ function usage(code: number): number {
   return code;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    const known = error instanceof ConfigurationError || error instanceof ImportFileError;
-    process.stderr.write(`${known ? error.message : String(error)}\n`);
-    process.exit(known ? 2 : 1);
-  },
-);
+runCommand(main);

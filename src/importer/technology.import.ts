@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { SearchOutbox } from '../search/outbox/search-outbox.service.js';
-import { rootOf } from '../technologies/taxonomy.js';
+import { childrenIndex, parentsFirst, rootOf, subtreeOf } from '../technologies/taxonomy.js';
 import { TechnologyEntity } from '../technologies/technology.entity.js';
 import type { RawRecord } from './import-file.reader.js';
 import { type Checked, type KindCounts, type Rejections, sameValue } from './import-report.js';
@@ -83,27 +83,21 @@ export function checkTechnologyRecords(
       );
     }
   }
-  const parentLocation = new Map(rows.map((r) => [r.location, r.parentRow?.location ?? null]));
+  const parentRowOf = (checked: CheckedTechnology) => checked.parentRow;
   for (const checked of rows) {
-    if (rootOf(checked.location, (location) => parentLocation.get(location)) === null) {
+    if (rootOf(checked, parentRowOf) === null) {
       rejections.add(checked.location, 'parent: the parent chain loops back on itself');
     }
   }
-  // Refusals propagate down the tree until nothing changes.
-  for (let changed = true; changed;) {
-    changed = false;
-    for (const checked of rows) {
-      if (
-        checked.parentRow &&
-        rejections.has(checked.parentRow.location) &&
-        !rejections.has(checked.location)
-      ) {
-        rejections.add(
-          checked.location,
-          `parent: its parent (${checked.parentRow.location}) was refused`,
-        );
-        changed = true;
-      }
+  // A refused row takes everything below it in the file with it.
+  const refused = rows.filter((r) => rejections.has(r.location));
+  const childrenOf = childrenIndex(rows, (r) => r, parentRowOf);
+  for (const checked of subtreeOf(refused, childrenOf)) {
+    if (checked.parentRow && !rejections.has(checked.location)) {
+      rejections.add(
+        checked.location,
+        `parent: its parent (${checked.parentRow.location}) was refused`,
+      );
     }
   }
   return rows.filter((r) => !rejections.has(r.location));
@@ -120,64 +114,58 @@ export async function writeTechnologies(
   const dbByKey = new Map(existing.flatMap((t) => keysOf(t).map((k) => [k, t] as const)));
   const byId = new Map(existing.map((t) => [t.id, t]));
   const saved = new Map<CheckedTechnology, TechnologyEntity>();
-  const pending = new Set(rows);
   let done = 0;
-  while (pending.size) {
-    const ready = [...pending].filter((r) => !r.parentRow || saved.has(r.parentRow));
-    if (ready.length === 0) throw new Error('technique hierarchy could not be ordered');
-    for (const checked of ready) {
-      pending.delete(checked);
-      const { row } = checked;
-      const parent = checked.parentRow
-        ? saved.get(checked.parentRow)
-        : checked.parentDbId
-          ? byId.get(checked.parentDbId)
-          : undefined;
-      const values = {
-        name: row.name,
-        nameFr: row.nameFr ?? null,
-        nameDe: row.nameDe ?? null,
-        nameNl: row.nameNl ?? null,
-        acronyms: row.acronyms ?? [],
-        synonyms: row.synonyms ?? [],
-        description: row.description ?? '',
-        chameoId: row.chameoId ?? null,
-        chmoId: row.chmoId ?? null,
-        wikidataId: row.wikidataId ?? null,
-        parentId: parent?.id ?? null,
-      };
-      const match = [row.chameoId, row.chmoId, row.slug]
-        .map((k) => (k ? dbByKey.get(k) : undefined))
-        .find(Boolean);
-      let entity: TechnologyEntity;
-      if (!match) {
-        entity = await em.save(
-          em.create(TechnologyEntity, {
-            ...values,
-            slug: row.slug,
-            categoryId: parent?.categoryId ?? null,
-          }),
-        );
-        if (!parent) await em.update(TechnologyEntity, entity.id, { categoryId: entity.id });
-        entity.categoryId = parent?.categoryId ?? entity.id;
-        await new SearchOutbox().technologiesChanged(em, [entity.id]);
-        counts.created += 1;
-      } else {
-        entity = match;
-        const categoryId = parent ? parent.categoryId : match.id;
-        const changed =
-          [...FIELDS, 'parentId' as const].some((f) => !sameValue(match[f], values[f])) ||
-          match.categoryId !== categoryId;
-        if (changed) {
-          em.merge(TechnologyEntity, match, { ...values, categoryId });
-          await em.save(match);
-          await new SearchOutbox().technologiesChanged(em, [match.id]);
-          counts.updated += 1;
-        } else counts.unchanged += 1;
-      }
-      saved.set(checked, entity);
-      byId.set(entity.id, entity);
-      progress(++done);
+  for (const checked of parentsFirst(rows, (r) => r.parentRow)) {
+    const { row } = checked;
+    const parent = checked.parentRow
+      ? saved.get(checked.parentRow)
+      : checked.parentDbId
+        ? byId.get(checked.parentDbId)
+        : undefined;
+    const values = {
+      name: row.name,
+      nameFr: row.nameFr ?? null,
+      nameDe: row.nameDe ?? null,
+      nameNl: row.nameNl ?? null,
+      acronyms: row.acronyms ?? [],
+      synonyms: row.synonyms ?? [],
+      description: row.description ?? '',
+      chameoId: row.chameoId ?? null,
+      chmoId: row.chmoId ?? null,
+      wikidataId: row.wikidataId ?? null,
+      parentId: parent?.id ?? null,
+    };
+    const match = [row.chameoId, row.chmoId, row.slug]
+      .map((k) => (k ? dbByKey.get(k) : undefined))
+      .find(Boolean);
+    let entity: TechnologyEntity;
+    if (!match) {
+      entity = await em.save(
+        em.create(TechnologyEntity, {
+          ...values,
+          slug: row.slug,
+          categoryId: parent?.categoryId ?? null,
+        }),
+      );
+      if (!parent) await em.update(TechnologyEntity, entity.id, { categoryId: entity.id });
+      entity.categoryId = parent?.categoryId ?? entity.id;
+      await new SearchOutbox().technologiesChanged(em, [entity.id]);
+      counts.created += 1;
+    } else {
+      entity = match;
+      const categoryId = parent ? parent.categoryId : match.id;
+      const changed =
+        [...FIELDS, 'parentId' as const].some((f) => !sameValue(match[f], values[f])) ||
+        match.categoryId !== categoryId;
+      if (changed) {
+        em.merge(TechnologyEntity, match, { ...values, categoryId });
+        await em.save(match);
+        await new SearchOutbox().technologiesChanged(em, [match.id]);
+        counts.updated += 1;
+      } else counts.unchanged += 1;
     }
+    saved.set(checked, entity);
+    byId.set(entity.id, entity);
+    progress(++done);
   }
 }

@@ -1,7 +1,6 @@
 import { UseInterceptors } from '@nestjs/common';
 import { Args, Context, Int, Query, Resolver } from '@nestjs/graphql';
 import { DemandInterceptor } from '../demand/demand.interceptor.js';
-import { visibleInSearch } from '../experts/expert-visibility.js';
 import type { RequestContext } from '../graphql/loaders.js';
 import { badInput } from '../common/errors/domain-error.js';
 import { ExpertSearchInput } from './experts/dto/expert-search.input.js';
@@ -36,7 +35,7 @@ export class SearchResolver {
     description: 'Typo-tolerant, multilingual expert search with disjunctive facet counts.',
   })
   searchExperts(@Args('input') input: ExpertSearchInput, @Context() ctx: RequestContext) {
-    return this.experts.search(input, visibleInSearch(ctx.caller));
+    return this.experts.search(input, ctx.caller);
   }
 
   @Query(() => OrganisationSearchResult, {
@@ -65,7 +64,7 @@ export class SearchResolver {
     if (query.length > MAX_QUERY)
       throw badInput('query', `must be at most ${MAX_QUERY} characters`);
     if (limit < 1 || limit > 20) throw badInput('limit', 'must be between 1 and 20');
-    return this.overview.search(query, limit, visibleInSearch(ctx.caller));
+    return this.overview.search(query, limit, ctx.caller);
   }
 
   @Query(() => [FacetValue], {
@@ -79,6 +78,6 @@ export class SearchResolver {
   ) {
     if (query.length > 100) throw badInput('query', 'must be at most 100 characters');
     if (limit < 1 || limit > 100) throw badInput('limit', 'must be between 1 and 100');
-    return this.values.search(facet, query, limit, visibleInSearch(ctx.caller));
+    return this.values.search(facet, query, limit, ctx.caller);
   }
 }

@@ -16,13 +16,11 @@ import {
   UpdateTechnologyInput,
 } from './dto/technology.inputs.js';
 import { TechnologyModel } from './models/technology.model.js';
+import { loadAncestors } from './taxonomy.js';
 import { TechnologiesService } from './technologies.service.js';
 import { toTechnologyModel } from './technology.mapper.js';
 
 export const TechnologyConnection = ConnectionType(TechnologyModel, 'Technology');
-
-/** The taxonomy is shallow (≤ 6 levels); the guard only stops a corrupted loop. */
-const MAX_DEPTH = 32;
 
 @Resolver(() => TechnologyModel)
 export class TechnologiesResolver {
@@ -61,15 +59,10 @@ export class TechnologiesResolver {
     description: 'From the root category down to this technique, inclusive.',
   })
   async path(@Parent() tech: TechnologyModel, @Context() ctx: RequestContext) {
-    const path = [tech];
-    let parentId = tech.parentDbId;
-    while (parentId && path.length < MAX_DEPTH) {
-      const parent = await ctx.loaders.technology.load(parentId);
-      if (!parent) break;
-      path.unshift(toTechnologyModel(parent));
-      parentId = parent.parentId;
-    }
-    return path;
+    const ancestors = await loadAncestors({ parentId: tech.parentDbId }, (id) =>
+      ctx.loaders.technology.load(id),
+    );
+    return [...ancestors.reverse().map(toTechnologyModel), tech];
   }
 
   @Mutation(() => TechnologyModel)

@@ -14,7 +14,7 @@ import type {
   TechnologiesArgs,
   UpdateTechnologyInput,
 } from './dto/technology.inputs.js';
-import { subtreeOf, wouldCycle } from './taxonomy.js';
+import { childrenById, descendantsOf, wouldCycle } from './taxonomy.js';
 import { TechnologyEntity } from './technology.entity.js';
 import { toTechnologyModel } from './technology.mapper.js';
 
@@ -131,13 +131,7 @@ export class TechnologiesService {
     }
     entity.parentId = parentGlobalId ? fromGlobalId(parentGlobalId, 'Technology') : null;
     entity.categoryId = categoryId;
-    const children = new Map<string, string[]>();
-    for (const t of all) {
-      if (t.parentId) children.set(t.parentId, [...(children.get(t.parentId) ?? []), t.id]);
-    }
-    const below = subtreeOf(entity.id, (id) => children.get(id) ?? []).filter(
-      (id) => id !== entity.id,
-    );
+    const below = descendantsOf(entity.id, childrenById(all));
     if (below.length) await em.update(TechnologyEntity, { id: In(below) }, { categoryId });
   }
 

@@ -1,16 +1,13 @@
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { NestFactory } from '@nestjs/core';
-import { AppModule } from '../../src/app.module.js';
+import type { INestApplication } from '@nestjs/common';
+import { type AppCommand, withHttpApp } from '../../src/cli/app-command.js';
+import { runCommand } from '../../src/common/cli/run-command.js';
 import { postGraphQL } from '../support/post-graphql.js';
 import { percentiles } from '../support/percentiles.js';
-import { loadEnvironment } from '../../src/config/environment.js';
 import { waitForOutboxDrained } from '../support/health-client.js';
 
 /**
@@ -20,13 +17,10 @@ import { waitForOutboxDrained } from '../support/health-client.js';
  */
 const ADMIN_KEY = `knr_freshness-${randomBytes(24).toString('base64url')}`;
 
-async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { samples: { type: 'string' } } });
-  const samples = Number(values.samples ?? 30);
-  const scratch = mkdtempSync(join(tmpdir(), 'kenner-freshness-'));
-  const env = loadEnvironment({
-    ...process.env,
-    DATA_DIR: scratch,
+/** A scratch database with the demo data and the bundled engine: the run's own application. */
+const SCRATCH_APP: AppCommand = {
+  scratch: 'kenner-freshness',
+  env: {
     DATABASE_URL: '',
     MEILI_HOST: '',
     LOG_LEVEL: 'error',
@@ -34,8 +28,17 @@ async function main(): Promise<void> {
     // Writes need a staff key; a scratch admin key is made for this run only.
     BOOTSTRAP_ADMIN_KEY: ADMIN_KEY,
     RATE_LIMIT_KEYED: '0',
-  });
-  const app = await NestFactory.create(AppModule.forRoot(env), { logger: ['error'] });
+  },
+  logger: ['error'],
+};
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { samples: { type: 'string' } } });
+  const samples = Number(values.samples ?? 30);
+  await withHttpApp(SCRATCH_APP, (app) => measure(app, samples));
+}
+
+async function measure(app: INestApplication, samples: number): Promise<void> {
   await app.listen(0, '127.0.0.1');
   const url = `http://127.0.0.1:${((app.getHttpServer() as Server).address() as AddressInfo).port}/graphql`;
   const gql = <T>(query: string, variables?: object) =>
@@ -53,36 +56,30 @@ async function main(): Promise<void> {
     while ((await hits(name)) > 0 !== present) await new Promise((r) => setTimeout(r, 5));
     return performance.now() - started;
   };
-  try {
-    // Let the demo data reach the index first.
-    await waitForOutboxDrained(url, 600_000, 100);
-    type Orgs = { organisations: { edges: { node: { id: string } }[] } };
-    const organisationId = (
-      await gql<Orgs>('{ organisations(first: 1) { edges { node { id } } } }')
-    ).organisations.edges[0]?.node.id;
-    const created: number[] = [];
-    const deleted: number[] = [];
-    for (let i = 0; i < samples; i++) {
-      const name = `Freshness Probe ${i} Zyxwv`;
-      const started = performance.now();
-      const { createExpert } = await gql<{ createExpert: { id: string } }>(
-        `mutation($input: CreateExpertInput!) { createExpert(input: $input) { id } }`,
-        {
-          input: { name, email: `probe${i}@freshness.example`, organisationId },
-        },
-      );
-      created.push(performance.now() - started + (await waitFor(name, true)));
-      const removeStarted = performance.now();
-      await gql(`mutation($id: ID!) { deleteExpert(id: $id) { id } }`, { id: createExpert.id });
-      deleted.push(performance.now() - removeStarted + (await waitFor(name, false)));
-    }
-    process.stdout.write(
-      `${describe('created → searchable', created)}\n${describe('deleted → gone', deleted)}\n`,
+  // Let the demo data reach the index first.
+  await waitForOutboxDrained(url, 600_000, 100);
+  type Orgs = { organisations: { edges: { node: { id: string } }[] } };
+  const organisationId = (await gql<Orgs>('{ organisations(first: 1) { edges { node { id } } } }'))
+    .organisations.edges[0]?.node.id;
+  const created: number[] = [];
+  const deleted: number[] = [];
+  for (let i = 0; i < samples; i++) {
+    const name = `Freshness Probe ${i} Zyxwv`;
+    const started = performance.now();
+    const { createExpert } = await gql<{ createExpert: { id: string } }>(
+      `mutation($input: CreateExpertInput!) { createExpert(input: $input) { id } }`,
+      {
+        input: { name, email: `probe${i}@freshness.example`, organisationId },
+      },
     );
-  } finally {
-    await app.close();
-    rmSync(scratch, { recursive: true, force: true });
+    created.push(performance.now() - started + (await waitFor(name, true)));
+    const removeStarted = performance.now();
+    await gql(`mutation($id: ID!) { deleteExpert(id: $id) { id } }`, { id: createExpert.id });
+    deleted.push(performance.now() - removeStarted + (await waitFor(name, false)));
   }
+  process.stdout.write(
+    `${describe('created → searchable', created)}\n${describe('deleted → gone', deleted)}\n`,
+  );
 }
 
 function describe(label: string, values: number[]): string {
@@ -90,7 +87,4 @@ function describe(label: string, values: number[]): string {
   return `${label}: n=${n} p50=${p50} ms p95=${p95} ms max=${max} ms`;
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`${String(error)}\n`);
-  process.exit(1);
-});
+runCommand(main);

@@ -1,8 +1,8 @@
+import { ANONYMOUS } from '../../src/auth/caller.js';
 import { ExpertFacet } from '../../src/search/experts/expert-facets.js';
 import type { ExpertSearchInput } from '../../src/search/experts/dto/expert-search.input.js';
 import { expertSearch } from '../../src/search/experts/expert-search.query.js';
 import { facetedQueries } from '../../src/search/faceting/faceted-query.js';
-import { anyOf } from '../../src/search/faceting/filter-syntax.js';
 
 const TEXTS = [
   'XRD',
@@ -84,9 +84,8 @@ export function searchMix(
   ];
   const query = `query($input: ExpertSearchInput!) { searchExperts(input: $input) {
     totalHits hits { expert { id name jobTitle organisation { name } } distanceKm } facets { facet values { value count } } } }`;
-  const visibility = [anyOf('visibility', ['PUBLIC'])];
   return inputs.map((input) => {
-    const { main, disjunctive } = facetedQueries(expertSearch(expertsIndex, input, visibility));
+    const { main, disjunctive } = facetedQueries(expertSearch(expertsIndex, input, ANONYMOUS));
     return {
       input,
       graphql: JSON.stringify({ query, variables: { input } }),

@@ -1,3 +1,4 @@
+import { runCommand } from '../../src/common/cli/run-command.js';
 import { evaluate } from './evaluate.js';
 
 /**
@@ -19,12 +20,4 @@ async function main(): Promise<void> {
   process.stdout.write(`${out.join('\n')}\n`);
 }
 
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    process.stderr.write(
-      `${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-    );
-    process.exit(1);
-  },
-);
+runCommand(main);

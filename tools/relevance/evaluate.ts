@@ -1,12 +1,8 @@
 import 'reflect-metadata';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { NestFactory } from '@nestjs/core';
+import type { INestApplicationContext } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { AppModule } from '../../src/app.module.js';
-import { loadEnvironment } from '../../src/config/environment.js';
+import { type AppCommand, withApp } from '../../src/cli/app-command.js';
 import { ExpertEntity } from '../../src/experts/expert.entity.js';
 import { KeywordBaseline } from '../baseline/keyword-baseline.js';
 import { SearchEngine } from '../../src/search/engine/search-engine.service.js';
@@ -45,24 +41,24 @@ type Ranker = (text: string) => Promise<(string | undefined)[]>;
  * alternative over the judged set, on the demo data (1,200 experts, seed 42): SQLite and the
  * bundled Meilisearch for the first two, a scratch PostgreSQL copy for the third. Asserts nothing.
  */
-export async function evaluate(): Promise<Evaluation> {
-  const scratch = mkdtempSync(join(tmpdir(), 'kenner-eval-'));
-  const env = loadEnvironment({
-    ...process.env,
-    DATA_DIR: scratch,
-    DATABASE_URL: '',
-    MEILI_INDEX_PREFIX: `eval${process.pid}_`,
-    SEED_DEMO: 'true',
-    DEMO_EXPERTS: String(EXPERTS),
-    SEARCH_RELAY: 'false',
-    LOG_LEVEL: 'error',
-  });
-  const app = await NestFactory.createApplicationContext(AppModule.forRoot(env), {
+export function evaluate(): Promise<Evaluation> {
+  const command: AppCommand = {
+    scratch: 'kenner-eval',
+    env: {
+      DATABASE_URL: '',
+      MEILI_INDEX_PREFIX: `eval${process.pid}_`,
+      SEED_DEMO: 'true',
+      DEMO_EXPERTS: String(EXPERTS),
+      SEARCH_RELAY: 'false',
+      LOG_LEVEL: 'error',
+    },
     logger: ['error'],
-  }).catch((error: unknown) => {
-    rmSync(scratch, { recursive: true, force: true });
-    throw error;
-  });
+  };
+  return withApp(command, evaluateIn);
+}
+
+/** The evaluation on an application holding the demo data. */
+async function evaluateIn(app: INestApplicationContext): Promise<Evaluation> {
   const engine = app.get(SearchEngine);
   const baseline = new KeywordBaseline(engine.client, engine.index('keyword_baseline'));
   const skipped: Record<string, string> = {};
@@ -95,8 +91,6 @@ export async function evaluate(): Promise<Evaluation> {
   } finally {
     await fullText?.close();
     await baseline.drop().catch(() => undefined);
-    await app.close();
-    rmSync(scratch, { recursive: true, force: true });
   }
 }
 

@@ -1,8 +1,10 @@
+import type { Caller } from '../../auth/caller.js';
 import { fromGlobalId } from '../../common/graphql/global-id.js';
 import type { FacetedSearch } from '../faceting/faceted-query.js';
 import { geoPointAsc, geoRadius } from '../faceting/filter-syntax.js';
 import type { ExpertSearchInput } from './dto/expert-search.input.js';
 import { ExpertFacet, ExpertSort, FACET_ATTRIBUTE } from './expert-facets.js';
+import { visibleInSearch } from './expert-visibility.filter.js';
 
 /** `technologies` too: its highlighted entries tell which techniques the query matched. */
 const HIGHLIGHTED = ['name', 'jobTitle', 'bio', 'technologies'];
@@ -28,13 +30,13 @@ function safeOrganisationId(value: string): string {
 }
 
 /**
- * One expert search as a faceted query. `visibility` holds the caller's visibility clauses (see
- * experts/expert-visibility.ts): fixed, so no facet filter of the request can lift them.
+ * One expert search as a faceted query, for `caller`: what the caller may see (see
+ * experts/expert-visibility.ts) is a fixed filter, so no facet filter of the request can lift it.
  */
 export function expertSearch(
   indexUid: string,
   input: ExpertSearchInput,
-  visibility: string[],
+  caller: Caller,
 ): FacetedSearch<ExpertFacet> {
   return {
     indexUid,
@@ -43,7 +45,7 @@ export function expertSearch(
     facets: input.facets ?? [],
     attributeOf: FACET_ATTRIBUTE,
     toIndexValue,
-    fixed: [...visibility, ...(input.near ? [geoRadius(input.near)] : [])],
+    fixed: [...visibleInSearch(caller), ...(input.near ? [geoRadius(input.near)] : [])],
     page: input.page,
     hitsPerPage: input.hitsPerPage,
     sort: sortOf(input),

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { SearchResponse } from 'meilisearch';
 import { DataSource, In } from 'typeorm';
+import type { Caller } from '../../auth/caller.js';
 import { badInput } from '../../common/errors/domain-error.js';
 import { toGlobalId } from '../../common/graphql/global-id.js';
 import { ExpertEntity } from '../../experts/expert.entity.js';
@@ -32,11 +33,11 @@ export class ExpertSearchService {
     @InjectDataSource() private readonly db: DataSource,
   ) {}
 
-  /** `visibility`: the caller's clauses from `visibleInSearch`. */
-  async search(input: ExpertSearchInput, visibility: string[]): Promise<ExpertSearchResult> {
+  /** Searches the experts `caller` may see. */
+  async search(input: ExpertSearchInput, caller: Caller): Promise<ExpertSearchResult> {
     if (input.sort === ExpertSort.DISTANCE && !input.near)
       throw badInput('sort', 'DISTANCE needs `near`');
-    const search = expertSearch(this.engine.index(EXPERTS_INDEX), input, visibility);
+    const search = expertSearch(this.engine.index(EXPERTS_INDEX), input, caller);
     const { main, distribution } = await runFacetedSearch<ExpertFacet, ExpertDocument>(
       this.engine.client,
       search,

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import type { Caller } from '../../auth/caller.js';
 import { toGlobalId } from '../../common/graphql/global-id.js';
 import { OrganisationEntity } from '../../organisations/organisation.entity.js';
 import { TechnologyEntity } from '../../technologies/technology.entity.js';
@@ -9,6 +10,7 @@ import { namesOf } from '../indexes/projection.js';
 import { SearchEngine } from '../engine/search-engine.service.js';
 import { ExpertFacet, FACET_ATTRIBUTE } from './expert-facets.js';
 import { EXPERTS_INDEX } from '../indexes/experts.index.js';
+import { visibleInSearch } from './expert-visibility.filter.js';
 import type { FacetValue } from '../faceting/facet.models.js';
 
 type Names = Map<string, string[]>;
@@ -35,11 +37,11 @@ export class FacetValuesService {
     facet: ExpertFacet,
     query: string,
     limit: number,
-    visibility: string[],
+    caller: Caller,
   ): Promise<FacetValue[]> {
     const attribute = FACET_ATTRIBUTE[facet];
     const result = await this.engine.client.index(this.engine.index(EXPERTS_INDEX)).search('', {
-      filter: visibility,
+      filter: visibleInSearch(caller),
       facets: [attribute],
       limit: 0,
     });

@@ -5,7 +5,8 @@ import { ExpertEntity } from '../../experts/expert.entity.js';
 import { OrganisationEntity } from '../../organisations/organisation.entity.js';
 import { TechnologyEntity } from '../../technologies/technology.entity.js';
 import { MaterialEntity, SectorEntity } from '../../vocabularies/vocabulary-entry.entity.js';
-import { ancestorsIn, group, namesOf, unique } from './projection.js';
+import { ancestorsOf, parentIn } from '../../technologies/taxonomy.js';
+import { group, namesOf, unique } from './projection.js';
 
 /**
  * What the experts index holds for one expert: everything search filters, facets or matches
@@ -96,7 +97,7 @@ export async function loadExpertDocuments(
     (s) => s,
   );
   const techById = new Map(technologies.map((t) => [t.id, t]));
-  const ancestorsOf = (tech: TechnologyEntity) => ancestorsIn(techById, tech);
+  const parentOf = parentIn(techById);
 
   for (const expert of experts) {
     const org = orgById.get(expert.organisationId);
@@ -105,7 +106,7 @@ export async function loadExpertDocuments(
       .map((skill) => ({ skill, tech: techById.get(skill.technologyId) }))
       .filter((s): s is { skill: ExpertSkillEntity; tech: TechnologyEntity } => Boolean(s.tech))
       .sort((a, b) => a.tech.slug.localeCompare(b.tech.slug));
-    const ancestors = expertSkills.flatMap(({ tech }) => ancestorsOf(tech));
+    const ancestors = expertSkills.flatMap(({ tech }) => ancestorsOf(tech, parentOf));
     const material = materialLinks.get(expert.id) ?? [];
     const sector = sectorLinks.get(expert.id) ?? [];
     out.set(expert.id, {

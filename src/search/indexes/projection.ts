@@ -1,5 +1,4 @@
 import type { EntityManager } from 'typeorm';
-import type { TechnologyEntity } from '../../technologies/technology.entity.js';
 
 /** Small helpers the projections share. */
 
@@ -10,19 +9,6 @@ export const namesOf = (e: {
   nameDe: string | null;
   nameNl: string | null;
 }): string[] => [e.name, e.nameFr, e.nameDe, e.nameNl].filter((n): n is string => Boolean(n));
-
-/** The broader techniques above `tech`, nearest first (bounded, in case data ever loops). */
-export function ancestorsIn(
-  byId: ReadonlyMap<string, TechnologyEntity>,
-  tech: TechnologyEntity,
-): TechnologyEntity[] {
-  const chain: TechnologyEntity[] = [];
-  for (let p = tech.parentId; p && chain.length < 32; p = byId.get(p)?.parentId ?? null) {
-    const parent = byId.get(p);
-    if (parent) chain.push(parent);
-  }
-  return chain;
-}
 
 export function group<T, K, V>(rows: T[], key: (row: T) => K, value: (row: T) => V): Map<K, V[]> {
   const map = new Map<K, V[]>();

@@ -1,7 +1,8 @@
 import type { EntityManager } from 'typeorm';
 import { Visibility } from '../../experts/expert.entity.js';
 import { TechnologyEntity } from '../../technologies/technology.entity.js';
-import { ancestorsIn, namesOf, placeholders } from './projection.js';
+import { ancestorsOf, parentIn } from '../../technologies/taxonomy.js';
+import { namesOf, placeholders } from './projection.js';
 
 /** What the technologies index holds for one technique, with its place in the taxonomy. */
 export interface TechnologyDocument {
@@ -48,8 +49,9 @@ export async function loadTechnologyDocuments(
   );
   const expertCount = new Map(counts.map((c) => [c.technologyId, Number(c.n)]));
   const byId = new Map(all.map((t) => [t.id, t]));
+  const parentOf = parentIn(byId);
   for (const tech of techs) {
-    const ancestors = ancestorsIn(byId, tech).reverse();
+    const ancestors = ancestorsOf(tech, parentOf).reverse();
     out.set(tech.id, {
       id: tech.id,
       slug: tech.slug,

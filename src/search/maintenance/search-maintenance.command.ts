@@ -1,7 +1,6 @@
 import 'reflect-metadata';
-import { NestFactory } from '@nestjs/core';
-import { AppModule } from '../../app.module.js';
-import { ConfigurationError, loadEnvironment } from '../../config/environment.js';
+import { BESIDE_THE_API, withApp } from '../../cli/app-command.js';
+import { runCommand } from '../../common/cli/run-command.js';
 import { driftCount } from './index-comparison.js';
 import { SearchMaintenance } from './search-maintenance.service.js';
 
@@ -17,17 +16,8 @@ async function main(): Promise<number> {
     process.stderr.write(`${USAGE}\n`);
     return 2;
   }
-  const env = loadEnvironment({
-    ...process.env,
-    SEARCH_RELAY: 'false',
-    NOTIFICATION_RELAY: 'false',
-    SEED_DEMO: 'false',
-  });
-  const app = await NestFactory.createApplicationContext(AppModule.forRoot(env), {
-    logger: ['error', 'warn'],
-  });
   const progress = (message: string) => process.stderr.write(`${message}\n`);
-  try {
+  return withApp({ env: BESIDE_THE_API }, async (app) => {
     const maintenance = app.get(SearchMaintenance);
     if (command === 'reconcile') {
       const report = await maintenance.reconcile(progress);
@@ -47,17 +37,7 @@ async function main(): Promise<number> {
       }
     }
     return 0;
-  } finally {
-    await app.close();
-  }
+  });
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    process.stderr.write(
-      `${error instanceof ConfigurationError ? error.message : String(error)}\n`,
-    );
-    process.exit(1);
-  },
-);
+runCommand(main);

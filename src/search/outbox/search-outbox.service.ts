@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { childrenById, subtreeOf } from '../../technologies/taxonomy.js';
 import { EXPERTS_INDEX } from '../indexes/experts.index.js';
 import { ORGANISATIONS_INDEX } from '../indexes/organisations.index.js';
 import { placeholders } from '../indexes/projection.js';
@@ -145,18 +146,7 @@ export class SearchOutbox {
     const all = await em.query<{ id: string; parentId: string | null }[]>(
       `SELECT id, "parentId" FROM technologies`,
     );
-    const children = new Map<string, string[]>();
-    for (const t of all)
-      if (t.parentId) children.set(t.parentId, [...(children.get(t.parentId) ?? []), t.id]);
-    const seen = new Set<string>();
-    const stack = [...roots];
-    while (stack.length) {
-      const id = stack.pop() as string;
-      if (seen.has(id)) continue;
-      seen.add(id);
-      stack.push(...(children.get(id) ?? []));
-    }
-    return [...seen];
+    return subtreeOf(roots, childrenById(all));
   }
 }
 

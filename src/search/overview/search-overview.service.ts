@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { MultiSearchQuery, SearchResponse } from 'meilisearch';
+import type { Caller } from '../../auth/caller.js';
 import { SearchEngine } from '../engine/search-engine.service.js';
 import { EXPERT_HIT_ATTRIBUTES } from '../experts/expert-search.query.js';
 import { ExpertSearchService } from '../experts/expert-search.service.js';
+import { visibleInSearch } from '../experts/expert-visibility.filter.js';
 import type { ExpertDocument } from '../indexes/expert.document.js';
 import { EXPERTS_INDEX } from '../indexes/experts.index.js';
 import type { OrganisationDocument } from '../indexes/organisation.document.js';
@@ -28,7 +30,8 @@ export class SearchOverviewService {
     private readonly technologies: TechnologySearchService,
   ) {}
 
-  async search(q: string, limit: number, visibility: string[]): Promise<SearchOverview> {
+  /** The experts part holds only experts `caller` may see. */
+  async search(q: string, limit: number, caller: Caller): Promise<SearchOverview> {
     const query = (index: string, extra: Partial<MultiSearchQuery> = {}): MultiSearchQuery => ({
       indexUid: this.engine.index(index),
       q,
@@ -41,7 +44,7 @@ export class SearchOverviewService {
     const response = await this.engine.client.multiSearch({
       queries: [
         query(EXPERTS_INDEX, {
-          filter: visibility,
+          filter: visibleInSearch(caller),
           attributesToRetrieve: EXPERT_HIT_ATTRIBUTES,
           attributesToHighlight: ['name', 'jobTitle', 'technologies'],
         }),

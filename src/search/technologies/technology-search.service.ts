@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { SearchResponse } from 'meilisearch';
 import type { DataSource } from 'typeorm';
+import { parentIn, pathTo } from '../../technologies/taxonomy.js';
 import { TechnologyEntity } from '../../technologies/technology.entity.js';
 import { toTechnologyModel } from '../../technologies/technology.mapper.js';
 import { SearchEngine } from '../engine/search-engine.service.js';
@@ -13,7 +14,6 @@ import {
   pageOf,
   runFacetedSearch,
 } from '../faceting/faceted-query.js';
-import { ancestorsIn } from '../indexes/projection.js';
 import { TECHNOLOGIES_INDEX } from '../indexes/technologies.index.js';
 import type { TechnologyDocument } from '../indexes/technology.document.js';
 import type { TechnologySearchInput } from './dto/technology-search.input.js';
@@ -79,7 +79,7 @@ export class TechnologySearchService {
   /** The whole tree is read once: paths need every ancestor, facet labels every slug. */
   private async toHitsWithNames(hits: SearchResponse<TechnologyDocument>['hits']) {
     const all = await this.db.getRepository(TechnologyEntity).find();
-    const byId = new Map(all.map((t) => [t.id, t]));
+    const parentOf = parentIn(new Map(all.map((t) => [t.id, t])));
     const hitById = new Map(hits.map((h) => [h.id, h]));
     const found = inHitOrder(
       hits.map((h) => h.id),
@@ -91,7 +91,7 @@ export class TechnologySearchService {
         const hit = hitById.get(tech.id) as (typeof hits)[number];
         return {
           technology: toTechnologyModel(tech),
-          path: [...ancestorsIn(byId, tech).reverse(), tech].map(toTechnologyModel),
+          path: pathTo(tech, parentOf).map(toTechnologyModel),
           highlights: highlightsOf(hit._formatted),
           expertCount: hit.expertCount,
         };

@@ -1,11 +1,9 @@
 import 'reflect-metadata';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { NestFactory } from '@nestjs/core';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { AppModule } from '../../../src/app.module.js';
-import { loadEnvironment } from '../../../src/config/environment.js';
+import { withHttpApp } from '../../../src/cli/app-command.js';
 import { queryCounter } from '../../../src/database/data-source.options.js';
 import type { BenchTarget } from '../bench-target.js';
 import { postGraphQL } from '../../support/post-graphql.js';
@@ -43,17 +41,15 @@ export async function queriesPerRequestStage(
   say: (line: string) => void,
 ): Promise<QueriesPerRequest> {
   say('queries per request: statements behind list, node and search');
-  const env = loadEnvironment({
-    ...process.env,
+  const env = {
     ...target.env,
     MEILI_HOST: target.meili.host,
     MEILI_MASTER_KEY: target.meili.masterKey,
     SEARCH_RELAY: 'false',
     NOTIFICATION_RELAY: 'false',
     LOG_LEVEL: 'error',
-  });
-  const app = await NestFactory.create(AppModule.forRoot(env), { logger: ['error'] });
-  try {
+  };
+  return withHttpApp({ env, logger: ['error'] }, async (app) => {
     await app.listen(0, '127.0.0.1');
     const port = ((app.getHttpServer() as Server).address() as AddressInfo).port;
     const url = `http://127.0.0.1:${port}/graphql`;
@@ -76,7 +72,5 @@ export async function queriesPerRequestStage(
       return counts;
     };
     return { anonymous: await count(), keyed: await count(target.adminKey) };
-  } finally {
-    await app.close();
-  }
+  });
 }
