@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import {
   type CallHandler,
   type ExecutionContext,
@@ -7,11 +6,9 @@ import {
   type NestInterceptor,
 } from '@nestjs/common';
 import { GqlExecutionContext } from '@nestjs/graphql';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { from, type Observable, switchMap } from 'rxjs';
-import type { DataSource } from 'typeorm';
 import type { RequestContext } from '../graphql/loaders.js';
-import { AuditEntryEntity } from './audit-entry.entity.js';
+import { type AuditRecord, AuditService } from './audit.service.js';
 
 /**
  * Writes an audit entry after every successful mutation. It runs after the write committed:
@@ -21,7 +18,7 @@ import { AuditEntryEntity } from './audit-entry.entity.js';
 export class AuditInterceptor implements NestInterceptor {
   private readonly logger = new Logger('Audit');
 
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(private readonly audit: AuditService) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     if (context.getType<string>() !== 'graphql') return next.handle();
@@ -30,31 +27,25 @@ export class AuditInterceptor implements NestInterceptor {
     if (info.parentType.name !== 'Mutation') return next.handle();
     const { caller } = gql.getContext<RequestContext>();
     const args = gql.getArgs<{ id?: unknown }>();
-    return next
-      .handle()
-      .pipe(
-        switchMap((result: unknown) =>
-          from(
-            this.record(info.fieldName, caller.keyId, caller.role, subjectOf(args, result)).then(
-              () => result,
-            ),
-          ),
+    return next.handle().pipe(
+      switchMap((result: unknown) =>
+        from(
+          this.record({
+            action: info.fieldName,
+            keyId: caller.keyId,
+            role: caller.role,
+            subject: subjectOf(args, result),
+          }).then(() => result),
         ),
-      );
+      ),
+    );
   }
 
-  private async record(action: string, keyId: string | null, role: string, subject: string | null) {
+  private async record(entry: AuditRecord): Promise<void> {
     try {
-      await this.db.getRepository(AuditEntryEntity).insert({
-        id: randomUUID(),
-        at: new Date(),
-        action,
-        keyId,
-        role,
-        subject: subject?.slice(0, 200) ?? null,
-      });
+      await this.audit.record(entry);
     } catch (error) {
-      this.logger.error(`audit entry for ${action} not written: ${String(error)}`);
+      this.logger.error(`audit entry for ${entry.action} not written: ${String(error)}`);
     }
   }
 }

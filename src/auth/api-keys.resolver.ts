@@ -1,24 +1,11 @@
 import { Args, Context, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { toGlobalId } from '../common/graphql/global-id.js';
 import type { RequestContext } from '../graphql/loaders.js';
 import { Requires } from './access.guard.js';
-import type { ApiKeyEntity } from './api-key.entity.js';
+import { toApiKeyModel } from './api-key.mapper.js';
 import { ApiKeysService } from './api-keys.service.js';
 import { Role } from './caller.js';
 import { CreateApiKeyInput } from './dto/api-key.inputs.js';
 import { ApiKeyModel, CreatedApiKey, Viewer } from './models/api-key.model.js';
-
-const toModel = (key: ApiKeyEntity): ApiKeyModel => ({
-  id: key.id,
-  name: key.name,
-  role: key.role,
-  hint: key.hint,
-  clusterIds: key.clusterIds.map((id) => toGlobalId('Cluster', id)),
-  allowedOrigins: key.allowedOrigins,
-  createdAt: key.createdAt,
-  lastUsedAt: key.lastUsedAt,
-  revokedAt: key.revokedAt,
-});
 
 @Resolver()
 export class ApiKeysResolver {
@@ -32,19 +19,19 @@ export class ApiKeysResolver {
   @Requires(Role.ADMIN)
   @Query(() => [ApiKeyModel], { description: 'Every key, revoked ones included. Admins only.' })
   async apiKeys() {
-    return (await this.keys.list()).map(toModel);
+    return (await this.keys.list()).map(toApiKeyModel);
   }
 
   @Requires(Role.ADMIN)
   @Mutation(() => CreatedApiKey, { description: 'Admins only. The secret is returned once.' })
   async createApiKey(@Args('input') input: CreateApiKeyInput): Promise<CreatedApiKey> {
     const { key, secret } = await this.keys.create(input);
-    return { apiKey: toModel(key), secret };
+    return { apiKey: toApiKeyModel(key), secret };
   }
 
   @Requires(Role.ADMIN)
   @Mutation(() => ApiKeyModel, { description: 'Admins only. Takes effect on the next request.' })
   async revokeApiKey(@Args('id', { type: () => ID }) id: string) {
-    return toModel(await this.keys.revoke(id));
+    return toApiKeyModel(await this.keys.revoke(id));
   }
 }

@@ -1,7 +1,11 @@
 import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { Environment } from './environment.js';
 
-/** Makes the validated `Environment` injectable everywhere; main.ts and tests build it. */
+/**
+ * Makes the validated `Environment` injectable everywhere; main.ts and tests build it. Global on
+ * purpose, like the database connection (@nestjs/typeorm's core module): configuration is
+ * infrastructure that every layer reads, not a domain service, so no module lists it.
+ */
 @Global()
 @Module({})
 export class ConfigModule {

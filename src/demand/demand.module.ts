@@ -1,16 +1,15 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { DemandGapsService } from './demand-gaps.service.js';
-import { DemandInterceptor } from './demand.interceptor.js';
 import { DemandResolver } from './demand.resolver.js';
 import { DemandService } from './demand.service.js';
 
 /**
- * Demand insight: what people search and ask for, without who asked. Global so that search
- * (through `DemandInterceptor`) and inquiries (through `DemandService`) can record into it.
+ * Demand insight: what people search and ask for, without who asked. Search records into it
+ * through `DemandInterceptor` (which Nest builds inside the module of the resolver it decorates,
+ * from the exported `DemandService`), inquiries through `DemandService` itself.
  */
-@Global()
 @Module({
-  providers: [DemandService, DemandGapsService, DemandInterceptor, DemandResolver],
-  exports: [DemandService, DemandInterceptor],
+  providers: [DemandService, DemandGapsService, DemandResolver],
+  exports: [DemandService],
 })
 export class DemandModule {}

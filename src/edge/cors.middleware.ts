@@ -4,8 +4,8 @@ import { callerOf, type RequestWithCaller } from '../auth/caller.js';
 import { Environment } from '../config/environment.js';
 
 /**
- * Seam for the API-key store: does any key allow this origin? Provide it under KEY_ORIGINS
- * (globally, or in a module EdgeModule imports). Until then no key origin is known.
+ * Seam for the API-key store: does any key allow this origin? EdgeModule provides it from
+ * ApiKeysService; without it (unit tests) no key origin is known.
  */
 export const KEY_ORIGINS = Symbol('KEY_ORIGINS');
 export interface KeyOrigins {

@@ -3,8 +3,10 @@ import { HttpAdapterHost } from '@nestjs/core';
 import type { Express } from 'express';
 import { Environment } from '../config/environment.js';
 import { GRAPHQL_PATH } from '../graphql/graphql.module.js';
+import { ApiKeysService } from '../auth/api-keys.service.js';
+import { AuthModule } from '../auth/auth.module.js';
 import { CallerMiddleware } from '../auth/caller.middleware.js';
-import { CorsMiddleware } from './cors.middleware.js';
+import { CorsMiddleware, KEY_ORIGINS, type KeyOrigins } from './cors.middleware.js';
 import { GraphQLBodyMiddleware } from './graphql-body.middleware.js';
 import { RateLimitMiddleware } from './rate-limit.middleware.js';
 import { RequestGate } from './request-gate.js';
@@ -20,7 +22,22 @@ const EVERY_ROUTE = { path: '*path', method: RequestMethod.ALL };
  * The app must be created with `bodyParser: false` (main.ts, test/support/test-app.ts): bodies are
  * read last, so refused requests are never parsed.
  */
-@Module({ controllers: [SchemaSdlController], providers: [RequestGate], exports: [RequestGate] })
+@Module({
+  // The first step (who is calling) and CORS read the API keys.
+  imports: [AuthModule],
+  controllers: [SchemaSdlController],
+  providers: [
+    RequestGate,
+    {
+      provide: KEY_ORIGINS,
+      inject: [ApiKeysService],
+      useFactory: (keys: ApiKeysService): KeyOrigins => ({
+        allows: (origin) => keys.someKeyAllows(origin),
+      }),
+    },
+  ],
+  exports: [RequestGate],
+})
 export class EdgeModule implements NestModule {
   constructor(
     private readonly env: Environment,

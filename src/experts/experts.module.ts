@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { SearchModule } from '../search/search.module.js';
 import {
   ExpertSkillResolver,
   ExpertsResolver,
@@ -8,6 +9,7 @@ import {
 import { ExpertsService } from './experts.service.js';
 
 @Module({
+  imports: [SearchModule],
   providers: [
     ExpertsService,
     ExpertsResolver,

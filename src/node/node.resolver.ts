@@ -9,7 +9,7 @@ import { toInstrumentModel } from '../instruments/instrument.mapper.js';
 import { toOrganisationModel } from '../organisations/organisation.mapper.js';
 import { toTechnologyModel } from '../technologies/technology.mapper.js';
 import { toMaterialModel, toSectorModel } from '../vocabularies/vocabulary.mapper.js';
-import { badInput } from '../common/errors/domain-error.js';
+import { NodesArgs } from './dto/nodes.args.js';
 
 type Fetch = (loaders: Loaders, id: string) => Promise<Node | null>;
 
@@ -38,8 +38,7 @@ export class NodeResolver {
     nullable: 'items',
     description: `Refetches up to ${MAX_PAGE_SIZE} objects; null where an id names nothing.`,
   })
-  nodes(@Args('ids', { type: () => [ID] }) ids: string[], @Context() ctx: RequestContext) {
-    if (ids.length > MAX_PAGE_SIZE) throw badInput('ids', `must hold at most ${MAX_PAGE_SIZE} ids`);
+  nodes(@Args() { ids }: NodesArgs, @Context() ctx: RequestContext) {
     return Promise.all(
       ids.map((globalId, i) => {
         const { type, id } = parseGlobalId(globalId, `ids[${i}]`);

@@ -1,11 +1,10 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { Environment } from '../config/environment.js';
 import { LoggingMailTransport, MailTransport, SmtpMailTransport } from './mail-transport.js';
 import { NotificationOutbox } from './notification-outbox.service.js';
 import { NotificationRelay } from './notification-relay.service.js';
 
 /** E-mail notifications: an outbox written by features, a relay that sends it. */
-@Global()
 @Module({
   providers: [
     {
@@ -17,6 +16,6 @@ import { NotificationRelay } from './notification-relay.service.js';
     NotificationOutbox,
     NotificationRelay,
   ],
-  exports: [NotificationOutbox, NotificationRelay, MailTransport],
+  exports: [NotificationOutbox],
 })
 export class NotificationsModule {}

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
+import { SearchModule } from '../search/search.module.js';
 import { PersonalDataResolver } from './personal-data.resolver.js';
 import { PersonalDataService } from './personal-data.service.js';
 
-@Module({ providers: [PersonalDataService, PersonalDataResolver] })
+@Module({ imports: [SearchModule], providers: [PersonalDataService, PersonalDataResolver] })
 export class PersonalDataModule {}

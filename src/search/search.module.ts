@@ -1,4 +1,5 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
+import { DemandModule } from '../demand/demand.module.js';
 import { SearchEngine } from './engine/search-engine.service.js';
 import { SearchTokenKey } from './tokens/search-token-key.service.js';
 import { SearchTokensResolver } from './tokens/search-tokens.resolver.js';
@@ -15,11 +16,12 @@ import { SearchResolver } from './search.resolver.js';
 import { SearchRelay } from './sync/search-relay.service.js';
 
 /**
- * Everything that talks to Meilisearch. Other modules see only `SearchOutbox`, through which
- * their writes mark documents stale inside their own transactions.
+ * Everything that talks to Meilisearch. Features see only `SearchOutbox`, through which their
+ * writes mark documents stale inside their own transactions; health asks `SearchEngine` how the
+ * engine is. The commands reach the relay and maintenance through the application context.
  */
-@Global()
 @Module({
+  imports: [DemandModule], // searches are recorded as demand (DemandInterceptor)
   providers: [
     SearchEngine,
     SearchOutbox,
@@ -36,6 +38,6 @@ import { SearchRelay } from './sync/search-relay.service.js';
     SearchResolver,
     SearchMaintenance,
   ],
-  exports: [SearchOutbox, SearchEngine, SearchRelay, SearchMaintenance],
+  exports: [SearchOutbox, SearchEngine],
 })
 export class SearchModule {}

@@ -1,10 +1,9 @@
 import { UseInterceptors } from '@nestjs/common';
-import { Args, Context, Int, Query, Resolver } from '@nestjs/graphql';
+import { Args, Context, Query, Resolver } from '@nestjs/graphql';
 import { DemandInterceptor } from '../demand/demand.interceptor.js';
 import type { RequestContext } from '../graphql/loaders.js';
-import { badInput } from '../common/errors/domain-error.js';
 import { ExpertSearchInput } from './experts/dto/expert-search.input.js';
-import { ExpertFacet } from './experts/expert-facets.js';
+import { FacetValuesArgs } from './experts/dto/facet-values.args.js';
 import { ExpertSearchService } from './experts/expert-search.service.js';
 import { FacetValuesService } from './experts/facet-values.service.js';
 import { ExpertSearchResult } from './experts/models/expert-search.models.js';
@@ -12,13 +11,12 @@ import { FacetValue } from './faceting/facet.models.js';
 import { OrganisationSearchInput } from './organisations/dto/organisation-search.input.js';
 import { OrganisationSearchResult } from './organisations/models/organisation-search.models.js';
 import { OrganisationSearchService } from './organisations/organisation-search.service.js';
+import { SearchOverviewArgs } from './overview/dto/search-overview.args.js';
 import { SearchOverview } from './overview/search-overview.models.js';
 import { SearchOverviewService } from './overview/search-overview.service.js';
 import { TechnologySearchInput } from './technologies/dto/technology-search.input.js';
 import { TechnologySearchResult } from './technologies/models/technology-search.models.js';
 import { TechnologySearchService } from './technologies/technology-search.service.js';
-
-const MAX_QUERY = 500;
 
 @Resolver()
 @UseInterceptors(DemandInterceptor)
@@ -56,28 +54,14 @@ export class SearchResolver {
   @Query(() => SearchOverview, {
     description: 'The best experts, organisations and techniques for one query, in one request.',
   })
-  search(
-    @Args('query') query: string,
-    @Args('limit', { type: () => Int, defaultValue: 5 }) limit: number,
-    @Context() ctx: RequestContext,
-  ) {
-    if (query.length > MAX_QUERY)
-      throw badInput('query', `must be at most ${MAX_QUERY} characters`);
-    if (limit < 1 || limit > 20) throw badInput('limit', 'must be between 1 and 20');
+  search(@Args() { query, limit }: SearchOverviewArgs, @Context() ctx: RequestContext) {
     return this.overview.search(query, limit, ctx.caller);
   }
 
   @Query(() => [FacetValue], {
     description: 'Autocomplete for a facet: values experts have, matched in any language.',
   })
-  facetValues(
-    @Args('facet', { type: () => ExpertFacet }) facet: ExpertFacet,
-    @Args('query', { defaultValue: '' }) query: string,
-    @Args('limit', { type: () => Int, defaultValue: 10 }) limit: number,
-    @Context() ctx: RequestContext,
-  ) {
-    if (query.length > 100) throw badInput('query', 'must be at most 100 characters');
-    if (limit < 1 || limit > 100) throw badInput('limit', 'must be between 1 and 100');
+  facetValues(@Args() { facet, query, limit }: FacetValuesArgs, @Context() ctx: RequestContext) {
     return this.values.search(facet, query, limit, ctx.caller);
   }
 }

@@ -274,6 +274,12 @@ describe('who sees what', () => {
       key.partnerA,
     );
     expect(tooLong.errors?.[0]?.message).toMatch(/^expiresInSeconds: /);
+    const none = await t.gql(
+      `mutation { createSearchToken(indexes: []) { token } }`,
+      {},
+      key.partnerA,
+    );
+    expect(none.errors?.[0]?.message).toBe('indexes: must name at least one index');
 
     const shortLived = await create(1);
     await new Promise((resolve) => setTimeout(resolve, 2100));

@@ -92,6 +92,7 @@ describe('demand insight', () => {
     expect((await gaps({ since, limit: 1 })).techniques).toHaveLength(1);
     const res = await t.gql(GAPS, { since, limit: 1000 });
     expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(res.errors?.[0]?.message).toBe('limit: must be between 1 and 100');
   });
 
   it('is for staff only', async () => {

@@ -288,6 +288,23 @@ describe('inquiries', () => {
       expect(edge.node.status).toBe('REJECTED');
   });
 
+  it('pages inquiries newest first, within the shared page bounds', async () => {
+    const PAGE = `query($first: Int, $after: String) {
+      inquiries(first: $first, after: $after) {
+        totalCount edges { node { reference } } pageInfo { hasNextPage endCursor }
+      }
+    }`;
+    const all = (await t.gql(PAGE, { first: 100 })).data?.inquiries;
+    const first = (await t.gql(PAGE, { first: 1 })).data?.inquiries;
+    const next = (await t.gql(PAGE, { first: 1, after: first.pageInfo.endCursor })).data?.inquiries;
+    expect([...first.edges, ...next.edges]).toEqual(all.edges.slice(0, 2));
+    for (const args of [{ first: 101 }, { first: -1 }, { after: 'x'.repeat(501) }]) {
+      const res = await t.gql(PAGE, args);
+      expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+      expect(res.errors?.[0]?.message).toMatch(/^(first|after): /);
+    }
+  });
+
   it('keeps a mail the server refuses and tries it again later', async () => {
     await delivered();
     smtp.refuse.add('bounce@acme.example');

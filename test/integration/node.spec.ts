@@ -43,6 +43,14 @@ describe('node(id) and nodes(ids)', () => {
     ]);
   });
 
+  it('refuses more than 100 ids, naming the argument', async () => {
+    const res = await t.gql(`query($ids: [ID!]!) { nodes(ids: $ids) { id } }`, {
+      ids: Array.from({ length: 101 }, () => 'hello'),
+    });
+    expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(res.errors?.[0]?.message).toBe('ids: must hold at most 100 ids');
+  });
+
   it('answers BAD_USER_INPUT for an id that is not a Kenner id', async () => {
     const res = await t.gql(`{ node(id: "hello") { id } }`);
     expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');

@@ -137,4 +137,21 @@ describe('personal data', () => {
     expect(admin.data?.auditLog.length).toBeGreaterThan(0);
     expect(admin.data?.auditLog[0].role).toMatch(/STAFF|ADMIN/);
   });
+
+  it('pages the audit log back in time with `before`, within a bounded limit', async () => {
+    const LOG = `query($limit: Int!, $before: DateTime) { auditLog(limit: $limit, before: $before) { id at } }`;
+    const all = (await t.gql(LOG, { limit: 500 }, t.keys.admin)).data?.auditLog as {
+      id: string;
+      at: string;
+    }[];
+    const newest = all[0] as { at: string };
+    const older = (await t.gql(LOG, { limit: 500, before: newest.at }, t.keys.admin)).data
+      ?.auditLog as { at: string }[];
+    expect(older).toEqual(all.filter((e) => e.at < newest.at));
+    for (const limit of [0, 501]) {
+      const res = await t.gql(LOG, { limit }, t.keys.admin);
+      expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+      expect(res.errors?.[0]?.message).toBe('limit: must be between 1 and 500');
+    }
+  });
 });

@@ -143,5 +143,6 @@ describe('searchExperts on the demo data', () => {
       `{ facetValues(facet: MATERIAL, query: "${'x'.repeat(101)}") { value } }`,
     );
     expect(tooLong.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(tooLong.errors?.[0]?.message).toBe('query: must be at most 100 characters');
   });
 });

@@ -4,13 +4,15 @@ import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validato
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
 
-/** Relay cursor arguments with the page size bounded, so no client can ask for a whole table. */
+export const PAGE_SIZE_DESCRIPTION = `Page size, 0 to ${MAX_PAGE_SIZE} (default ${DEFAULT_PAGE_SIZE}).`;
+
+/**
+ * Relay cursor arguments for reading forwards only, with the page size bounded so no client can
+ * ask for a whole table. Lists with one fixed order (inquiries, newest first) take these.
+ */
 @ArgsType()
-export class ConnectionArgs {
-  @Field(() => Int, {
-    nullable: true,
-    description: `Page size, 0 to ${MAX_PAGE_SIZE} (default ${DEFAULT_PAGE_SIZE}).`,
-  })
+export class ForwardConnectionArgs {
+  @Field(() => Int, { nullable: true, description: PAGE_SIZE_DESCRIPTION })
   @IsOptional()
   @IsInt()
   @Min(0)
@@ -22,7 +24,11 @@ export class ConnectionArgs {
   @IsString()
   @MaxLength(500)
   after?: string;
+}
 
+/** Relay cursor arguments both ways: `first`/`after` forwards, `last`/`before` backwards. */
+@ArgsType()
+export class ConnectionArgs extends ForwardConnectionArgs {
   @Field(() => Int, {
     nullable: true,
     description: `Page size from the end, 0 to ${MAX_PAGE_SIZE}.`,

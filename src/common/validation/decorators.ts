@@ -1,5 +1,5 @@
 import { applyDecorators } from '@nestjs/common';
-import { IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsInt, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
@@ -19,3 +19,10 @@ export const IsName = (max = 200): PropertyDecorator =>
     MinLength(1, { message: 'must not be empty' }),
     MaxLength(max),
   );
+
+/** A whole number in [min, max]; one message for both ends, as clients read it. */
+export const IsIntBetween = (
+  min: number,
+  max: number,
+  message = `must be between ${min} and ${max}`,
+): PropertyDecorator => applyDecorators(IsInt(), Min(min, { message }), Max(max, { message }));

@@ -8,7 +8,6 @@ import {
   IsArray,
   IsEmail,
   IsEnum,
-  IsInt,
   IsISO8601,
   IsNumber,
   IsOptional,
@@ -19,7 +18,10 @@ import {
   Min,
   MinLength,
 } from 'class-validator';
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../common/pagination/connection.args.js';
+import {
+  ForwardConnectionArgs,
+  PAGE_SIZE_DESCRIPTION,
+} from '../../common/pagination/connection.args.js';
 import { IsCountryCode } from '../../common/validation/country.js';
 import { IsName } from '../../common/validation/decorators.js';
 import { InquiryStatus } from '../inquiry-status.js';
@@ -94,27 +96,15 @@ export class SubmitInquiryInput {
 }
 
 @ArgsType()
-export class InquiriesArgs {
+export class InquiriesArgs extends ForwardConnectionArgs {
   @Field(() => InquiryStatus, { nullable: true })
   @IsOptional()
   @IsEnum(InquiryStatus)
   status?: InquiryStatus;
 
-  @Field(() => Int, {
-    nullable: true,
-    description: `Page size, 0 to ${MAX_PAGE_SIZE} (default ${DEFAULT_PAGE_SIZE}). Newest first.`,
-  })
-  @IsOptional()
-  @IsInt()
-  @Min(0)
-  @Max(MAX_PAGE_SIZE)
-  first?: number;
-
-  @Field({ nullable: true, description: 'Return items after this cursor.' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(100)
-  after?: string;
+  // Bounds and checks are the shared ones; only the description also tells the order.
+  @Field(() => Int, { nullable: true, description: `${PAGE_SIZE_DESCRIPTION} Newest first.` })
+  override first?: number;
 }
 
 const IsNote = (): PropertyDecorator => applyDecorators(IsOptional(), IsString(), MaxLength(5000));

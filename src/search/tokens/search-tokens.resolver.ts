@@ -1,9 +1,10 @@
-import { Args, Context, Int, Mutation, Resolver } from '@nestjs/graphql';
+import { Args, Context, Mutation, Resolver } from '@nestjs/graphql';
 import { Requires } from '../../auth/access.guard.js';
 import { Role } from '../../auth/caller.js';
 import type { RequestContext } from '../../graphql/loaders.js';
+import { CreateSearchTokenArgs } from './dto/create-search-token.args.js';
 import { SearchTokenKey } from './search-token-key.service.js';
-import { SearchIndexName, SearchToken, SearchTokenKeyRotation } from './search-token.model.js';
+import { SearchToken, SearchTokenKeyRotation } from './search-token.model.js';
 import { SearchTokensService } from './search-tokens.service.js';
 
 @Resolver()
@@ -18,8 +19,7 @@ export class SearchTokensResolver {
     description: 'A search token for browsers, at most 24 hours. Needs an API key.',
   })
   createSearchToken(
-    @Args('indexes', { type: () => [SearchIndexName] }) indexes: SearchIndexName[],
-    @Args('expiresInSeconds', { type: () => Int, defaultValue: 3600 }) expiresInSeconds: number,
+    @Args() { indexes, expiresInSeconds }: CreateSearchTokenArgs,
     @Context() ctx: RequestContext,
   ) {
     return this.tokens.create(ctx.caller, indexes, expiresInSeconds);

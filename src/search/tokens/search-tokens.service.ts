@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import type { TokenSearchRules } from 'meilisearch';
 import { generateTenantToken } from 'meilisearch/token';
 import type { Caller } from '../../auth/caller.js';
-import { badInput } from '../../common/errors/domain-error.js';
 import { SearchEngine } from '../engine/search-engine.service.js';
 import { visibleInSearch } from '../experts/expert-visibility.filter.js';
 import { EXPERTS_INDEX } from '../indexes/experts.index.js';
@@ -10,8 +9,6 @@ import { ORGANISATIONS_INDEX } from '../indexes/organisations.index.js';
 import { TECHNOLOGIES_INDEX } from '../indexes/technologies.index.js';
 import { SearchTokenKey } from './search-token-key.service.js';
 import { SearchIndexName, type SearchToken } from './search-token.model.js';
-
-export const MAX_TOKEN_SECONDS = 24 * 3600;
 
 const INDEX_OF: Record<SearchIndexName, string> = {
   [SearchIndexName.EXPERTS]: EXPERTS_INDEX,
@@ -31,18 +28,12 @@ export class SearchTokensService {
     private readonly signingKey: SearchTokenKey,
   ) {}
 
+  /** `indexes` and `expiresInSeconds` arrive bounded by CreateSearchTokenArgs. */
   async create(
     caller: Caller,
     indexes: SearchIndexName[],
     expiresInSeconds: number,
   ): Promise<SearchToken> {
-    if (indexes.length === 0) throw badInput('indexes', 'must name at least one index');
-    if (
-      !Number.isInteger(expiresInSeconds) ||
-      expiresInSeconds < 1 ||
-      expiresInSeconds > MAX_TOKEN_SECONDS
-    )
-      throw badInput('expiresInSeconds', `must be between 1 and ${MAX_TOKEN_SECONDS} (24 hours)`);
     const uids = [...new Set(indexes)].map((i) => this.engine.index(INDEX_OF[i]));
     const expertsUid = this.engine.index(EXPERTS_INDEX);
     const expertFilter = visibleInSearch(caller);

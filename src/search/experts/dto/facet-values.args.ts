@@ -1,0 +1,20 @@
+import { ArgsType, Field, Int } from '@nestjs/graphql';
+import { IsEnum, IsString, MaxLength } from 'class-validator';
+import { IsIntBetween } from '../../../common/validation/decorators.js';
+import { ExpertFacet } from '../expert-facets.js';
+
+@ArgsType()
+export class FacetValuesArgs {
+  @Field(() => ExpertFacet)
+  @IsEnum(ExpertFacet)
+  facet!: ExpertFacet;
+
+  @Field({ defaultValue: '' })
+  @IsString()
+  @MaxLength(100, { message: 'must be at most 100 characters' })
+  query!: string;
+
+  @Field(() => Int, { defaultValue: 10 })
+  @IsIntBetween(1, 100)
+  limit!: number;
+}
