@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
-import { ConfigurationError, loadEnvironment } from '../config/environment.js';
+import { runCommand } from '../common/cli/run-command.js';
+import { loadEnvironment } from '../config/environment.js';
 import { openDataSource } from '../database/open-data-source.js';
 import { ExpertEntity } from '../experts/expert.entity.js';
 import { TechnologyEntity } from '../technologies/technology.entity.js';
@@ -53,12 +54,4 @@ function usage(code: number): number {
   return code;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    process.stderr.write(
-      `${error instanceof ConfigurationError ? error.message : String(error)}\n`,
-    );
-    process.exit(1);
-  },
-);
+runCommand(main);
