@@ -4,12 +4,12 @@ import { fileURLToPath } from 'node:url';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { withHttpApp } from '../cli/app-command.js';
 import { runCommand } from '../common/cli/run-command.js';
+import { packageFile } from '../common/package-root.js';
 import { renderSchema } from './schema-text.js';
 
 export { renderSchema };
 
-// Two levels up from src/graphql and from dist/graphql alike.
-export const SCHEMA_FILE = fileURLToPath(new URL('../../schema.gql', import.meta.url));
+export const SCHEMA_FILE = packageFile('schema.gql');
 
 async function main(): Promise<void> {
   // An in-memory SQLite database and a throw-away data folder: printing the schema must not

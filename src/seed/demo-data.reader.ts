@@ -1,16 +1,13 @@
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { packageFile } from '../common/package-root.js';
 import { ImportFileError, type RawRecord, readImportFile } from '../importer/import-file.reader.js';
 import { type Checked, Rejections } from '../importer/import-report.js';
 import type { VocabularyImportRow } from '../importer/vocabulary.rows.js';
 import { type CheckedDemoData, checkDemoRecords, type DemoHints } from './demo/demo-data.checks.js';
 import type { DemoLists, DemoVocabularyEntry } from './demo/demo-types.js';
 
-/**
- * `demo-data/` at the repository root. This module sits two levels below it both as
- * `src/seed/*.ts` (jest) and as `dist/seed/*.js` (node, the image): keep it at that depth.
- */
-export const DEMO_DATA_DIR = fileURLToPath(new URL('../../demo-data/', import.meta.url));
+/** `demo-data/` at the package root (the repository, or /app in the image). */
+export const DEMO_DATA_DIR = packageFile('demo-data');
 
 const FILES = [
   'clusters.json',

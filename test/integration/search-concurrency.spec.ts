@@ -7,6 +7,10 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Meilisearch, type Task } from 'meilisearch';
 import pg from 'pg';
 import { EXPERTS_INDEX } from '../../src/search/indexes/experts.index.js';
+import {
+  createScratchDatabase,
+  dropScratchDatabase,
+} from '../../tools/support/scratch-database.js';
 import { SEARCH_INDEXES } from '../../src/search/indexes/search-indexes.js';
 import { type AppProcess, startAppProcess } from '../support/app-process.js';
 import { createBasics, type GraphQLClient, must } from '../support/fixtures.js';
@@ -37,17 +41,16 @@ describeOnPostgres(
     });
     const prefix = `conc${process.pid}_${Math.random().toString(36).slice(2, 8)}_`;
     const indexUid = `${prefix}${EXPERTS_INDEX}`;
-    const databaseName = `kenner_conc_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
     let dataDir = '';
     const adminUrl = postgresUrl() ?? '';
-    const databaseUrl = withDatabase(adminUrl, databaseName);
+    let databaseUrl = '';
     const processes: AppProcess[] = [];
     const proxies: MeiliProxy[] = [];
     let db: pg.Client | undefined;
 
     beforeAll(async () => {
       dataDir = mkdtempSync(join(tmpdir(), 'kenner-conc-'));
-      await admin(adminUrl, `CREATE DATABASE "${databaseName}"`);
+      databaseUrl = await createScratchDatabase('conc', adminUrl);
       db = new pg.Client({ connectionString: databaseUrl });
       await db.connect();
       for (const name of ['a', 'b']) {
@@ -77,7 +80,7 @@ describeOnPostgres(
       for (const name of Object.keys(SEARCH_INDEXES)) {
         await meili.deleteIndexIfExists(`${prefix}${name}`).catch(() => undefined);
       }
-      await admin(adminUrl, `DROP DATABASE IF EXISTS "${databaseName}" WITH (FORCE)`);
+      if (databaseUrl) await dropScratchDatabase(databaseUrl, adminUrl);
       if (dataDir) rmSync(dataDir, { recursive: true, force: true });
     });
 
@@ -282,23 +285,6 @@ async function startMeiliProxy(target: string, indexUid: string): Promise<MeiliP
         server.close(() => resolve());
       }),
   };
-}
-
-function withDatabase(url: string, database: string): string {
-  if (!url) return '';
-  const parsed = new URL(url);
-  parsed.pathname = `/${database}`;
-  return parsed.toString();
-}
-
-async function admin(url: string, statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
 }
 
 async function eventually(check: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
