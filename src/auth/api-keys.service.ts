@@ -17,11 +17,20 @@ export interface NewApiKey {
   allowedOrigins?: string[];
 }
 
-const MINT_ADMIN_KEY =
-  'Create an admin key with `npm run keys -- create --name "Me" --role ADMIN` (it prints the key once)';
+/**
+ * How to mint an admin key where this process runs: the production image has no compiler, so
+ * `npm run keys` (which builds first) cannot run there; the compiled command can.
+ */
+const keysCommand = (production: boolean): string =>
+  production ? 'node dist/auth/keys.command.js' : 'npm run keys --';
+
+export const mintAdminKey = (production: boolean): string =>
+  `Create an admin key with \`${keysCommand(production)} create --name "Me" --role ADMIN\` ` +
+  '(it prints the key once)';
 
 /** Logged at start while the database holds no active admin key. */
-export const NO_ADMIN_KEY_HINT = `No admin API key yet. ${MINT_ADMIN_KEY}, or set BOOTSTRAP_ADMIN_KEY.`;
+export const noAdminKeyHint = (production: boolean): string =>
+  `No admin API key yet. ${mintAdminKey(production)}, or set BOOTSTRAP_ADMIN_KEY.`;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
@@ -49,19 +58,22 @@ export class ApiKeysService implements OnApplicationBootstrap {
     const secret = this.env.BOOTSTRAP_ADMIN_KEY;
     const repo = this.db.getRepository(ApiKeyEntity);
     const admins = await repo.countBy({ role: Role.ADMIN, revokedAt: IsNull() });
+    const production = this.env.NODE_ENV === 'production';
     if (!secret) {
-      if (admins === 0) this.logger.log(NO_ADMIN_KEY_HINT);
+      if (admins === 0) this.logger.log(noAdminKeyHint(production));
       return;
     }
     const known = await repo.findOneBy({ secretHash: hashSecret(secret) });
     // Registered by an earlier start: nothing new to say.
     if (known && !known.revokedAt) return;
     if (known) {
-      this.logger.warn(`BOOTSTRAP_ADMIN_KEY ignored: that key was revoked. ${MINT_ADMIN_KEY}`);
+      this.logger.warn(
+        `BOOTSTRAP_ADMIN_KEY ignored: that key was revoked. ${mintAdminKey(production)}`,
+      );
     } else if (admins > 0) {
       this.logger.warn(
         `BOOTSTRAP_ADMIN_KEY ignored: an admin key already exists (${admins} active), so it is ` +
-          'not registered; `npm run keys -- list` shows the keys',
+          `not registered; \`${keysCommand(production)} list\` shows the keys`,
       );
     } else {
       await this.store({ name: 'bootstrap admin', role: Role.ADMIN }, secret);
