@@ -4,44 +4,30 @@ import { ExpertEntity, Visibility } from '../experts/expert.entity.js';
 import { SearchOutbox } from '../search/outbox/search-outbox.service.js';
 import type { MaterialEntity, SectorEntity } from '../vocabularies/vocabulary-entry.entity.js';
 import { ExpertImportRow, toExpertRow } from './expert.rows.js';
-import type { RawRecord } from './import-file.reader.js';
-import { type Checked, type KindCounts, type Rejections, sameValue } from './import-report.js';
+import { type Checked, type KindCounts, sameValue } from './import-report.js';
 import {
   buildReferenceIndex,
   type ReferenceIndex,
   resolveOrganisation,
   resolveTechnology,
 } from './reference-index.js';
-import { validateRow } from './row-validation.js';
+import type { RecordChecks } from './row-validation.js';
 
 /**
- * Validates expert records. `refs` includes what the same file creates, so an expert may name an
- * organisation imported in the same run.
+ * How expert records are checked, for `checkRecords`. `refs` includes what the same file creates,
+ * so an expert may name an organisation imported in the same run.
  */
-export function checkExperts(
-  records: RawRecord[],
-  refs: ReferenceIndex,
-  rejections: Rejections,
-): Checked<ExpertImportRow>[] {
-  const seen = new Set<string>();
-  const out: Checked<ExpertImportRow>[] = [];
-  for (const record of records) {
-    const { row, problem } = validateRow(ExpertImportRow, toExpertRow(record.data));
-    const error = problem ?? referenceProblem(row, refs, seen);
-    if (error) {
-      rejections.add(record.location, error);
-      continue;
-    }
-    seen.add(row.email.toLowerCase());
-    out.push({ location: record.location, row });
-  }
-  return out;
-}
+export const expertChecks = (refs: ReferenceIndex): RecordChecks<ExpertImportRow> => ({
+  cls: ExpertImportRow,
+  toRow: toExpertRow,
+  keysOf: (row) => [row.email.toLowerCase()],
+  problemOf: (row, seen) => referenceProblem(row, refs, seen),
+});
 
 function referenceProblem(
   row: ExpertImportRow,
   refs: ReferenceIndex,
-  seen: Set<string>,
+  seen: ReadonlySet<string>,
 ): string | null {
   if (seen.has(row.email.toLowerCase())) return `email: ${row.email} appears twice in the file`;
   if (!resolveOrganisation(refs, row.organisation))

@@ -1,11 +1,12 @@
 import type { DataSource } from 'typeorm';
 import { checkClusters, writeClusters } from './cluster.import.js';
-import { checkExperts, writeExperts } from './expert.import.js';
+import { expertChecks, writeExperts } from './expert.import.js';
 import { type ImportKind, readImportFile } from './import-file.reader.js';
 import { emptyCounts, type ImportReport, Rejections } from './import-report.js';
-import { checkInstruments, writeInstruments } from './instrument.import.js';
+import { instrumentChecks, writeInstruments } from './instrument.import.js';
 import { checkOrganisations, writeOrganisations } from './organisation.import.js';
 import { buildReferenceIndex } from './reference-index.js';
+import { checkRecords } from './row-validation.js';
 import { checkTechnologies, writeTechnologies } from './technology.import.js';
 import { checkVocabulary, VOCABULARIES, writeVocabulary } from './vocabulary.import.js';
 
@@ -54,8 +55,8 @@ export async function importFile(
   for (const { row } of technologies) refs.technologies.set(row.slug, PENDING);
   for (const { row } of materials) refs.materials.set(row.slug, PENDING);
   for (const { row } of sectors) refs.sectors.set(row.slug, PENDING);
-  const instruments = checkInstruments(of('instruments'), refs, rejections);
-  const experts = checkExperts(of('experts'), refs, rejections);
+  const instruments = checkRecords(of('instruments'), rejections, instrumentChecks(refs));
+  const experts = checkRecords(of('experts'), rejections, expertChecks(refs));
 
   const counts = emptyCounts();
   const rejected = rejections.list();

@@ -1,8 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { InstrumentEntity } from '../instruments/instrument.entity.js';
 import { SearchOutbox } from '../search/outbox/search-outbox.service.js';
-import type { RawRecord } from './import-file.reader.js';
-import { type Checked, type KindCounts, type Rejections, sameValue } from './import-report.js';
+import { type Checked, type KindCounts, sameValue } from './import-report.js';
 import { InstrumentImportRow, toInstrumentRow } from './instrument.rows.js';
 import {
   buildReferenceIndex,
@@ -10,7 +9,7 @@ import {
   resolveOrganisation,
   resolveTechnology,
 } from './reference-index.js';
-import { validateRow } from './row-validation.js';
+import type { RecordChecks } from './row-validation.js';
 
 const FIELDS = ['model', 'technologyId', 'accessMode', 'description'] as const;
 
@@ -19,37 +18,23 @@ const instrumentKey = (organisation: string, name: string) =>
   `${organisation.toLowerCase()}|${name.trim().toLowerCase()}`;
 
 /**
- * Validates instrument records: the API's rules, a technique and an organisation that exist (in
- * the database or the same file), and a name used once per organisation.
+ * How instrument records are checked, for `checkRecords`: the API's rules, a technique and an
+ * organisation that exist (in the database or the same file), and a name used once per organisation.
  */
-export function checkInstruments(
-  records: RawRecord[],
-  refs: ReferenceIndex,
-  rejections: Rejections,
-): Checked<InstrumentImportRow>[] {
-  const seen = new Set<string>();
-  const out: Checked<InstrumentImportRow>[] = [];
-  for (const record of records) {
-    const { row, problem } = validateRow(InstrumentImportRow, toInstrumentRow(record.data));
-    const key = problem ? '' : instrumentKey(row.organisation, row.name);
-    const error =
-      problem ??
-      (resolveTechnology(refs, row.technology)
-        ? null
-        : `technology: no technique "${row.technology}" (or an ambiguous acronym)`) ??
-      (resolveOrganisation(refs, row.organisation)
-        ? null
-        : `organisation: no organisation "${row.organisation}"`) ??
-      (seen.has(key) ? `name: "${row.name}" appears twice for ${row.organisation}` : null);
-    if (error) {
-      rejections.add(record.location, error);
-      continue;
-    }
-    seen.add(key);
-    out.push({ location: record.location, row });
-  }
-  return out;
-}
+export const instrumentChecks = (refs: ReferenceIndex): RecordChecks<InstrumentImportRow> => ({
+  cls: InstrumentImportRow,
+  toRow: toInstrumentRow,
+  keysOf: (row) => [instrumentKey(row.organisation, row.name)],
+  problemOf: (row, seen) => {
+    if (!resolveTechnology(refs, row.technology))
+      return `technology: no technique "${row.technology}" (or an ambiguous acronym)`;
+    if (!resolveOrganisation(refs, row.organisation))
+      return `organisation: no organisation "${row.organisation}"`;
+    return seen.has(instrumentKey(row.organisation, row.name))
+      ? `name: "${row.name}" appears twice for ${row.organisation}`
+      : null;
+  },
+});
 
 /** Upserts by organisation and name; writes only what differs. */
 export async function writeInstruments(

@@ -5,7 +5,7 @@ import { SearchOutbox } from '../search/outbox/search-outbox.service.js';
 import type { RawRecord } from './import-file.reader.js';
 import { type Checked, type KindCounts, type Rejections, sameValue } from './import-report.js';
 import { OrganisationImportRow, toOrganisationRow } from './organisation.rows.js';
-import { validateRow } from './row-validation.js';
+import { checkRecords } from './row-validation.js';
 
 const FIELDS = [
   'name',
@@ -40,31 +40,22 @@ export async function checkOrganisations(
 }
 
 /** The checks of `checkOrganisations` that need no database: `clusters` are the known slugs. */
-export function checkOrganisationRecords(
+export const checkOrganisationRecords = (
   records: RawRecord[],
   clusters: ReadonlySet<string>,
   rejections: Rejections,
-): Checked<OrganisationImportRow>[] {
-  const seenRor = new Set<string>();
-  const out: Checked<OrganisationImportRow>[] = [];
-  for (const record of records) {
-    const { row, problem } = validateRow(OrganisationImportRow, toOrganisationRow(record.data));
-    const unknownCluster = row.clusters?.find((slug) => !clusters.has(slug));
-    const error =
-      problem ??
-      (row.rorId && seenRor.has(row.rorId)
-        ? `rorId: ${row.rorId} appears twice in the file`
-        : null) ??
-      (unknownCluster ? `clusters: no cluster with slug "${unknownCluster}"` : null);
-    if (error) {
-      rejections.add(record.location, error);
-      continue;
-    }
-    if (row.rorId) seenRor.add(row.rorId);
-    out.push({ location: record.location, row });
-  }
-  return out;
-}
+): Checked<OrganisationImportRow>[] =>
+  checkRecords(records, rejections, {
+    cls: OrganisationImportRow,
+    toRow: toOrganisationRow,
+    keysOf: (row) => (row.rorId ? [row.rorId] : []),
+    problemOf: (row, seenRor) => {
+      if (row.rorId && seenRor.has(row.rorId))
+        return `rorId: ${row.rorId} appears twice in the file`;
+      const unknownCluster = row.clusters?.find((slug) => !clusters.has(slug));
+      return unknownCluster ? `clusters: no cluster with slug "${unknownCluster}"` : null;
+    },
+  });
 
 /** Upserts by ROR id, else by name and country; writes only what differs. */
 export async function writeOrganisations(

@@ -4,7 +4,7 @@ import { childrenIndex, parentsFirst, rootOf, subtreeOf } from '../technologies/
 import { TechnologyEntity } from '../technologies/technology.entity.js';
 import type { RawRecord } from './import-file.reader.js';
 import { type Checked, type KindCounts, type Rejections, sameValue } from './import-report.js';
-import { validateRow } from './row-validation.js';
+import { checkRecords } from './row-validation.js';
 import { countChmoClaims, TechnologyImportRow, toTechnologyRow } from './technology.rows.js';
 
 const FIELDS = [
@@ -23,6 +23,12 @@ const FIELDS = [
 /** The keys another row or the database may use to name a technique. */
 const keysOf = (t: { slug: string; chameoId?: string | null; chmoId?: string | null }) =>
   [t.slug, t.chameoId, t.chmoId].filter((k): k is string => Boolean(k));
+
+/** The keys a row of the file may be named by: its own, and the id it has in its source. */
+const fileKeysOf = (row: TechnologyImportRow, data: Record<string, unknown>) => {
+  const sourceId = typeof data.id === 'string' ? data.id : undefined;
+  return [...keysOf(row), ...(sourceId ? [sourceId] : [])];
+};
 
 export interface CheckedTechnology extends Checked<TechnologyImportRow> {
   /** The parent row of this file, when the parent is imported too. */
@@ -57,20 +63,21 @@ export function checkTechnologyRecords(
   rejections: Rejections,
 ): CheckedTechnology[] {
   const claims = countChmoClaims(records.map((r) => r.data));
+  const rows: CheckedTechnology[] = checkRecords(records, rejections, {
+    cls: TechnologyImportRow,
+    toRow: (data) => toTechnologyRow(data, claims),
+    keysOf: fileKeysOf,
+    problemOf: (row, seen) => {
+      const duplicate = keysOf(row).find((k) => seen.has(k));
+      return duplicate ? `slug: "${duplicate}" appears twice in the file` : null;
+    },
+  });
+  // Locations are unique: each row is found again by every key it took.
+  const dataAt = new Map(records.map((r) => [r.location, r.data]));
   const byKey = new Map<string, CheckedTechnology>();
-  const rows: CheckedTechnology[] = [];
-  for (const record of records) {
-    const { row, problem } = validateRow(TechnologyImportRow, toTechnologyRow(record.data, claims));
-    const duplicate = problem ? undefined : keysOf(row).find((k) => byKey.has(k));
-    if (problem || duplicate) {
-      rejections.add(record.location, problem ?? `slug: "${duplicate}" appears twice in the file`);
-      continue;
-    }
-    const checked: CheckedTechnology = { location: record.location, row };
-    rows.push(checked);
-    const originalId = typeof record.data.id === 'string' ? record.data.id : undefined;
-    for (const key of [...keysOf(row), originalId]) if (key) byKey.set(key, checked);
-  }
+  for (const checked of rows)
+    for (const key of fileKeysOf(checked.row, dataAt.get(checked.location) ?? {}))
+      byKey.set(key, checked);
   for (const checked of rows) {
     const parent = checked.row.parent;
     if (!parent) continue;
