@@ -8,6 +8,7 @@ import { checkOrganisations, writeOrganisations } from './organisation.import.js
 import { buildReferenceIndex } from './reference-index.js';
 import { checkRecords } from './row-validation.js';
 import { checkTechnologies, writeTechnologies } from './technology.import.js';
+import type { WriteTarget } from './upsert.js';
 import { checkVocabulary, VOCABULARIES, writeVocabulary } from './vocabulary.import.js';
 
 export interface ImportOptions {
@@ -63,36 +64,21 @@ export async function importFile(
   if (options.dryRun || (rejected.length > 0 && !options.skipInvalid)) {
     return { rejected, counts, written: false };
   }
-  const report = (kind: ImportKind, total: number) => (done: number) => {
-    if (done === total || done % 250 === 0) options.onProgress?.(kind, done, total);
-  };
   await db.transaction(async (tx) => {
-    await writeClusters(tx, clusters, counts.clusters, report('clusters', clusters.length));
-    await writeOrganisations(
-      tx,
-      organisations,
-      counts.organisations,
-      report('organisations', organisations.length),
-    );
-    await writeTechnologies(
-      tx,
-      technologies,
-      counts.technologies,
-      report('technologies', technologies.length),
-    );
-    for (const [kind, rows] of [
-      ['materials', materials],
-      ['sectors', sectors],
-    ] as const) {
-      await writeVocabulary(tx, VOCABULARIES[kind], rows, counts[kind], report(kind, rows.length));
-    }
-    await writeInstruments(
-      tx,
-      instruments,
-      counts.instruments,
-      report('instruments', instruments.length),
-    );
-    await writeExperts(tx, experts, counts.experts, report('experts', experts.length));
+    const into = (kind: ImportKind, rows: readonly unknown[]): WriteTarget => ({
+      em: tx,
+      counts: counts[kind],
+      progress: (done) => {
+        if (done === rows.length || done % 250 === 0) options.onProgress?.(kind, done, rows.length);
+      },
+    });
+    await writeClusters(clusters, into('clusters', clusters));
+    await writeOrganisations(organisations, into('organisations', organisations));
+    await writeTechnologies(technologies, into('technologies', technologies));
+    await writeVocabulary(VOCABULARIES.materials, materials, into('materials', materials));
+    await writeVocabulary(VOCABULARIES.sectors, sectors, into('sectors', sectors));
+    await writeInstruments(instruments, into('instruments', instruments));
+    await writeExperts(experts, into('experts', experts));
   });
   return { rejected, counts, written: true };
 }

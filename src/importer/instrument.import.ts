@@ -1,7 +1,6 @@
-import type { EntityManager } from 'typeorm';
 import { InstrumentEntity } from '../instruments/instrument.entity.js';
 import { SearchOutbox } from '../search/outbox/search-outbox.service.js';
-import { type Checked, type KindCounts, sameValue } from './import-report.js';
+import type { Checked } from './import-report.js';
 import { InstrumentImportRow, toInstrumentRow } from './instrument.rows.js';
 import {
   buildReferenceIndex,
@@ -10,6 +9,7 @@ import {
   resolveTechnology,
 } from './reference-index.js';
 import type { RecordChecks } from './row-validation.js';
+import { differsIn, type Upsert, upsertRows, type WriteTarget } from './upsert.js';
 
 const FIELDS = ['model', 'technologyId', 'accessMode', 'description'] as const;
 
@@ -38,17 +38,15 @@ export const instrumentChecks = (refs: ReferenceIndex): RecordChecks<InstrumentI
 
 /** Upserts by organisation and name; writes only what differs. */
 export async function writeInstruments(
-  em: EntityManager,
   rows: Checked<InstrumentImportRow>[],
-  counts: KindCounts,
-  progress: (done: number) => void,
+  target: WriteTarget,
 ): Promise<void> {
+  const { em } = target;
   const refs = await buildReferenceIndex(em);
   const existing = new Map(
     (await em.find(InstrumentEntity)).map((i) => [instrumentKey(i.organisationId, i.name), i]),
   );
-  let done = 0;
-  for (const { row } of rows) {
+  await upsertRows(rows, target, ({ row }): Upsert<InstrumentEntity> => {
     const organisationId = resolveOrganisation(refs, row.organisation) as string;
     const values = {
       model: row.model ?? null,
@@ -57,22 +55,23 @@ export async function writeInstruments(
       description: row.description ?? '',
     };
     const key = instrumentKey(organisationId, row.name);
-    const match = existing.get(key);
-    if (!match) {
-      const created = em.create(InstrumentEntity, {
-        ...values,
-        name: row.name.trim(),
-        organisationId,
-      });
-      existing.set(key, await em.save(created));
-      await new SearchOutbox().instrumentChanged(em, organisationId);
-      counts.created += 1;
-    } else if (FIELDS.some((f) => !sameValue(match[f], values[f]))) {
-      em.merge(InstrumentEntity, match, values);
-      await em.save(match);
-      await new SearchOutbox().instrumentChanged(em, organisationId);
-      counts.updated += 1;
-    } else counts.unchanged += 1;
-    progress(++done);
-  }
+    return {
+      match: existing.get(key),
+      differs: (match) => differsIn(FIELDS, match, values),
+      create: async () => {
+        const created = em.create(InstrumentEntity, {
+          ...values,
+          name: row.name.trim(),
+          organisationId,
+        });
+        existing.set(key, await em.save(created));
+        await new SearchOutbox().instrumentChanged(em, organisationId);
+      },
+      update: async (match) => {
+        em.merge(InstrumentEntity, match, values);
+        await em.save(match);
+        await new SearchOutbox().instrumentChanged(em, organisationId);
+      },
+    };
+  });
 }

@@ -3,9 +3,10 @@ import { ClusterEntity } from '../clusters/cluster.entity.js';
 import { OrganisationEntity } from '../organisations/organisation.entity.js';
 import { SearchOutbox } from '../search/outbox/search-outbox.service.js';
 import type { RawRecord } from './import-file.reader.js';
-import { type Checked, type KindCounts, type Rejections, sameValue } from './import-report.js';
+import { type Checked, type Rejections, sameValue } from './import-report.js';
 import { OrganisationImportRow, toOrganisationRow } from './organisation.rows.js';
 import { checkRecords } from './row-validation.js';
+import { differsIn, type Upsert, upsertRows, type WriteTarget } from './upsert.js';
 
 const FIELDS = [
   'name',
@@ -59,42 +60,40 @@ export const checkOrganisationRecords = (
 
 /** Upserts by ROR id, else by name and country; writes only what differs. */
 export async function writeOrganisations(
-  em: EntityManager,
   rows: Checked<OrganisationImportRow>[],
-  counts: KindCounts,
-  progress: (done: number) => void,
+  target: WriteTarget,
 ): Promise<void> {
+  const { em } = target;
   const existing = await em.find(OrganisationEntity, { relations: { clusters: true } });
   const byRor = new Map(existing.filter((o) => o.rorId).map((o) => [o.rorId as string, o]));
   const byName = new Map(existing.map((o) => [nameKey(o.name, o.country), o]));
   const clusterRows = await em.find(ClusterEntity);
   const clusterBySlug = new Map(clusterRows.map((c) => [c.slug, c]));
-  let done = 0;
-  for (const { row } of rows) {
-    const match =
-      (row.rorId ? byRor.get(row.rorId) : undefined) ?? byName.get(nameKey(row.name, row.country));
+  await upsertRows(rows, target, ({ row }): Upsert<OrganisationEntity> => {
     const values = Object.fromEntries(
       FIELDS.map((f) => [f, row[f] ?? null]),
     ) as Partial<OrganisationEntity>;
     const clusters = (row.clusters ?? []).map((slug) => clusterBySlug.get(slug) as ClusterEntity);
-    if (!match) {
-      const created = em.create(OrganisationEntity, { ...values, clusters });
-      await em.save(created);
-      await new SearchOutbox().organisationsChanged(em, [created.id]);
-      byName.set(nameKey(row.name, row.country), created);
-      counts.created += 1;
-    } else {
-      const changed = FIELDS.some((f) => !sameValue(match[f], values[f]));
-      const before = (match.clusters ?? []).map((c) => c.slug).sort();
-      const clustersChanged = !sameValue(before, clusters.map((c) => c.slug).sort());
-      if (changed || clustersChanged) {
+    return {
+      match:
+        (row.rorId ? byRor.get(row.rorId) : undefined) ??
+        byName.get(nameKey(row.name, row.country)),
+      differs: (match) =>
+        differsIn(FIELDS, match, values) || !sameValue(slugs(match.clusters), slugs(clusters)),
+      create: async () => {
+        const created = em.create(OrganisationEntity, { ...values, clusters });
+        await em.save(created);
+        await new SearchOutbox().organisationsChanged(em, [created.id]);
+        byName.set(nameKey(row.name, row.country), created);
+      },
+      update: async (match) => {
         em.merge(OrganisationEntity, match, values);
         match.clusters = clusters;
         await em.save(match);
         await new SearchOutbox().organisationsChanged(em, [match.id]);
-        counts.updated += 1;
-      } else counts.unchanged += 1;
-    }
-    progress(++done);
-  }
+      },
+    };
+  });
 }
+
+const slugs = (clusters: ClusterEntity[] | undefined) => (clusters ?? []).map((c) => c.slug).sort();

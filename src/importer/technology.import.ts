@@ -3,9 +3,10 @@ import { SearchOutbox } from '../search/outbox/search-outbox.service.js';
 import { childrenIndex, parentsFirst, rootOf, subtreeOf } from '../technologies/taxonomy.js';
 import { TechnologyEntity } from '../technologies/technology.entity.js';
 import type { RawRecord } from './import-file.reader.js';
-import { type Checked, type KindCounts, type Rejections, sameValue } from './import-report.js';
+import type { Checked, Rejections } from './import-report.js';
 import { checkRecords } from './row-validation.js';
 import { countChmoClaims, TechnologyImportRow, toTechnologyRow } from './technology.rows.js';
+import { differsIn, type Upsert, upsertRows, type WriteTarget } from './upsert.js';
 
 const FIELDS = [
   'name',
@@ -112,17 +113,20 @@ export function checkTechnologyRecords(
 
 /** Upserts parents before children, by CHAMEO id, CHMO id, then slug; keeps categories right. */
 export async function writeTechnologies(
-  em: EntityManager,
   rows: CheckedTechnology[],
-  counts: KindCounts,
-  progress: (done: number) => void,
+  target: WriteTarget,
 ): Promise<void> {
+  const { em } = target;
   const existing = await em.find(TechnologyEntity);
   const dbByKey = new Map(existing.flatMap((t) => keysOf(t).map((k) => [k, t] as const)));
   const byId = new Map(existing.map((t) => [t.id, t]));
   const saved = new Map<CheckedTechnology, TechnologyEntity>();
-  let done = 0;
-  for (const checked of parentsFirst(rows, (r) => r.parentRow)) {
+  const remember = (checked: CheckedTechnology, entity: TechnologyEntity) => {
+    saved.set(checked, entity);
+    byId.set(entity.id, entity);
+  };
+  const rowsInOrder = parentsFirst(rows, (r) => r.parentRow);
+  await upsertRows(rowsInOrder, target, (checked): Upsert<TechnologyEntity> => {
     const { row } = checked;
     const parent = checked.parentRow
       ? saved.get(checked.parentRow)
@@ -145,34 +149,33 @@ export async function writeTechnologies(
     const match = [row.chameoId, row.chmoId, row.slug]
       .map((k) => (k ? dbByKey.get(k) : undefined))
       .find(Boolean);
-    let entity: TechnologyEntity;
-    if (!match) {
-      entity = await em.save(
-        em.create(TechnologyEntity, {
-          ...values,
-          slug: row.slug,
-          categoryId: parent?.categoryId ?? null,
-        }),
-      );
-      if (!parent) await em.update(TechnologyEntity, entity.id, { categoryId: entity.id });
-      entity.categoryId = parent?.categoryId ?? entity.id;
-      await new SearchOutbox().technologiesChanged(em, [entity.id]);
-      counts.created += 1;
-    } else {
-      entity = match;
-      const categoryId = parent ? parent.categoryId : match.id;
-      const changed =
-        [...FIELDS, 'parentId' as const].some((f) => !sameValue(match[f], values[f])) ||
-        match.categoryId !== categoryId;
-      if (changed) {
-        em.merge(TechnologyEntity, match, { ...values, categoryId });
-        await em.save(match);
-        await new SearchOutbox().technologiesChanged(em, [match.id]);
-        counts.updated += 1;
-      } else counts.unchanged += 1;
-    }
-    saved.set(checked, entity);
-    byId.set(entity.id, entity);
-    progress(++done);
-  }
+    // Rows below this one find it here, whether it is written or not.
+    if (match) remember(checked, match);
+    // A root is its own category; anything else takes its parent's.
+    const categoryOf = (stored: TechnologyEntity) => (parent ? parent.categoryId : stored.id);
+    return {
+      match,
+      differs: (stored) =>
+        differsIn([...FIELDS, 'parentId' as const], stored, values) ||
+        stored.categoryId !== categoryOf(stored),
+      create: async () => {
+        const entity = await em.save(
+          em.create(TechnologyEntity, {
+            ...values,
+            slug: row.slug,
+            categoryId: parent?.categoryId ?? null,
+          }),
+        );
+        if (!parent) await em.update(TechnologyEntity, entity.id, { categoryId: entity.id });
+        entity.categoryId = parent?.categoryId ?? entity.id;
+        await new SearchOutbox().technologiesChanged(em, [entity.id]);
+        remember(checked, entity);
+      },
+      update: async (stored) => {
+        em.merge(TechnologyEntity, stored, { ...values, categoryId: categoryOf(stored) });
+        await em.save(stored);
+        await new SearchOutbox().technologiesChanged(em, [stored.id]);
+      },
+    };
+  });
 }
