@@ -1,10 +1,10 @@
-import type { EntityManager } from 'typeorm';
 import { ClusterEntity } from '../clusters/cluster.entity.js';
 import { SearchOutbox } from '../search/outbox/search-outbox.service.js';
 import { ClusterImportRow, toClusterRow } from './cluster.rows.js';
 import type { RawRecord } from './import-file.reader.js';
-import { type Checked, type KindCounts, type Rejections, sameValue } from './import-report.js';
+import type { Checked, Rejections } from './import-report.js';
 import { checkSlugRows } from './row-validation.js';
+import { differsIn, type Upsert, upsertRows, type WriteTarget } from './upsert.js';
 
 const FIELDS = ['name', 'description', 'website'] as const;
 
@@ -14,30 +14,27 @@ export const checkClusters = (records: RawRecord[], rejections: Rejections) =>
 
 /** Upserts by slug; writes only what differs. */
 export async function writeClusters(
-  em: EntityManager,
   rows: Checked<ClusterImportRow>[],
-  counts: KindCounts,
-  progress: (done: number) => void,
+  target: WriteTarget,
 ): Promise<void> {
+  const { em } = target;
   const existing = new Map((await em.find(ClusterEntity)).map((c) => [c.slug, c]));
-  let done = 0;
-  for (const { row } of rows) {
+  await upsertRows(rows, target, ({ row }): Upsert<ClusterEntity> => {
     const values = {
       name: row.name,
       description: row.description ?? '',
       website: row.website ?? null,
     };
-    const match = existing.get(row.slug);
-    if (!match) {
-      await em.save(em.create(ClusterEntity, { ...values, slug: row.slug }));
-      counts.created += 1;
-    } else if (FIELDS.some((f) => !sameValue(match[f], values[f]))) {
-      em.merge(ClusterEntity, match, values);
-      await em.save(match);
-      // Organisation and expert documents carry cluster names and slugs.
-      await new SearchOutbox().clustersChanged(em, [match.id]);
-      counts.updated += 1;
-    } else counts.unchanged += 1;
-    progress(++done);
-  }
+    return {
+      match: existing.get(row.slug),
+      differs: (match) => differsIn(FIELDS, match, values),
+      create: () => em.save(em.create(ClusterEntity, { ...values, slug: row.slug })),
+      update: async (match) => {
+        em.merge(ClusterEntity, match, values);
+        await em.save(match);
+        // Organisation and expert documents carry cluster names and slugs.
+        await new SearchOutbox().clustersChanged(em, [match.id]);
+      },
+    };
+  });
 }

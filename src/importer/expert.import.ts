@@ -1,47 +1,33 @@
-import type { EntityManager } from 'typeorm';
 import { ExpertSkillEntity } from '../experts/expert-skill.entity.js';
 import { ExpertEntity, Visibility } from '../experts/expert.entity.js';
 import { SearchOutbox } from '../search/outbox/search-outbox.service.js';
 import type { MaterialEntity, SectorEntity } from '../vocabularies/vocabulary-entry.entity.js';
 import { ExpertImportRow, toExpertRow } from './expert.rows.js';
-import type { RawRecord } from './import-file.reader.js';
-import { type Checked, type KindCounts, type Rejections, sameValue } from './import-report.js';
+import { type Checked, sameValue } from './import-report.js';
 import {
   buildReferenceIndex,
   type ReferenceIndex,
   resolveOrganisation,
   resolveTechnology,
 } from './reference-index.js';
-import { validateRow } from './row-validation.js';
+import type { RecordChecks } from './row-validation.js';
+import { differsIn, type Upsert, upsertRows, type WriteTarget } from './upsert.js';
 
 /**
- * Validates expert records. `refs` includes what the same file creates, so an expert may name an
- * organisation imported in the same run.
+ * How expert records are checked, for `checkRecords`. `refs` includes what the same file creates,
+ * so an expert may name an organisation imported in the same run.
  */
-export function checkExperts(
-  records: RawRecord[],
-  refs: ReferenceIndex,
-  rejections: Rejections,
-): Checked<ExpertImportRow>[] {
-  const seen = new Set<string>();
-  const out: Checked<ExpertImportRow>[] = [];
-  for (const record of records) {
-    const { row, problem } = validateRow(ExpertImportRow, toExpertRow(record.data));
-    const error = problem ?? referenceProblem(row, refs, seen);
-    if (error) {
-      rejections.add(record.location, error);
-      continue;
-    }
-    seen.add(row.email.toLowerCase());
-    out.push({ location: record.location, row });
-  }
-  return out;
-}
+export const expertChecks = (refs: ReferenceIndex): RecordChecks<ExpertImportRow> => ({
+  cls: ExpertImportRow,
+  toRow: toExpertRow,
+  keysOf: (row) => [row.email.toLowerCase()],
+  problemOf: (row, seen) => referenceProblem(row, refs, seen),
+});
 
 function referenceProblem(
   row: ExpertImportRow,
   refs: ReferenceIndex,
-  seen: Set<string>,
+  seen: ReadonlySet<string>,
 ): string | null {
   if (seen.has(row.email.toLowerCase())) return `email: ${row.email} appears twice in the file`;
   if (!resolveOrganisation(refs, row.organisation))
@@ -62,55 +48,23 @@ function referenceProblem(
 
 /** Upserts by e-mail; skills, materials and sectors are replaced only when they differ. */
 export async function writeExperts(
-  em: EntityManager,
   rows: Checked<ExpertImportRow>[],
-  counts: KindCounts,
-  progress: (done: number) => void,
+  target: WriteTarget,
 ): Promise<void> {
+  const { em } = target;
   const refs = await buildReferenceIndex(em);
-  let done = 0;
-  for (const { row } of rows) {
-    const email = row.email.toLowerCase();
-    const values = {
-      name: row.name.trim(),
-      email,
-      organisationId: resolveOrganisation(refs, row.organisation) as string,
-      jobTitle: row.jobTitle ?? '',
-      bio: row.bio ?? '',
-      languages: [...new Set(row.languages ?? [])],
-      services: [...new Set(row.services ?? [])],
-      visibility: row.visibility ?? Visibility.PUBLIC,
-      phone: row.phone ?? null,
-      consentAt: row.consentAt ?? null,
-      lastVerifiedAt: row.lastVerifiedAt ?? null,
-    };
-    const skills = (row.skills ?? []).map((s) => ({
-      technologyId: resolveTechnology(refs, s.technology) as string,
-      level: s.level,
-      years: s.years ?? null,
-    }));
-    const materials = (row.materials ?? []).map((slug) => ({
-      id: refs.materials.get(slug) as string,
-    }));
-    const sectors = (row.sectors ?? []).map((slug) => ({ id: refs.sectors.get(slug) as string }));
+  await upsertRows(rows, target, async ({ row }): Promise<Upsert<ExpertEntity>> => {
+    const { values, skills, materials, sectors } = expertValues(row, refs);
     const match = await em.findOne(ExpertEntity, {
-      where: { email },
+      where: { email: values.email },
       relations: { materials: true, sectors: true },
     });
     const currentSkills = match ? await em.findBy(ExpertSkillEntity, { expertId: match.id }) : [];
-    const entity = match ?? em.create(ExpertEntity, values);
-    const fieldsChanged =
-      match !== null &&
-      Object.entries(values).some(([k, v]) => !sameValue(match[k as keyof ExpertEntity], v));
     const skillsChanged = !sameValue(sortSkills(currentSkills), sortSkills(skills));
-    const linksChanged =
-      !sameValue(ids(match?.materials), ids(materials)) ||
-      !sameValue(ids(match?.sectors), ids(sectors));
-    if (match && !fieldsChanged && !skillsChanged && !linksChanged) {
-      counts.unchanged += 1;
-    } else {
+    const write = async (stored: ExpertEntity | null) => {
       // Before and after: a move leaves the old organisation and techniques stale too.
-      if (match) await new SearchOutbox().expertsChanged(em, [match.id]);
+      if (stored) await new SearchOutbox().expertsChanged(em, [stored.id]);
+      const entity = stored ?? em.create(ExpertEntity, values);
       em.merge(ExpertEntity, entity, values);
       entity.materials = materials as MaterialEntity[];
       entity.sectors = sectors as SectorEntity[];
@@ -124,11 +78,45 @@ export async function writeExperts(
           );
       }
       await new SearchOutbox().expertsChanged(em, [saved.id]);
-      if (match) counts.updated += 1;
-      else counts.created += 1;
-    }
-    progress(++done);
-  }
+    };
+    return {
+      match,
+      differs: (stored) =>
+        differsIn(Object.keys(values) as (keyof typeof values)[], stored, values) ||
+        skillsChanged ||
+        !sameValue(ids(stored.materials), ids(materials)) ||
+        !sameValue(ids(stored.sectors), ids(sectors)),
+      create: () => write(null),
+      update: write,
+    };
+  });
+}
+
+/** What a row says of an expert, with its references resolved to ids. */
+function expertValues(row: ExpertImportRow, refs: ReferenceIndex) {
+  const values = {
+    name: row.name.trim(),
+    email: row.email.toLowerCase(),
+    organisationId: resolveOrganisation(refs, row.organisation) as string,
+    jobTitle: row.jobTitle ?? '',
+    bio: row.bio ?? '',
+    languages: [...new Set(row.languages ?? [])],
+    services: [...new Set(row.services ?? [])],
+    visibility: row.visibility ?? Visibility.PUBLIC,
+    phone: row.phone ?? null,
+    consentAt: row.consentAt ?? null,
+    lastVerifiedAt: row.lastVerifiedAt ?? null,
+  };
+  const skills = (row.skills ?? []).map((s) => ({
+    technologyId: resolveTechnology(refs, s.technology) as string,
+    level: s.level,
+    years: s.years ?? null,
+  }));
+  const materials = (row.materials ?? []).map((slug) => ({
+    id: refs.materials.get(slug) as string,
+  }));
+  const sectors = (row.sectors ?? []).map((slug) => ({ id: refs.sectors.get(slug) as string }));
+  return { values, skills, materials, sectors };
 }
 
 const ids = (rows: { id: string }[] | undefined) => (rows ?? []).map((r) => r.id).sort();

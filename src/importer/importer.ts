@@ -1,12 +1,14 @@
 import type { DataSource } from 'typeorm';
 import { checkClusters, writeClusters } from './cluster.import.js';
-import { checkExperts, writeExperts } from './expert.import.js';
+import { expertChecks, writeExperts } from './expert.import.js';
 import { type ImportKind, readImportFile } from './import-file.reader.js';
 import { emptyCounts, type ImportReport, Rejections } from './import-report.js';
-import { checkInstruments, writeInstruments } from './instrument.import.js';
+import { instrumentChecks, writeInstruments } from './instrument.import.js';
 import { checkOrganisations, writeOrganisations } from './organisation.import.js';
 import { buildReferenceIndex } from './reference-index.js';
+import { checkRecords } from './row-validation.js';
 import { checkTechnologies, writeTechnologies } from './technology.import.js';
+import type { WriteTarget } from './upsert.js';
 import { checkVocabulary, VOCABULARIES, writeVocabulary } from './vocabulary.import.js';
 
 export interface ImportOptions {
@@ -54,44 +56,29 @@ export async function importFile(
   for (const { row } of technologies) refs.technologies.set(row.slug, PENDING);
   for (const { row } of materials) refs.materials.set(row.slug, PENDING);
   for (const { row } of sectors) refs.sectors.set(row.slug, PENDING);
-  const instruments = checkInstruments(of('instruments'), refs, rejections);
-  const experts = checkExperts(of('experts'), refs, rejections);
+  const instruments = checkRecords(of('instruments'), rejections, instrumentChecks(refs));
+  const experts = checkRecords(of('experts'), rejections, expertChecks(refs));
 
   const counts = emptyCounts();
   const rejected = rejections.list();
   if (options.dryRun || (rejected.length > 0 && !options.skipInvalid)) {
     return { rejected, counts, written: false };
   }
-  const report = (kind: ImportKind, total: number) => (done: number) => {
-    if (done === total || done % 250 === 0) options.onProgress?.(kind, done, total);
-  };
   await db.transaction(async (tx) => {
-    await writeClusters(tx, clusters, counts.clusters, report('clusters', clusters.length));
-    await writeOrganisations(
-      tx,
-      organisations,
-      counts.organisations,
-      report('organisations', organisations.length),
-    );
-    await writeTechnologies(
-      tx,
-      technologies,
-      counts.technologies,
-      report('technologies', technologies.length),
-    );
-    for (const [kind, rows] of [
-      ['materials', materials],
-      ['sectors', sectors],
-    ] as const) {
-      await writeVocabulary(tx, VOCABULARIES[kind], rows, counts[kind], report(kind, rows.length));
-    }
-    await writeInstruments(
-      tx,
-      instruments,
-      counts.instruments,
-      report('instruments', instruments.length),
-    );
-    await writeExperts(tx, experts, counts.experts, report('experts', experts.length));
+    const into = (kind: ImportKind, rows: readonly unknown[]): WriteTarget => ({
+      em: tx,
+      counts: counts[kind],
+      progress: (done) => {
+        if (done === rows.length || done % 250 === 0) options.onProgress?.(kind, done, rows.length);
+      },
+    });
+    await writeClusters(clusters, into('clusters', clusters));
+    await writeOrganisations(organisations, into('organisations', organisations));
+    await writeTechnologies(technologies, into('technologies', technologies));
+    await writeVocabulary(VOCABULARIES.materials, materials, into('materials', materials));
+    await writeVocabulary(VOCABULARIES.sectors, sectors, into('sectors', sectors));
+    await writeInstruments(instruments, into('instruments', instruments));
+    await writeExperts(experts, into('experts', experts));
   });
   return { rejected, counts, written: true };
 }

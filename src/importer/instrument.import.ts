@@ -1,8 +1,6 @@
-import type { EntityManager } from 'typeorm';
 import { InstrumentEntity } from '../instruments/instrument.entity.js';
 import { SearchOutbox } from '../search/outbox/search-outbox.service.js';
-import type { RawRecord } from './import-file.reader.js';
-import { type Checked, type KindCounts, type Rejections, sameValue } from './import-report.js';
+import type { Checked } from './import-report.js';
 import { InstrumentImportRow, toInstrumentRow } from './instrument.rows.js';
 import {
   buildReferenceIndex,
@@ -10,7 +8,8 @@ import {
   resolveOrganisation,
   resolveTechnology,
 } from './reference-index.js';
-import { validateRow } from './row-validation.js';
+import type { RecordChecks } from './row-validation.js';
+import { differsIn, type Upsert, upsertRows, type WriteTarget } from './upsert.js';
 
 const FIELDS = ['model', 'technologyId', 'accessMode', 'description'] as const;
 
@@ -19,51 +18,35 @@ const instrumentKey = (organisation: string, name: string) =>
   `${organisation.toLowerCase()}|${name.trim().toLowerCase()}`;
 
 /**
- * Validates instrument records: the API's rules, a technique and an organisation that exist (in
- * the database or the same file), and a name used once per organisation.
+ * How instrument records are checked, for `checkRecords`: the API's rules, a technique and an
+ * organisation that exist (in the database or the same file), and a name used once per organisation.
  */
-export function checkInstruments(
-  records: RawRecord[],
-  refs: ReferenceIndex,
-  rejections: Rejections,
-): Checked<InstrumentImportRow>[] {
-  const seen = new Set<string>();
-  const out: Checked<InstrumentImportRow>[] = [];
-  for (const record of records) {
-    const { row, problem } = validateRow(InstrumentImportRow, toInstrumentRow(record.data));
-    const key = problem ? '' : instrumentKey(row.organisation, row.name);
-    const error =
-      problem ??
-      (resolveTechnology(refs, row.technology)
-        ? null
-        : `technology: no technique "${row.technology}" (or an ambiguous acronym)`) ??
-      (resolveOrganisation(refs, row.organisation)
-        ? null
-        : `organisation: no organisation "${row.organisation}"`) ??
-      (seen.has(key) ? `name: "${row.name}" appears twice for ${row.organisation}` : null);
-    if (error) {
-      rejections.add(record.location, error);
-      continue;
-    }
-    seen.add(key);
-    out.push({ location: record.location, row });
-  }
-  return out;
-}
+export const instrumentChecks = (refs: ReferenceIndex): RecordChecks<InstrumentImportRow> => ({
+  cls: InstrumentImportRow,
+  toRow: toInstrumentRow,
+  keysOf: (row) => [instrumentKey(row.organisation, row.name)],
+  problemOf: (row, seen) => {
+    if (!resolveTechnology(refs, row.technology))
+      return `technology: no technique "${row.technology}" (or an ambiguous acronym)`;
+    if (!resolveOrganisation(refs, row.organisation))
+      return `organisation: no organisation "${row.organisation}"`;
+    return seen.has(instrumentKey(row.organisation, row.name))
+      ? `name: "${row.name}" appears twice for ${row.organisation}`
+      : null;
+  },
+});
 
 /** Upserts by organisation and name; writes only what differs. */
 export async function writeInstruments(
-  em: EntityManager,
   rows: Checked<InstrumentImportRow>[],
-  counts: KindCounts,
-  progress: (done: number) => void,
+  target: WriteTarget,
 ): Promise<void> {
+  const { em } = target;
   const refs = await buildReferenceIndex(em);
   const existing = new Map(
     (await em.find(InstrumentEntity)).map((i) => [instrumentKey(i.organisationId, i.name), i]),
   );
-  let done = 0;
-  for (const { row } of rows) {
+  await upsertRows(rows, target, ({ row }): Upsert<InstrumentEntity> => {
     const organisationId = resolveOrganisation(refs, row.organisation) as string;
     const values = {
       model: row.model ?? null,
@@ -72,22 +55,23 @@ export async function writeInstruments(
       description: row.description ?? '',
     };
     const key = instrumentKey(organisationId, row.name);
-    const match = existing.get(key);
-    if (!match) {
-      const created = em.create(InstrumentEntity, {
-        ...values,
-        name: row.name.trim(),
-        organisationId,
-      });
-      existing.set(key, await em.save(created));
-      await new SearchOutbox().instrumentChanged(em, organisationId);
-      counts.created += 1;
-    } else if (FIELDS.some((f) => !sameValue(match[f], values[f]))) {
-      em.merge(InstrumentEntity, match, values);
-      await em.save(match);
-      await new SearchOutbox().instrumentChanged(em, organisationId);
-      counts.updated += 1;
-    } else counts.unchanged += 1;
-    progress(++done);
-  }
+    return {
+      match: existing.get(key),
+      differs: (match) => differsIn(FIELDS, match, values),
+      create: async () => {
+        const created = em.create(InstrumentEntity, {
+          ...values,
+          name: row.name.trim(),
+          organisationId,
+        });
+        existing.set(key, await em.save(created));
+        await new SearchOutbox().instrumentChanged(em, organisationId);
+      },
+      update: async (match) => {
+        em.merge(InstrumentEntity, match, values);
+        await em.save(match);
+        await new SearchOutbox().instrumentChanged(em, organisationId);
+      },
+    };
+  });
 }

@@ -3,9 +3,10 @@ import { ClusterEntity } from '../clusters/cluster.entity.js';
 import { OrganisationEntity } from '../organisations/organisation.entity.js';
 import { SearchOutbox } from '../search/outbox/search-outbox.service.js';
 import type { RawRecord } from './import-file.reader.js';
-import { type Checked, type KindCounts, type Rejections, sameValue } from './import-report.js';
+import { type Checked, type Rejections, sameValue } from './import-report.js';
 import { OrganisationImportRow, toOrganisationRow } from './organisation.rows.js';
-import { validateRow } from './row-validation.js';
+import { checkRecords } from './row-validation.js';
+import { differsIn, type Upsert, upsertRows, type WriteTarget } from './upsert.js';
 
 const FIELDS = [
   'name',
@@ -40,70 +41,59 @@ export async function checkOrganisations(
 }
 
 /** The checks of `checkOrganisations` that need no database: `clusters` are the known slugs. */
-export function checkOrganisationRecords(
+export const checkOrganisationRecords = (
   records: RawRecord[],
   clusters: ReadonlySet<string>,
   rejections: Rejections,
-): Checked<OrganisationImportRow>[] {
-  const seenRor = new Set<string>();
-  const out: Checked<OrganisationImportRow>[] = [];
-  for (const record of records) {
-    const { row, problem } = validateRow(OrganisationImportRow, toOrganisationRow(record.data));
-    const unknownCluster = row.clusters?.find((slug) => !clusters.has(slug));
-    const error =
-      problem ??
-      (row.rorId && seenRor.has(row.rorId)
-        ? `rorId: ${row.rorId} appears twice in the file`
-        : null) ??
-      (unknownCluster ? `clusters: no cluster with slug "${unknownCluster}"` : null);
-    if (error) {
-      rejections.add(record.location, error);
-      continue;
-    }
-    if (row.rorId) seenRor.add(row.rorId);
-    out.push({ location: record.location, row });
-  }
-  return out;
-}
+): Checked<OrganisationImportRow>[] =>
+  checkRecords(records, rejections, {
+    cls: OrganisationImportRow,
+    toRow: toOrganisationRow,
+    keysOf: (row) => (row.rorId ? [row.rorId] : []),
+    problemOf: (row, seenRor) => {
+      if (row.rorId && seenRor.has(row.rorId))
+        return `rorId: ${row.rorId} appears twice in the file`;
+      const unknownCluster = row.clusters?.find((slug) => !clusters.has(slug));
+      return unknownCluster ? `clusters: no cluster with slug "${unknownCluster}"` : null;
+    },
+  });
 
 /** Upserts by ROR id, else by name and country; writes only what differs. */
 export async function writeOrganisations(
-  em: EntityManager,
   rows: Checked<OrganisationImportRow>[],
-  counts: KindCounts,
-  progress: (done: number) => void,
+  target: WriteTarget,
 ): Promise<void> {
+  const { em } = target;
   const existing = await em.find(OrganisationEntity, { relations: { clusters: true } });
   const byRor = new Map(existing.filter((o) => o.rorId).map((o) => [o.rorId as string, o]));
   const byName = new Map(existing.map((o) => [nameKey(o.name, o.country), o]));
   const clusterRows = await em.find(ClusterEntity);
   const clusterBySlug = new Map(clusterRows.map((c) => [c.slug, c]));
-  let done = 0;
-  for (const { row } of rows) {
-    const match =
-      (row.rorId ? byRor.get(row.rorId) : undefined) ?? byName.get(nameKey(row.name, row.country));
+  await upsertRows(rows, target, ({ row }): Upsert<OrganisationEntity> => {
     const values = Object.fromEntries(
       FIELDS.map((f) => [f, row[f] ?? null]),
     ) as Partial<OrganisationEntity>;
     const clusters = (row.clusters ?? []).map((slug) => clusterBySlug.get(slug) as ClusterEntity);
-    if (!match) {
-      const created = em.create(OrganisationEntity, { ...values, clusters });
-      await em.save(created);
-      await new SearchOutbox().organisationsChanged(em, [created.id]);
-      byName.set(nameKey(row.name, row.country), created);
-      counts.created += 1;
-    } else {
-      const changed = FIELDS.some((f) => !sameValue(match[f], values[f]));
-      const before = (match.clusters ?? []).map((c) => c.slug).sort();
-      const clustersChanged = !sameValue(before, clusters.map((c) => c.slug).sort());
-      if (changed || clustersChanged) {
+    return {
+      match:
+        (row.rorId ? byRor.get(row.rorId) : undefined) ??
+        byName.get(nameKey(row.name, row.country)),
+      differs: (match) =>
+        differsIn(FIELDS, match, values) || !sameValue(slugs(match.clusters), slugs(clusters)),
+      create: async () => {
+        const created = em.create(OrganisationEntity, { ...values, clusters });
+        await em.save(created);
+        await new SearchOutbox().organisationsChanged(em, [created.id]);
+        byName.set(nameKey(row.name, row.country), created);
+      },
+      update: async (match) => {
         em.merge(OrganisationEntity, match, values);
         match.clusters = clusters;
         await em.save(match);
         await new SearchOutbox().organisationsChanged(em, [match.id]);
-        counts.updated += 1;
-      } else counts.unchanged += 1;
-    }
-    progress(++done);
-  }
+      },
+    };
+  });
 }
+
+const slugs = (clusters: ClusterEntity[] | undefined) => (clusters ?? []).map((c) => c.slug).sort();

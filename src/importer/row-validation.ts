@@ -14,28 +14,54 @@ export function validateRow<T extends object>(
   return { row, problem: errors.length ? describe(errors) : null };
 }
 
-/** Validates records of a kind known by its slug alone (clusters, materials, sectors). */
-export function checkSlugRows<T extends { slug: string }>(
-  cls: new () => T,
-  toRow: (data: Record<string, unknown>) => object,
+/** What a kind checks beyond the API's rules, for `checkRecords`. */
+export interface RecordChecks<T extends object> {
+  cls: new () => T;
+  toRow: (data: Record<string, unknown>) => object;
+  /** The keys a valid row takes: no later row of the file may take them again. */
+  keysOf: (row: T, data: Record<string, unknown>) => readonly string[];
+  /** The kind's first problem with a valid row; `seen` holds the keys of the valid rows before it. */
+  problemOf: (row: T, seen: ReadonlySet<string>) => string | null;
+}
+
+/**
+ * Validates the records of one kind: the API's rules, then the kind's own checks. A refused record
+ * is reported at its location with its first problem; the others come back in file order.
+ */
+export function checkRecords<T extends object>(
   records: RawRecord[],
   rejections: Rejections,
+  { cls, toRow, keysOf, problemOf }: RecordChecks<T>,
 ): Checked<T>[] {
   const seen = new Set<string>();
   const out: Checked<T>[] = [];
   for (const record of records) {
     const { row, problem } = validateRow(cls, toRow(record.data));
-    const error =
-      problem ?? (seen.has(row.slug) ? `slug: "${row.slug}" appears twice in the file` : null);
+    const error = problem ?? problemOf(row, seen);
     if (error) {
       rejections.add(record.location, error);
       continue;
     }
-    seen.add(row.slug);
+    for (const key of keysOf(row, record.data)) seen.add(key);
     out.push({ location: record.location, row });
   }
   return out;
 }
+
+/** Validates records of a kind known by its slug alone (clusters, materials, sectors). */
+export const checkSlugRows = <T extends { slug: string }>(
+  cls: new () => T,
+  toRow: (data: Record<string, unknown>) => object,
+  records: RawRecord[],
+  rejections: Rejections,
+): Checked<T>[] =>
+  checkRecords(records, rejections, {
+    cls,
+    toRow,
+    keysOf: (row) => [row.slug],
+    problemOf: (row, seen) =>
+      seen.has(row.slug) ? `slug: "${row.slug}" appears twice in the file` : null,
+  });
 
 function describe(errors: ValidationError[], prefix = ''): string {
   for (const error of errors) {

@@ -3,9 +3,10 @@ import { SearchOutbox } from '../search/outbox/search-outbox.service.js';
 import { childrenIndex, parentsFirst, rootOf, subtreeOf } from '../technologies/taxonomy.js';
 import { TechnologyEntity } from '../technologies/technology.entity.js';
 import type { RawRecord } from './import-file.reader.js';
-import { type Checked, type KindCounts, type Rejections, sameValue } from './import-report.js';
-import { validateRow } from './row-validation.js';
+import type { Checked, Rejections } from './import-report.js';
+import { checkRecords } from './row-validation.js';
 import { countChmoClaims, TechnologyImportRow, toTechnologyRow } from './technology.rows.js';
+import { differsIn, type Upsert, upsertRows, type WriteTarget } from './upsert.js';
 
 const FIELDS = [
   'name',
@@ -23,6 +24,12 @@ const FIELDS = [
 /** The keys another row or the database may use to name a technique. */
 const keysOf = (t: { slug: string; chameoId?: string | null; chmoId?: string | null }) =>
   [t.slug, t.chameoId, t.chmoId].filter((k): k is string => Boolean(k));
+
+/** The keys a row of the file may be named by: its own, and the id it has in its source. */
+const fileKeysOf = (row: TechnologyImportRow, data: Record<string, unknown>) => {
+  const sourceId = typeof data.id === 'string' ? data.id : undefined;
+  return [...keysOf(row), ...(sourceId ? [sourceId] : [])];
+};
 
 export interface CheckedTechnology extends Checked<TechnologyImportRow> {
   /** The parent row of this file, when the parent is imported too. */
@@ -57,20 +64,21 @@ export function checkTechnologyRecords(
   rejections: Rejections,
 ): CheckedTechnology[] {
   const claims = countChmoClaims(records.map((r) => r.data));
+  const rows: CheckedTechnology[] = checkRecords(records, rejections, {
+    cls: TechnologyImportRow,
+    toRow: (data) => toTechnologyRow(data, claims),
+    keysOf: fileKeysOf,
+    problemOf: (row, seen) => {
+      const duplicate = keysOf(row).find((k) => seen.has(k));
+      return duplicate ? `slug: "${duplicate}" appears twice in the file` : null;
+    },
+  });
+  // Locations are unique: each row is found again by every key it took.
+  const dataAt = new Map(records.map((r) => [r.location, r.data]));
   const byKey = new Map<string, CheckedTechnology>();
-  const rows: CheckedTechnology[] = [];
-  for (const record of records) {
-    const { row, problem } = validateRow(TechnologyImportRow, toTechnologyRow(record.data, claims));
-    const duplicate = problem ? undefined : keysOf(row).find((k) => byKey.has(k));
-    if (problem || duplicate) {
-      rejections.add(record.location, problem ?? `slug: "${duplicate}" appears twice in the file`);
-      continue;
-    }
-    const checked: CheckedTechnology = { location: record.location, row };
-    rows.push(checked);
-    const originalId = typeof record.data.id === 'string' ? record.data.id : undefined;
-    for (const key of [...keysOf(row), originalId]) if (key) byKey.set(key, checked);
-  }
+  for (const checked of rows)
+    for (const key of fileKeysOf(checked.row, dataAt.get(checked.location) ?? {}))
+      byKey.set(key, checked);
   for (const checked of rows) {
     const parent = checked.row.parent;
     if (!parent) continue;
@@ -105,17 +113,20 @@ export function checkTechnologyRecords(
 
 /** Upserts parents before children, by CHAMEO id, CHMO id, then slug; keeps categories right. */
 export async function writeTechnologies(
-  em: EntityManager,
   rows: CheckedTechnology[],
-  counts: KindCounts,
-  progress: (done: number) => void,
+  target: WriteTarget,
 ): Promise<void> {
+  const { em } = target;
   const existing = await em.find(TechnologyEntity);
   const dbByKey = new Map(existing.flatMap((t) => keysOf(t).map((k) => [k, t] as const)));
   const byId = new Map(existing.map((t) => [t.id, t]));
   const saved = new Map<CheckedTechnology, TechnologyEntity>();
-  let done = 0;
-  for (const checked of parentsFirst(rows, (r) => r.parentRow)) {
+  const remember = (checked: CheckedTechnology, entity: TechnologyEntity) => {
+    saved.set(checked, entity);
+    byId.set(entity.id, entity);
+  };
+  const rowsInOrder = parentsFirst(rows, (r) => r.parentRow);
+  await upsertRows(rowsInOrder, target, (checked): Upsert<TechnologyEntity> => {
     const { row } = checked;
     const parent = checked.parentRow
       ? saved.get(checked.parentRow)
@@ -138,34 +149,33 @@ export async function writeTechnologies(
     const match = [row.chameoId, row.chmoId, row.slug]
       .map((k) => (k ? dbByKey.get(k) : undefined))
       .find(Boolean);
-    let entity: TechnologyEntity;
-    if (!match) {
-      entity = await em.save(
-        em.create(TechnologyEntity, {
-          ...values,
-          slug: row.slug,
-          categoryId: parent?.categoryId ?? null,
-        }),
-      );
-      if (!parent) await em.update(TechnologyEntity, entity.id, { categoryId: entity.id });
-      entity.categoryId = parent?.categoryId ?? entity.id;
-      await new SearchOutbox().technologiesChanged(em, [entity.id]);
-      counts.created += 1;
-    } else {
-      entity = match;
-      const categoryId = parent ? parent.categoryId : match.id;
-      const changed =
-        [...FIELDS, 'parentId' as const].some((f) => !sameValue(match[f], values[f])) ||
-        match.categoryId !== categoryId;
-      if (changed) {
-        em.merge(TechnologyEntity, match, { ...values, categoryId });
-        await em.save(match);
-        await new SearchOutbox().technologiesChanged(em, [match.id]);
-        counts.updated += 1;
-      } else counts.unchanged += 1;
-    }
-    saved.set(checked, entity);
-    byId.set(entity.id, entity);
-    progress(++done);
-  }
+    // Rows below this one find it here, whether it is written or not.
+    if (match) remember(checked, match);
+    // A root is its own category; anything else takes its parent's.
+    const categoryOf = (stored: TechnologyEntity) => (parent ? parent.categoryId : stored.id);
+    return {
+      match,
+      differs: (stored) =>
+        differsIn([...FIELDS, 'parentId' as const], stored, values) ||
+        stored.categoryId !== categoryOf(stored),
+      create: async () => {
+        const entity = await em.save(
+          em.create(TechnologyEntity, {
+            ...values,
+            slug: row.slug,
+            categoryId: parent?.categoryId ?? null,
+          }),
+        );
+        if (!parent) await em.update(TechnologyEntity, entity.id, { categoryId: entity.id });
+        entity.categoryId = parent?.categoryId ?? entity.id;
+        await new SearchOutbox().technologiesChanged(em, [entity.id]);
+        remember(checked, entity);
+      },
+      update: async (stored) => {
+        em.merge(TechnologyEntity, stored, { ...values, categoryId: categoryOf(stored) });
+        await em.save(stored);
+        await new SearchOutbox().technologiesChanged(em, [stored.id]);
+      },
+    };
+  });
 }
