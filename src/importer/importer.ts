@@ -5,7 +5,7 @@ import { type ImportKind, readImportFile } from './import-file.reader.js';
 import { emptyCounts, type ImportReport, Rejections } from './import-report.js';
 import { instrumentChecks, writeInstruments } from './instrument.import.js';
 import { checkOrganisations, writeOrganisations } from './organisation.import.js';
-import { buildReferenceIndex } from './reference-index.js';
+import { buildReferenceIndex, organisationKey } from './reference-index.js';
 import { checkRecords } from './row-validation.js';
 import { checkTechnologies, writeTechnologies } from './technology.import.js';
 import type { WriteTarget } from './upsert.js';
@@ -20,7 +20,13 @@ export interface ImportOptions {
   onProgress?: (kind: ImportKind, done: number, total: number) => void;
 }
 
-const PENDING = 'created-by-this-import';
+/**
+ * Stands for a record the file creates, until the write knows its id: one per record, so two new
+ * techniques never look like the same one, and never over a record the database already has.
+ */
+const pending = (map: Map<string, string>, key: string) => {
+  if (!map.has(key)) map.set(key, `created-by-this-import:${key}`);
+};
 
 /**
  * Imports a JSON or CSV file in two phases: every row is validated first (against the API's rules
@@ -50,12 +56,12 @@ export async function importFile(
   // Later kinds may name what the same file creates.
   const refs = await buildReferenceIndex(em);
   for (const { row } of organisations) {
-    refs.organisations.set(row.name.toLowerCase(), PENDING);
-    if (row.rorId) refs.organisations.set(row.rorId, PENDING);
+    pending(refs.organisations, organisationKey(row.name));
+    if (row.rorId) pending(refs.organisations, row.rorId);
   }
-  for (const { row } of technologies) refs.technologies.set(row.slug, PENDING);
-  for (const { row } of materials) refs.materials.set(row.slug, PENDING);
-  for (const { row } of sectors) refs.sectors.set(row.slug, PENDING);
+  for (const { row } of technologies) pending(refs.technologies, row.slug);
+  for (const { row } of materials) pending(refs.materials, row.slug);
+  for (const { row } of sectors) pending(refs.sectors, row.slug);
   const instruments = checkRecords(of('instruments'), rejections, instrumentChecks(refs));
   const experts = checkRecords(of('experts'), rejections, expertChecks(refs));
 

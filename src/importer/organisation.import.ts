@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { ClusterEntity } from '../clusters/cluster.entity.js';
 import { OrganisationEntity } from '../organisations/organisation.entity.js';
 import { SearchOutbox } from '../search/outbox/search-outbox.service.js';
+import { organisationKey } from './reference-index.js';
 import type { RawRecord } from './import-file.reader.js';
 import { type Checked, type Rejections, sameValue } from './import-report.js';
 import { OrganisationImportRow, toOrganisationRow } from './organisation.rows.js';
@@ -23,7 +24,7 @@ const FIELDS = [
   'rorId',
 ] as const;
 
-const nameKey = (name: string, country: string) => `${name.trim().toLowerCase()}|${country}`;
+const nameKey = (name: string, country: string) => `${organisationKey(name)}|${country}`;
 
 /**
  * Validates organisation records: the API's rules, unique ROR ids, known cluster slugs (in the

@@ -25,7 +25,7 @@ export async function buildReferenceIndex(em: EntityManager): Promise<ReferenceI
   const sectors = await em.find(SectorEntity, { select: { id: true, slug: true } });
   const organisations = new Map<string, string>();
   for (const o of orgs) {
-    organisations.set(o.name.toLowerCase(), o.id);
+    organisations.set(organisationKey(o.name), o.id);
     if (o.rorId) organisations.set(o.rorId, o.id);
   }
   const acronymUse = new Map<string, string[]>();
@@ -44,7 +44,10 @@ export async function buildReferenceIndex(em: EntityManager): Promise<ReferenceI
   };
 }
 
+/** How a file names an organisation: case and surrounding spaces do not count. */
+export const organisationKey = (name: string): string => name.trim().toLowerCase();
+
 export const resolveOrganisation = (refs: ReferenceIndex, name: string) =>
-  refs.organisations.get(name.startsWith('https://ror.org/') ? name : name.toLowerCase());
+  refs.organisations.get(name.startsWith('https://ror.org/') ? name : organisationKey(name));
 export const resolveTechnology = (refs: ReferenceIndex, name: string) =>
   refs.technologies.get(name) ?? refs.technologies.get(name.toLowerCase());

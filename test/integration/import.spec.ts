@@ -269,3 +269,66 @@ describe('importing the demo data files and instruments', () => {
     });
   });
 });
+
+describe('importing files that name the same thing in different ways', () => {
+  let t: TestApp;
+  beforeAll(async () => (t = await startTestApp()));
+  afterAll(() => t.close());
+
+  const json = (name: string, value: unknown) => file(name, JSON.stringify(value));
+  const technologies = [
+    { slug: 'root-t', name: 'Root technique', acronyms: ['RT'] },
+    { slug: 'leaf-one', name: 'Leaf one', parent: 'root-t' },
+    { slug: 'leaf-two', name: 'Leaf two', parent: 'root-t' },
+  ];
+  const expert = (email: string, organisation: string, skills: string[]) => ({
+    name: 'Import Probe',
+    email,
+    organisation,
+    skills: skills.map((technology) => ({ technology, level: 'BASIC', years: 1 })),
+  });
+
+  it('takes an organisation named with other case and spaces as the same one', async () => {
+    const report = await importFile(
+      t.db,
+      json('case.json', {
+        organisations: [
+          { name: 'Org Case', type: 'COMPANY', country: 'LU' },
+          { name: 'org case ', type: 'COMPANY', country: 'LU' },
+        ],
+        technologies,
+        experts: [expert('case@example.org', 'Org Case', ['leaf-one'])],
+      }),
+    );
+    expect(report.rejected).toEqual([]);
+    expect(report.written).toBe(true);
+    const rows = await t.db.query(
+      `SELECT o.name FROM experts e JOIN organisations o ON o.id = e."organisationId"
+        WHERE e.email = 'case@example.org'`,
+    );
+    expect(rows.map((r: { name: string }) => r.name.trim().toLowerCase())).toEqual(['org case']);
+  });
+
+  it('accepts two techniques the same file creates, and refuses one technique named twice', async () => {
+    const both = await importFile(
+      t.db,
+      json('both.json', {
+        organisations: [{ name: 'Org Two', type: 'COMPANY', country: 'LU' }],
+        technologies,
+        experts: [expert('both@example.org', 'Org Two', ['leaf-one', 'leaf-two'])],
+      }),
+    );
+    expect(both.rejected).toEqual([]);
+    // Once the techniques exist, a slug and the acronym of one technique are the same technique.
+    const twice = await importFile(
+      t.db,
+      json('twice.json', [expert('twice@example.org', 'Org Two', ['root-t', 'RT'])]),
+    );
+    expect(twice.written).toBe(false);
+    expect(twice.rejected).toEqual([
+      expect.objectContaining({
+        problem: 'skills[1].technology: names a technique already listed',
+      }),
+    ]);
+  });
+});
