@@ -32,7 +32,11 @@ export const ANONYMOUS: Readonly<Caller> = Object.freeze({
 });
 
 /** Set on the Express request by the caller middleware, before GraphQL and rate limits run. */
-export type RequestWithCaller = Request & { caller?: Caller };
+export type RequestWithCaller = Request & {
+  caller?: Caller;
+  /** A key was sent but is unknown or revoked: `caller` is anonymous, and the request is refused. */
+  unknownKey?: boolean;
+};
 
 export const callerOf = (req: RequestWithCaller | undefined): Caller => req?.caller ?? ANONYMOUS;
 

@@ -105,6 +105,28 @@ export class EdgeEnvironment {
   @Min(0)
   RATE_LIMIT_KEYED = 3000;
 
+  /** Length of the window of the inquiry limits below (an hour by default). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(604_800)
+  INQUIRY_WINDOW_SECONDS = 3600;
+
+  /**
+   * `submitInquiry`s per window naming one requester address (case and `+tag` ignored); 0 turns
+   * the limit off. Each one mails that address, which the submitter need not own.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  INQUIRY_LIMIT_ADDRESS = 3;
+
+  /** `submitInquiry`s per window per API key, or per client IP without one; 0 turns it off. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  INQUIRY_LIMIT_CLIENT = 20;
+
   /**
    * Reverse proxies in front of Kenner whose X-Forwarded-For is believed (Express `trust proxy`).
    * 0: the client IP is the socket's peer, and X-Forwarded-For is ignored, so it cannot be forged.

@@ -5,13 +5,15 @@ const STATUS: Partial<Record<string, number>> = {
   [ErrorCode.BAD_USER_INPUT]: 400,
   [ErrorCode.UNAUTHENTICATED]: 401,
   [ErrorCode.FORBIDDEN]: 403,
+  [ErrorCode.RATE_LIMITED]: 429,
 };
 
 /**
  * An operation that produced nothing (`data: null`) only because the client asked wrongly — bad
- * input, no key, not allowed — answers with that 4xx rather than 200, so proxies, logs and
- * clients see a refusal as one. Partial results keep 200: part of the answer is good.
- * (Nest's own status reset is turned off in edge-apollo.options.ts for this.)
+ * input, no key, not allowed, too often — answers with that 4xx rather than 200, so proxies, logs
+ * and clients see a refusal as one. Partial results keep 200: part of the answer is good.
+ * (Nest's own status reset is turned off in edge-apollo.options.ts for this.) An error that says
+ * when to retry (`retryAfterSeconds`, as the edge's own 429 does) also sets Retry-After.
  */
 export function clientErrorStatusPlugin(): ApolloServerPlugin {
   return {
@@ -19,10 +21,15 @@ export function clientErrorStatusPlugin(): ApolloServerPlugin {
       return Promise.resolve({
         willSendResponse({ response }) {
           const body = response.body;
-          if (body.kind !== 'single' || body.singleResult.data !== null) return Promise.resolve();
-          const statuses = (body.singleResult.errors ?? []).map(
-            (e) => STATUS[String(e.extensions?.code)],
+          if (body.kind !== 'single') return Promise.resolve();
+          const errors = body.singleResult.errors ?? [];
+          const retryAfter = Math.max(
+            0,
+            ...errors.map((e) => Number(e.extensions?.retryAfterSeconds) || 0),
           );
+          if (retryAfter > 0) response.http.headers.set('Retry-After', String(retryAfter));
+          if (body.singleResult.data !== null) return Promise.resolve();
+          const statuses = errors.map((e) => STATUS[String(e.extensions?.code)]);
           if (statuses.length === 0 || statuses.some((s) => s === undefined)) {
             return Promise.resolve();
           }

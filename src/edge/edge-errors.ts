@@ -1,5 +1,6 @@
 import type { Response } from 'express';
 import { GraphQLError } from 'graphql';
+import { ErrorCode } from '../common/errors/domain-error.js';
 
 /**
  * The codes the edge answers with, in `errors[].extensions.code`. They are client errors: the
@@ -13,7 +14,8 @@ export enum EdgeErrorCode {
   QUERY_TOO_LARGE = 'QUERY_TOO_LARGE',
   PAYLOAD_TOO_LARGE = 'PAYLOAD_TOO_LARGE',
   BAD_REQUEST = 'BAD_REQUEST',
-  RATE_LIMITED = 'RATE_LIMITED',
+  /** The same code a service's own limit raises (`rateLimited`, e.g. inquiries per address). */
+  RATE_LIMITED = ErrorCode.RATE_LIMITED,
   /** 503: more requests waiting than GRAPHQL_MAX_WAITING; not the client's fault. */
   SERVER_BUSY = 'SERVER_BUSY',
 }

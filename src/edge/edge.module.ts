@@ -5,7 +5,7 @@ import { Environment } from '../config/environment.js';
 import { GRAPHQL_PATH } from '../graphql/graphql.module.js';
 import { ApiKeysService } from '../auth/api-keys.service.js';
 import { AuthModule } from '../auth/auth.module.js';
-import { CallerMiddleware } from '../auth/caller.middleware.js';
+import { CallerMiddleware, UnknownKeyMiddleware } from '../auth/caller.middleware.js';
 import { CorsMiddleware, KEY_ORIGINS, type KeyOrigins } from './cors.middleware.js';
 import { GraphQLBodyMiddleware } from './graphql-body.middleware.js';
 import { RateLimitMiddleware } from './rate-limit.middleware.js';
@@ -53,7 +53,8 @@ export class EdgeModule implements NestModule {
     // Request by request, each step runs before the next:
     //
     // 1. Who is calling: the API key (Authorization: Bearer <key>) becomes req.caller, read by
-    //    everything below through callerOf(req). It needs no body.
+    //    everything below through callerOf(req). It needs no body. An unknown key is anonymous
+    //    until step 3 has counted it.
     consumer
       .apply(CallerMiddleware)
       .exclude({ path: 'health', method: RequestMethod.ALL }) // no caller needed, no key lookup
@@ -65,6 +66,11 @@ export class EdgeModule implements NestModule {
     // 3. Rate limit per API key, else per IP. Health checks (load balancers, compose) are exempt.
     consumer
       .apply(RateLimitMiddleware)
+      .exclude({ path: 'health', method: RequestMethod.ALL })
+      .forRoutes(EVERY_ROUTE);
+    //    A request with an unknown or revoked key was counted there as anonymous; it stops here.
+    consumer
+      .apply(UnknownKeyMiddleware)
       .exclude({ path: 'health', method: RequestMethod.ALL })
       .forRoutes(EVERY_ROUTE);
     // 4. Only now is a GraphQL body read, within its size limit.

@@ -1,3 +1,5 @@
+import { callerOf, type RequestWithCaller } from '../auth/caller.js';
+
 export interface RateDecision {
   allowed: boolean;
   limit: number;
@@ -50,4 +52,16 @@ export class FixedWindowRateLimiter {
     }
     this.nextSweep = now + this.windowMs;
   }
+}
+
+/**
+ * Whom a limit counts: the caller's API key, or for callers without a valid one the client IP
+ * (the socket's peer unless TRUST_PROXY_HOPS says which proxies to believe). A request with an
+ * unknown key is anonymous here, so made-up keys spend their IP's anonymous allowance.
+ */
+export function rateLimitClient(req: RequestWithCaller): { key: string; keyed: boolean } {
+  const { keyId } = callerOf(req);
+  return keyId
+    ? { key: `key:${keyId}`, keyed: true }
+    : { key: `ip:${req.ip ?? req.socket.remoteAddress ?? 'unknown'}`, keyed: false };
 }

@@ -9,6 +9,7 @@ import './domain-enums.js';
 import { Environment } from '../config/environment.js';
 import { edgeApolloOptions } from '../edge/edge-apollo.options.js';
 import { EDGE_ERROR_CODES } from '../edge/edge-errors.js';
+import { rateLimitClient } from '../edge/rate-limiter.js';
 import { GraphiqlAssetsController, offlineGraphiqlPlugin } from './graphiql.js';
 import { createLoaders, type RequestContext } from './loaders.js';
 
@@ -37,7 +38,7 @@ export const GRAPHQL_PATH = '/graphql';
           formatError: graphQLErrorFormatter(EDGE_ERROR_CODES, development),
           context: ({ req }: { req: RequestWithCaller }): RequestContext => {
             const caller = callerOf(req);
-            return { loaders: createLoaders(db, caller), caller };
+            return { loaders: createLoaders(db, caller), caller, client: rateLimitClient(req).key };
           },
           plugins: [...edge.plugins, ...(development ? [offlineGraphiqlPlugin(GRAPHQL_PATH)] : [])],
         };

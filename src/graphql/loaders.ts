@@ -126,4 +126,6 @@ export interface RequestContext {
   loaders: Loaders;
   /** Who is asking (see auth/caller.ts). */
   caller: Caller;
+  /** Whom rate limits count for this request: its API key, else its IP (edge/rate-limiter.ts). */
+  client: string;
 }

@@ -3,10 +3,11 @@ import { DemandModule } from '../demand/demand.module.js';
 import { NotificationsModule } from '../notifications/notifications.module.js';
 import { InquiriesResolver } from './inquiries.resolver.js';
 import { InquiriesService } from './inquiries.service.js';
+import { InquiryLimits } from './inquiry-limits.js';
 
 @Module({
   imports: [NotificationsModule, DemandModule],
-  providers: [InquiriesService, InquiriesResolver],
+  providers: [InquiriesService, InquiriesResolver, InquiryLimits],
   exports: [InquiriesService],
 })
 export class InquiriesModule {}

@@ -26,10 +26,11 @@ export class InquiriesResolver {
 
   @Requires(Role.ANONYMOUS)
   @Mutation(() => SubmittedInquiry, {
-    description: 'Asks the cluster staff to find experts. Open to everyone; answers a reference.',
+    description:
+      'Asks the cluster staff to find experts. Open to everyone; answers a reference. Limited per requester e-mail and per client (RATE_LIMITED).',
   })
   submitInquiry(@Args('input') input: SubmitInquiryInput, @Context() ctx: RequestContext) {
-    return this.service.submit(input, ctx.caller);
+    return this.service.submit(input, ctx.caller, ctx.client);
   }
 
   @Requires(Role.STAFF)

@@ -22,6 +22,7 @@ import type {
   SubmitInquiryInput,
 } from './dto/inquiry.inputs.js';
 import { InquiryIntroductionEntity } from './inquiry-introduction.entity.js';
+import { InquiryLimits } from './inquiry-limits.js';
 import { inquiryReceived, introductionMade } from './inquiry-mails.js';
 import { assertTransition, InquiryStatus } from './inquiry-status.js';
 import { InquiryEventKind, InquiryTransitionEntity } from './inquiry-transition.entity.js';
@@ -43,6 +44,7 @@ export class InquiriesService {
     private readonly outbox: NotificationOutbox,
     private readonly env: Environment,
     private readonly demand: DemandService,
+    private readonly limits: InquiryLimits,
   ) {}
 
   /** The stored inquiry, for other features (matching reads its text and techniques). */
@@ -50,7 +52,9 @@ export class InquiriesService {
     return this.load(this.db.manager, idOrReference);
   }
 
-  async submit(input: SubmitInquiryInput, caller: Caller) {
+  /** `client` is whom the inquiry limits count (the request's key or IP, see InquiryLimits). */
+  async submit(input: SubmitInquiryInput, caller: Caller, client: string) {
+    this.limits.count(client, input.email);
     for (let attempt = 1; ; attempt++) {
       try {
         const { inquiry, slugs } = await this.db.transaction((em) =>

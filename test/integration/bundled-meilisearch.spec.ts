@@ -53,6 +53,35 @@ describe('the bundled Meilisearch', () => {
     }
   });
 
+  it('keeps its master key off the command line: `ps` and /proc/<pid>/cmdline never show it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kenner-hidden-key-'));
+    const server = await startBundledMeilisearch({ dataDir: dir });
+    try {
+      const cmdline = readFileSync(`/proc/${server.pid}/cmdline`, 'utf8');
+      expect(cmdline).toContain('data.ms'); // it is the engine's command line
+      expect(cmdline).not.toContain(server.masterKey);
+      expect(cmdline).not.toContain('master-key');
+      // The key is still the engine's: without it the engine refuses, with it it answers.
+      expect((await fetch(`${server.host}/keys`)).status).toBe(401);
+      const keys = await fetch(`${server.host}/keys`, {
+        headers: { authorization: `Bearer ${server.masterKey}` },
+      });
+      expect(keys.status).toBe(200);
+      // Its environment (readable by its owner only) holds the key and none of Kenner's settings.
+      const names = readFileSync(`/proc/${server.pid}/environ`, 'utf8')
+        .split('\0')
+        .filter(Boolean)
+        .map((entry) => entry.slice(0, entry.indexOf('=')));
+      expect(names).toContain('MEILI_MASTER_KEY');
+      expect(names.filter((n) => !['PATH', 'HOME', 'TMPDIR', 'TZ', 'LANG'].includes(n))).toEqual([
+        'MEILI_MASTER_KEY',
+      ]);
+    } finally {
+      await server.stop();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('generates master keys no command line can mistake for an option', () => {
     const dir = mkdtempSync(join(tmpdir(), 'kenner-new-key-'));
     try {

@@ -60,6 +60,34 @@ describe('rate limits and CORS at the edge', () => {
     expect([neighbour.status, neighbour.headers['ratelimit-remaining']]).toEqual([200, '2']);
   });
 
+  it('counts requests with unknown keys against their IP: 401 within the budget, then 429', async () => {
+    const guess = (ip: string, i: number) =>
+      request(server)
+        .post('/graphql')
+        .set('x-forwarded-for', ip)
+        .set('authorization', `Bearer knr_guess${i}${'x'.repeat(40)}`)
+        .send({ query: '{ __typename }' });
+    const answers = [];
+    for (let i = 0; i < 5; i++) answers.push(await guess('203.0.113.6', i));
+    expect(answers.map((r) => r.status)).toEqual([401, 401, 401, 429, 429]);
+    expect(answers[0]?.body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    expect(answers[0]?.headers['ratelimit-remaining']).toBe('2');
+    expect(answers[3]?.body.errors[0].extensions.code).toBe('RATE_LIMITED');
+    expect(Number(answers[3]?.headers['retry-after'])).toBeGreaterThan(0);
+    // It is the anonymous allowance they spent: the same IP without a key is refused too.
+    expect((await ask('203.0.113.6')).status).toBe(429);
+    // An empty or malformed Authorization header counts the same way.
+    const malformed = () =>
+      request(server)
+        .post('/graphql')
+        .set('x-forwarded-for', '203.0.113.7')
+        .set('authorization', 'Bearer ')
+        .send({ query: '{ __typename }' });
+    const statuses = [];
+    for (let i = 0; i < 4; i++) statuses.push((await malformed()).status);
+    expect(statuses).toEqual([401, 401, 401, 429]);
+  });
+
   it('never limits /health', async () => {
     for (let i = 0; i < 5; i++) {
       const res = await request(server).get('/health').set('x-forwarded-for', '203.0.113.3');

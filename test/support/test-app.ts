@@ -64,9 +64,11 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     NODE_ENV: 'test',
     SEED_DEMO: 'false',
     LOG_LEVEL: 'error',
-    // Test files send many requests from one address; the rate-limit tests set their own.
+    // Test files send many requests (and inquiries) from one address; the limit tests set their own.
     RATE_LIMIT_ANONYMOUS: '0',
     RATE_LIMIT_KEYED: '0',
+    INQUIRY_LIMIT_ADDRESS: '0',
+    INQUIRY_LIMIT_CLIENT: '0',
     ...database.env,
     ...options.env,
   });

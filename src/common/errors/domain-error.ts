@@ -9,6 +9,8 @@ export enum ErrorCode {
   CONFLICT = 'CONFLICT',
   UNAUTHENTICATED = 'UNAUTHENTICATED',
   FORBIDDEN = 'FORBIDDEN',
+  /** Answered 429 with Retry-After; `extensions.retryAfterSeconds` says when to try again. */
+  RATE_LIMITED = 'RATE_LIMITED',
 }
 
 export class DomainError extends Error {
@@ -17,6 +19,8 @@ export class DomainError extends Error {
     message: string,
     /** The input field the error is about, as the client spelled it (`skills[0].level`). */
     readonly field?: string,
+    /** More for the client in `extensions`, beside `code` and `field`. */
+    readonly details: Readonly<Record<string, unknown>> = {},
   ) {
     super(field ? `${field}: ${message}` : message);
     this.name = 'DomainError';
@@ -31,3 +35,10 @@ export const notFound = (type: string, id: string): DomainError =>
 
 export const conflict = (field: string, problem: string): DomainError =>
   new DomainError(ErrorCode.CONFLICT, problem, field);
+
+/** Too many of something within a window; nothing was done. */
+export const rateLimited = (
+  problem: string,
+  retryAfterSeconds: number,
+  field?: string,
+): DomainError => new DomainError(ErrorCode.RATE_LIMITED, problem, field, { retryAfterSeconds });

@@ -72,7 +72,7 @@ function formatGraphQLError(
   const original = unwrapResolverError(error);
   const base = { locations: formatted.locations, path: formatted.path };
   if (original instanceof DomainError) {
-    const extensions: Record<string, unknown> = { code: original.code };
+    const extensions: Record<string, unknown> = { ...original.details, code: original.code };
     if (original.field) extensions.field = original.field;
     return { ...base, message: original.message, extensions };
   }

@@ -82,6 +82,20 @@ export function localMasterKey(engineDir: string): string {
   return key;
 }
 
+/**
+ * The engine's environment: the master key goes here, not on the command line, which every local
+ * user can read (`ps`, /proc/<pid>/cmdline); a process's environment only its owner can. Nothing
+ * else is inherited: Kenner's own secrets (DATABASE_URL, SMTP_URL, …) are none of the engine's
+ * business, and a stray MEILI_* variable must not change how it runs.
+ */
+function engineEnvironment(masterKey: string): NodeJS.ProcessEnv {
+  const kept = ['PATH', 'HOME', 'TMPDIR', 'TZ', 'LANG'].filter((name) => process.env[name]);
+  return {
+    ...Object.fromEntries(kept.map((name) => [name, process.env[name]])),
+    MEILI_MASTER_KEY: masterKey,
+  };
+}
+
 export function freePort(): Promise<number> {
   return new Promise((resolvePort, reject) => {
     const server = createServer();
@@ -114,8 +128,6 @@ export async function startBundledMeilisearch(
     join(engineDir, 'dumps'),
     '--http-addr',
     `127.0.0.1:${port}`,
-    // `=`: a key starting with "-" must not read as a flag (keys made before were base64url).
-    `--master-key=${masterKey}`,
     '--no-analytics',
     '--max-indexing-memory',
     options.maxIndexingMemory ?? '256Mb',
@@ -124,7 +136,10 @@ export async function startBundledMeilisearch(
   ];
   const ownerFile = join(engineDir, 'owner');
   const start = async (): Promise<ChildProcess> => {
-    const child = spawn(binary, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(binary, args, {
+      env: engineEnvironment(masterKey),
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     let stderr = '';
     child.stderr?.on(
       'data',

@@ -1,0 +1,53 @@
+import { Injectable } from '@nestjs/common';
+import { rateLimited } from '../common/errors/domain-error.js';
+import { Environment } from '../config/environment.js';
+import { FixedWindowRateLimiter } from '../edge/rate-limiter.js';
+
+/**
+ * How often `submitInquiry` may run: each submission mails the address it names and lands in the
+ * staff's queue, so far fewer are allowed than searches — per requester address (the address
+ * cannot be flooded from many IPs) and per client (one IP or key cannot flood many addresses).
+ * Counted per submission, not per request, so aliases in one document count each; checked before
+ * anything is written. In-memory and per process, like the edge's request limit.
+ */
+@Injectable()
+export class InquiryLimits {
+  private readonly limiter: FixedWindowRateLimiter;
+
+  constructor(private readonly env: Environment) {
+    this.limiter = new FixedWindowRateLimiter(env.INQUIRY_WINDOW_SECONDS * 1000);
+  }
+
+  /** Counts one submission; throws RATE_LIMITED (429 with Retry-After) past either limit. */
+  count(client: string, email: string): void {
+    // The client first: a client already over its limit no longer spends an address's allowance.
+    this.hit(`client:${client}`, this.env.INQUIRY_LIMIT_CLIENT, 'from this client');
+    this.hit(
+      `address:${mailbox(email)}`,
+      this.env.INQUIRY_LIMIT_ADDRESS,
+      'for this address',
+      'email',
+    );
+  }
+
+  private hit(key: string, limit: number, scope: string, field?: string): void {
+    if (limit === 0) return;
+    const decision = this.limiter.hit(key, limit);
+    if (decision.allowed) return;
+    throw rateLimited(
+      `too many inquiries ${scope}: at most ${limit} per ${this.env.INQUIRY_WINDOW_SECONDS} s; ` +
+        `retry in ${decision.resetSeconds} s`,
+      decision.resetSeconds,
+      field,
+    );
+  }
+}
+
+/** The mailbox an address reaches: case and a `+tag` (sub-addressing) do not make another one. */
+export function mailbox(email: string): string {
+  const address = email.trim().toLowerCase();
+  const at = address.lastIndexOf('@');
+  if (at < 0) return address;
+  const local = address.slice(0, at).replace(/\+.*$/, '');
+  return `${local}${address.slice(at)}`;
+}
