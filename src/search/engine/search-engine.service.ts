@@ -5,6 +5,7 @@ import { meilisearchClient } from './meilisearch-client.js';
 import type { DataSource } from 'typeorm';
 import { Environment } from '../../config/environment.js';
 import { SEARCH_INDEXES, taxonomySynonyms, withSynonyms } from '../indexes/search-indexes.js';
+import { parkRefusedSettings } from '../outbox/parked-settings.js';
 import {
   type RunningMeilisearch,
   runningBundledMeilisearch,
@@ -12,7 +13,7 @@ import {
 } from './bundled-meilisearch.js';
 import { indexUid } from './index-uid.js';
 import { stopOrphanedBundledMeilisearch } from './orphaned-meilisearch.js';
-import { applySettings } from './index-settings.js';
+import { applySettings, SettingsRefusedError } from './index-settings.js';
 
 /**
  * The connection to Meilisearch: the server named by MEILI_HOST, or else the bundled binary,
@@ -54,7 +55,18 @@ export class SearchEngine implements OnModuleInit, OnApplicationShutdown {
     const synonyms = await taxonomySynonyms(this.db.manager);
     for (const [name, definition] of Object.entries(SEARCH_INDEXES)) {
       const settings = withSynonyms(definition, synonyms);
-      const { applied, needRebuild } = await applySettings(this.client, this.index(name), settings);
+      const { applied, needRebuild } = await applySettings(
+        this.client,
+        this.index(name),
+        settings,
+      ).catch(async (error: unknown) => {
+        // Text from a legacy row the engine refuses (npm run data:check finds it) must not keep
+        // Kenner from starting: the other settings are applied, the synonyms stay as they were.
+        if (!(error instanceof SettingsRefusedError)) throw error;
+        this.logger.error(`${error.message}; its synonyms are left as they were`);
+        await parkRefusedSettings(this.db, name, error.message);
+        return applySettings(this.client, this.index(name), definition.settings);
+      });
       if (applied.length) this.logger.log(`${name}: settings applied (${applied.join(', ')})`);
       if (needRebuild.length) {
         this.logger.warn(`${name}: ${needRebuild.join(', ')} changed; rebuilding the index`);
