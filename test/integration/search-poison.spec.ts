@@ -4,6 +4,8 @@ import request from 'supertest';
 import { ApiKeysService } from '../../src/auth/api-keys.service.js';
 import { Role } from '../../src/auth/caller.js';
 import { findInvalidText } from '../../src/database/invalid-text.check.js';
+import { SearchEngine } from '../../src/search/engine/search-engine.service.js';
+import { SEARCH_INDEXES } from '../../src/search/indexes/search-indexes.js';
 import { SearchRelay } from '../../src/search/sync/search-relay.service.js';
 import { createBasics, must } from '../support/fixtures.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
@@ -173,6 +175,21 @@ describe('a poison document never leaves search stale', () => {
     expect(health.status).toBe(200);
     expect(health.body.search.settingsError).toMatch(/experts.*refused/);
     expect(health.body.outbox.pending).toBe(0);
+
+    // A start on these rows applies the other settings, parks the refusal, and serves.
+    const second = await startTestApp({ database: t.database });
+    try {
+      const started = await request(second.app.getHttpServer()).get('/health');
+      expect([started.status, started.body.search.settingsError]).toEqual([
+        200,
+        expect.stringMatching(/experts.*refused/),
+      ]);
+    } finally {
+      const engine = second.app.get(SearchEngine);
+      for (const name of Object.keys(SEARCH_INDEXES))
+        await engine.client.deleteIndexIfExists(engine.index(name));
+      await second.close();
+    }
 
     // The technique fixed through the API: the next refresh is accepted and the error is gone.
     await must(

@@ -24,6 +24,13 @@ export async function parkRefusedSettings(
   });
 }
 
+/** The index took its settings (at start): an earlier refusal is over. */
+export async function settleRefusedSettings(db: DataSource, index: string): Promise<void> {
+  await db
+    .getRepository(SearchOutboxEntity)
+    .delete({ indexName: settingsOutboxName(index), parkedAt: Not(IsNull()) });
+}
+
 /** The refusals parked now, one line per index, or null when every index took its settings. */
 export async function refusedSettings(db: DataSource): Promise<string | null> {
   const rows = await db.getRepository(SearchOutboxEntity).find({
