@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { AuditService } from '../../src/audit/audit.service.js';
 import { Role } from '../../src/auth/caller.js';
@@ -204,20 +204,29 @@ describe('erasure leaves nothing of the person', () => {
     expect(secret).toMatch(/^[0-9a-f]{64}$/);
     const mac = createHmac('sha256', secret).update(`Expert:${dbId}`).digest('hex');
     expect(pseudonym).toBe(`erased:${mac.slice(0, 32)}`);
-    expect(statSync(file).mode & 0o777).toBe(0o600);
-    expect(statSync(dirname(file)).mode & 0o777).toBe(0o700);
   });
 
-  it('leaves no byte of the person in the SQLite files after the erasure', async () => {
-    if (t.database.kind !== 'sqlite') return;
+  const sqliteFiles = () => {
     const main = t.database.overrides.sqlitePath as string;
-    const files = [main, `${main}-wal`, `${main}-shm`].filter((f) => existsSync(f));
-    expect(files).toContain(main);
-    for (const file of files) {
-      expect([file, statSync(file).mode & 0o777]).toEqual([file, 0o600]);
+    return [main, `${main}-wal`, `${main}-shm`].filter((f) => existsSync(f));
+  };
+
+  it('leaves no byte of the person in the SQLite files after the erasure', () => {
+    if (t.database.kind !== 'sqlite') return;
+    expect(sqliteFiles()).toContain(t.database.overrides.sqlitePath);
+    for (const file of sqliteFiles()) {
       const bytes = readFileSync(file);
       for (const text of [NAME, NAME.toLowerCase(), 'Erasable', EMAIL])
         expect([file, text, bytes.includes(Buffer.from(text))]).toEqual([file, text, false]);
     }
+  });
+
+  it('keeps the database files, the engine key and the data directory owner-only', () => {
+    const dataDir = t.database.env.DATA_DIR as string;
+    const files = [join(dataDir, 'erasure-secret')];
+    if (t.database.kind === 'sqlite') files.push(...sqliteFiles());
+    const modes = files.map((file) => [file, statSync(file).mode & 0o777]);
+    expect(modes).toEqual(files.map((file) => [file, 0o600]));
+    expect(statSync(dataDir).mode & 0o777).toBe(0o700);
   });
 });
