@@ -3,7 +3,12 @@ import { namesOf } from '../search/indexes/projection.js';
 import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type DataSource, type EntityManager, In } from 'typeorm';
-import { nameWords, type Person, PersonMentions } from '../common/text/person-mentions.js';
+import {
+  likeAny,
+  likePatterns,
+  type Person,
+  PersonMentions,
+} from '../common/text/person-mentions.js';
 import { TermRecognizer } from '../matching/term-recognizer.js';
 import { TechnologyEntity } from '../technologies/technology.entity.js';
 import { normaliseQuery } from './query-normaliser.js';
@@ -99,22 +104,13 @@ export class DemandService implements OnModuleDestroy {
    */
   async forget(em: EntityManager, person: Person): Promise<number> {
     const mentions = new PersonMentions(person);
-    // A superset in SQL (queries are stored lower-cased, accents as typed), the exact test here.
-    const longest = (words: string[]) => words.sort((a, b) => b.length - a.length)[0];
-    const typed = person.name
-      .normalize('NFC')
-      .toLowerCase()
-      .split(/[^\p{L}\p{N}]+/u);
-    const needles = [longest(nameWords(person.name)), longest(typed), person.email?.toLowerCase()];
-    const patterns = [...new Set(needles.filter((n): n is string => Boolean(n && n.length >= 2)))];
+    const patterns = likePatterns(person);
     if (patterns.length === 0) return 0;
+    const { where, parameters } = likeAny('d.query', patterns);
     const rows = await em
       .createQueryBuilder(SearchDemandEntity, 'd')
       .select(['d.id', 'd.query'])
-      .where(patterns.map((_, i) => `d.query LIKE :p${i} ESCAPE '\\'`).join(' OR '))
-      .setParameters(
-        Object.fromEntries(patterns.map((p, i) => [`p${i}`, `%${p.replace(/[\\%_]/g, '\\$&')}%`])),
-      )
+      .where(where, parameters)
       .getMany();
     const ids = rows.filter((row) => mentions.in(row.query)).map((row) => row.id);
     for (let i = 0; i < ids.length; i += BATCH)

@@ -12,6 +12,7 @@ import { NotificationOutbox } from '../notifications/notification-outbox.service
 import { SearchOutbox } from '../search/outbox/search-outbox.service.js';
 import { SearchPurge } from '../search/sync/search-purge.service.js';
 import { ErasurePseudonyms } from './erasure-pseudonyms.js';
+import { eraseFreeTextMentions } from './free-text-mentions.js';
 import type { ErasureReport, ExpertDataExport } from './models/expert-data-export.model.js';
 
 /** The rights of the people in the database: access (export) and erasure. */
@@ -43,9 +44,10 @@ export class PersonalDataService {
   /**
    * Removes the person, in one transaction: the profile and its links (cascade), the search
    * documents (through the outbox, so their organisation's and techniques' counts follow), the
-   * mails still queued to or about them, the text of searches for their name, and every audit
-   * reference, which becomes a keyed pseudonym. Then the deletion is sent to the search engine
-   * and, on SQLite, the write-ahead log is emptied into the (secure_delete) database file.
+   * mails still queued to or about them, lines naming them in inquiries and staff notes, the text
+   * of searches for their name, and every audit reference, which becomes a keyed pseudonym.
+   * Then the deletion is sent to the search engine and, on SQLite, the write-ahead log is emptied
+   * into the (secure_delete) database file.
    */
   async erase(globalId: string): Promise<ErasureReport> {
     const id = fromGlobalId(globalId, 'Expert');
@@ -60,6 +62,7 @@ export class PersonalDataService {
       const auditEntries = await pseudonymiseAuditSubjects(em, id, pseudonym);
       await this.mails.forget(em, expert);
       await this.demand.forget(em, expert);
+      await eraseFreeTextMentions(em, expert);
       return { id: globalId, pseudonym, auditEntries };
     });
     await this.purge.expertErased(id);

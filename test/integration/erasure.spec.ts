@@ -122,7 +122,7 @@ describe('erasure leaves nothing of the person', () => {
           organisation: 'Acme Steel',
           email: 'rita@acme.example',
           country: 'lu',
-          description: 'We need an XRD analysis of hardened steel.',
+          description: 'We need an XRD analysis of hardened steel.\nIs Erin Erasable available?',
           technologyIds: [refs.xrd.id],
           consentToContact: true,
         },
@@ -132,6 +132,12 @@ describe('erasure leaves nothing of the person', () => {
     const reference = submitted.data?.submitInquiry.reference as string;
     for (const to of ['TRIAGED', 'MATCHED'])
       await must(t, TRANSITION, 'transitionInquiry', { id: reference, to });
+    await must(
+      t,
+      `mutation($id: ID!) { addInquiryNote(id: $id, note: "asked erin.erasable@lab.example by phone") { status } }`,
+      'addInquiryNote',
+      { id: reference },
+    );
     await must(
       t,
       `mutation($id: ID!, $experts: [ID!]!) { introduceExperts(inquiryId: $id, expertIds: $experts) { id } }`,
@@ -157,6 +163,8 @@ describe('erasure leaves nothing of the person', () => {
     const rows = await allRows(t);
     expect(tracesIn(rows.notification_outbox ?? '')).toEqual(TRACES);
     expect(rows.notification_outbox).toContain('ECONNREFUSED');
+    expect(tracesIn(rows.inquiries ?? '')).toEqual(['erasable']);
+    expect(tracesIn(rows.inquiry_history ?? '')).toEqual(TRACES);
     expect(tracesIn(await allDocuments(t))).toEqual(['erasable']);
   });
 
@@ -187,6 +195,7 @@ describe('erasure leaves nothing of the person', () => {
     }
     // The other expert's introduction is still to be sent; the erased one's line is not in it.
     expect(rows.notification_outbox).toContain('Otto Other');
+    expect(rows.inquiries).toContain('hardened steel');
     // The searches still count as demand, without their text.
     const demand = await t.db.query<{ query: string | null }[]>(
       `SELECT query FROM search_demand WHERE source = 'searchExperts'`,
