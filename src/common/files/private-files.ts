@@ -31,8 +31,8 @@ export function ensurePrivateFile(file: string): void {
 
 /** A random secret generated once and kept in `file` (0600); hex, so no shell or flag trouble. */
 export function localSecret(file: string): string {
+  ensurePrivateDir(dirname(file));
   if (!existsSync(file)) {
-    ensurePrivateDir(dirname(file));
     const temporary = `${file}.${process.pid}.tmp`;
     writeFileSync(temporary, `${randomBytes(32).toString('hex')}\n`, { mode: 0o600 });
     try {
