@@ -87,6 +87,15 @@ export class Environment extends EdgeEnvironment {
   @MinLength(32, { message: 'must be at least 32 characters' })
   BOOTSTRAP_ADMIN_KEY?: string;
 
+  /**
+   * Keys the pseudonyms that replace an erased person in the audit trail, so nobody without it
+   * can recompute one from an old id. Unset: generated once and kept in `DATA_DIR/erasure-secret`.
+   */
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'must be at least 32 characters' })
+  ERASURE_SECRET?: string;
+
   /** Indexing memory of the bundled server (Meilisearch takes 2/3 of RAM by default). */
   @Matches(/^\d+(Kb|Mb|Gb|KiB|MiB|GiB)$/i, { message: 'must be a size such as 256Mb' })
   MEILI_MAX_INDEXING_MEMORY = '256Mb';
@@ -134,6 +143,7 @@ const OPTIONAL = [
   'MEILI_PUBLIC_HOST',
   'MEILI_MASTER_KEY',
   'BOOTSTRAP_ADMIN_KEY',
+  'ERASURE_SECRET',
   'SMTP_URL',
   'NOTIFY_STAFF_EMAIL',
 ];
@@ -150,9 +160,13 @@ export function loadEnvironment(source: NodeJS.ProcessEnv = process.env): Enviro
   const [error] = validateSync(env);
   if (error) {
     // A database URL may hold a password: never echo it.
-    const secret = ['DATABASE_URL', 'MEILI_MASTER_KEY', 'BOOTSTRAP_ADMIN_KEY', 'SMTP_URL'].includes(
-      error.property,
-    );
+    const secret = [
+      'DATABASE_URL',
+      'MEILI_MASTER_KEY',
+      'BOOTSTRAP_ADMIN_KEY',
+      'ERASURE_SECRET',
+      'SMTP_URL',
+    ].includes(error.property);
     const shown = secret ? '(hidden)' : JSON.stringify(raw[error.property]);
     throw new ConfigurationError(
       `Invalid configuration: ${error.property}=${shown} ${constraintMessage(error)}`,

@@ -1,6 +1,7 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DataSourceOptions } from 'typeorm';
+import { ensurePrivateFile } from '../common/files/private-files.js';
 import type { Environment } from '../config/environment.js';
 import { ENTITIES } from './entities.js';
 import { MIGRATIONS as POSTGRES_MIGRATIONS } from './migrations/postgres/index.js';
@@ -46,13 +47,17 @@ export function buildDataSourceOptions(
     };
   }
   const path = overrides.sqlitePath ?? join(env.DATA_DIR, 'kenner.sqlite');
-  if (path !== ':memory:') mkdirSync(join(path, '..'), { recursive: true });
+  // Owner-only before SQLite opens it: its -wal and -shm files take the database file's mode.
+  if (path !== ':memory:') for (const file of sqliteFiles(path)) ensurePrivateFile(file);
   return {
     ...common,
     type: 'better-sqlite3',
     database: path,
     // WAL lets readers go on while a write transaction is open; foreign keys are off by default.
+    // secure_delete: deleted rows are overwritten with zeros, so an erasure leaves no copy in
+    // free pages (the WAL is emptied by a checkpoint after it: see checkpointDatabase).
     prepareDatabase: (db: { pragma: (sql: string) => unknown }) => {
+      db.pragma('secure_delete = ON');
       db.pragma('journal_mode = WAL');
       db.pragma('foreign_keys = ON');
       db.pragma('busy_timeout = 5000');
@@ -62,3 +67,9 @@ export function buildDataSourceOptions(
 
 export const queryCounter = (logger: unknown): QueryCounterLogger | undefined =>
   logger instanceof QueryCounterLogger ? logger : undefined;
+
+/** The main file, then the WAL and shared-memory files beside it that exist already. */
+export const sqliteFiles = (path: string): string[] => [
+  path,
+  ...[`${path}-wal`, `${path}-shm`].filter((file) => existsSync(file)),
+];

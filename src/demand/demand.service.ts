@@ -2,7 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { namesOf } from '../search/indexes/projection.js';
 import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import { type DataSource, type EntityManager, In } from 'typeorm';
+import {
+  likeAny,
+  likePatterns,
+  type Person,
+  PersonMentions,
+} from '../common/text/person-mentions.js';
 import { TermRecognizer } from '../matching/term-recognizer.js';
 import { TechnologyEntity } from '../technologies/technology.entity.js';
 import { normaliseQuery } from './query-normaliser.js';
@@ -89,6 +95,27 @@ export class DemandService implements OnModuleDestroy {
   flush(): Promise<void> {
     this.writing = this.writing.then(() => this.write());
     return this.writing;
+  }
+
+  /**
+   * For an erasure: searches in which the person's name (or address) was typed keep their counts
+   * and techniques but lose their text. Call `flush` first, so that searches still buffered are
+   * in the table. Returns how many searches were changed.
+   */
+  async forget(em: EntityManager, person: Person): Promise<number> {
+    const mentions = new PersonMentions(person);
+    const patterns = likePatterns(person);
+    if (patterns.length === 0) return 0;
+    const { where, parameters } = likeAny('d.query', patterns);
+    const rows = await em
+      .createQueryBuilder(SearchDemandEntity, 'd')
+      .select(['d.id', 'd.query'])
+      .where(where, parameters)
+      .getMany();
+    const ids = rows.filter((row) => mentions.in(row.query)).map((row) => row.id);
+    for (let i = 0; i < ids.length; i += BATCH)
+      await em.update(SearchDemandEntity, { id: In(ids.slice(i, i + BATCH)) }, { query: null });
+    return ids.length;
   }
 
   async onModuleDestroy(): Promise<void> {

@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import { type EntityManager, In, MoreThan } from 'typeorm';
+import { type Person, PersonMentions } from '../common/text/person-mentions.js';
 import { NotificationOutboxEntity } from './notification-outbox.entity.js';
 
 export interface Notification {
@@ -24,4 +25,44 @@ export class NotificationOutbox {
     });
     if (rows.length) await em.insert(NotificationOutboxEntity, rows);
   }
+
+  /**
+   * For an erasure: mails still queued to the person are dropped, and in every other queued mail
+   * each line naming them (an introduction lists the experts) is replaced. Returns the number of
+   * mails changed or dropped.
+   */
+  async forget(em: EntityManager, person: Person): Promise<number> {
+    const mentions = new PersonMentions(person);
+    let changed = 0;
+    let after = 0;
+    for (;;) {
+      const rows = await em.find(NotificationOutboxEntity, {
+        where: { id: MoreThan(after) },
+        order: { id: 'ASC' },
+        take: PAGE,
+      });
+      const dropped = rows.filter((row) => mentions.in(row.recipient)).map((row) => row.id);
+      if (dropped.length) await em.delete(NotificationOutboxEntity, { id: In(dropped) });
+      for (const row of rows.filter((r) => !dropped.includes(r.id))) {
+        const redacted = {
+          subject: mentions.redactLines(row.subject, REMOVED),
+          body: mentions.redactLines(row.body, REMOVED),
+          lastError: row.lastError && mentions.redactLines(row.lastError, REMOVED),
+        };
+        const same =
+          redacted.subject === row.subject &&
+          redacted.body === row.body &&
+          redacted.lastError === row.lastError;
+        if (same) continue;
+        await em.update(NotificationOutboxEntity, row.id, redacted);
+        changed++;
+      }
+      changed += dropped.length;
+      after = rows.at(-1)?.id ?? after;
+      if (rows.length < PAGE) return changed;
+    }
+  }
 }
+
+const PAGE = 500;
+const REMOVED = '[removed: a person erased from the directory]';

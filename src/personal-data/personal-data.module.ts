@@ -1,7 +1,13 @@
 import { Module } from '@nestjs/common';
+import { DemandModule } from '../demand/demand.module.js';
+import { NotificationsModule } from '../notifications/notifications.module.js';
 import { SearchModule } from '../search/search.module.js';
+import { ErasurePseudonyms } from './erasure-pseudonyms.js';
 import { PersonalDataResolver } from './personal-data.resolver.js';
 import { PersonalDataService } from './personal-data.service.js';
 
-@Module({ imports: [SearchModule], providers: [PersonalDataService, PersonalDataResolver] })
+@Module({
+  imports: [SearchModule, NotificationsModule, DemandModule],
+  providers: [ErasurePseudonyms, PersonalDataService, PersonalDataResolver],
+})
 export class PersonalDataModule {}

@@ -1,13 +1,18 @@
-import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { AuditEntryEntity } from '../audit/audit-entry.entity.js';
+import { auditEntriesAbout, pseudonymiseAuditSubjects } from '../audit/audit-subjects.js';
 import { notFound } from '../common/errors/domain-error.js';
 import { fromGlobalId } from '../common/graphql/global-id.js';
+import { checkpointDatabase } from '../database/checkpoint.js';
+import { DemandService } from '../demand/demand.service.js';
 import { ExpertEntity } from '../experts/expert.entity.js';
 import { toExpertModel } from '../experts/expert.mapper.js';
+import { NotificationOutbox } from '../notifications/notification-outbox.service.js';
 import { SearchOutbox } from '../search/outbox/search-outbox.service.js';
+import { SearchPurge } from '../search/sync/search-purge.service.js';
+import { ErasurePseudonyms } from './erasure-pseudonyms.js';
+import { eraseFreeTextMentions } from './free-text-mentions.js';
 import type { ErasureReport, ExpertDataExport } from './models/expert-data-export.model.js';
 
 /** The rights of the people in the database: access (export) and erasure. */
@@ -16,15 +21,17 @@ export class PersonalDataService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly outbox: SearchOutbox,
+    private readonly purge: SearchPurge,
+    private readonly mails: NotificationOutbox,
+    private readonly demand: DemandService,
+    private readonly pseudonyms: ErasurePseudonyms,
   ) {}
 
   async export(globalId: string): Promise<ExpertDataExport> {
     const id = fromGlobalId(globalId, 'Expert');
     const expert = await this.db.getRepository(ExpertEntity).findOneBy({ id });
     if (!expert) throw notFound('Expert', globalId);
-    const auditTrail = await this.db
-      .getRepository(AuditEntryEntity)
-      .find({ where: { subject: globalId }, order: { at: 'ASC', id: 'ASC' } });
+    const auditTrail = await auditEntriesAbout(this.db.manager, id);
     return {
       exportedAt: new Date(),
       expert: toExpertModel(expert),
@@ -35,24 +42,31 @@ export class PersonalDataService {
   }
 
   /**
-   * Removes the person: the profile and its links (cascade), the search documents (through the
-   * outbox, in the same transaction, so their organisation's and techniques' counts follow), and
-   * every audit reference, which becomes a pseudonym.
+   * Removes the person, in one transaction: the profile and its links (cascade), the search
+   * documents (through the outbox, so their organisation's and techniques' counts follow), the
+   * mails still queued to or about them, lines naming them in inquiries and staff notes, the text
+   * of searches for their name, and every audit reference, which becomes a keyed pseudonym.
+   * Then the deletion is sent to the search engine and, on SQLite, the write-ahead log is emptied
+   * into the (secure_delete) database file.
    */
-  erase(globalId: string): Promise<ErasureReport> {
+  async erase(globalId: string): Promise<ErasureReport> {
     const id = fromGlobalId(globalId, 'Expert');
-    return this.db.transaction(async (em) => {
+    // Searches still buffered in memory reach the table first, where they are cleaned below.
+    await this.demand.flush();
+    const report = await this.db.transaction(async (em) => {
       const expert = await em.findOneBy(ExpertEntity, { id });
       if (!expert) throw notFound('Expert', globalId);
-      await this.outbox.expertsChanged(em, [id]);
+      await this.outbox.expertErased(em, id);
       await em.delete(ExpertEntity, id);
-      const pseudonym = `erased:${createHash('sha256').update(`kenner:${id}`).digest('hex').slice(0, 24)}`;
-      const rewritten = await em.update(
-        AuditEntryEntity,
-        { subject: globalId },
-        { subject: pseudonym },
-      );
-      return { id: globalId, pseudonym, auditEntries: rewritten.affected ?? 0 };
+      const pseudonym = this.pseudonyms.of('Expert', id);
+      const auditEntries = await pseudonymiseAuditSubjects(em, id, pseudonym);
+      await this.mails.forget(em, expert);
+      await this.demand.forget(em, expert);
+      await eraseFreeTextMentions(em, expert);
+      return { id: globalId, pseudonym, auditEntries };
     });
+    await this.purge.expertErased(id);
+    await checkpointDatabase(this.db);
+    return report;
   }
 }

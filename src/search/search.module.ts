@@ -13,6 +13,7 @@ import { SearchOutbox } from './outbox/search-outbox.service.js';
 import { FacetValuesService } from './experts/facet-values.service.js';
 import { SearchMaintenance } from './maintenance/search-maintenance.service.js';
 import { SearchResolver } from './search.resolver.js';
+import { SearchPurge } from './sync/search-purge.service.js';
 import { SearchRelay } from './sync/search-relay.service.js';
 
 /**
@@ -37,7 +38,8 @@ import { SearchRelay } from './sync/search-relay.service.js';
     FacetValuesService,
     SearchResolver,
     SearchMaintenance,
+    SearchPurge,
   ],
-  exports: [SearchOutbox, SearchEngine],
+  exports: [SearchOutbox, SearchEngine, SearchPurge],
 })
 export class SearchModule {}

