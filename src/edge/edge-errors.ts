@@ -14,7 +14,7 @@ export enum EdgeErrorCode {
   PAYLOAD_TOO_LARGE = 'PAYLOAD_TOO_LARGE',
   BAD_REQUEST = 'BAD_REQUEST',
   RATE_LIMITED = 'RATE_LIMITED',
-  /** 503: more requests waiting than GRAPHQL_MAX_WAITING; not the client's fault. */
+  /** 503: more requests waiting than GRAPHQL_MAX_WAITING, or stopping; not the client's fault. */
   SERVER_BUSY = 'SERVER_BUSY',
 }
 
