@@ -16,7 +16,7 @@ export enum EdgeErrorCode {
   BAD_REQUEST = 'BAD_REQUEST',
   /** The same code a service's own limit raises (`rateLimited`, e.g. inquiries per address). */
   RATE_LIMITED = ErrorCode.RATE_LIMITED,
-  /** 503: more requests waiting than GRAPHQL_MAX_WAITING; not the client's fault. */
+  /** 503: more requests waiting than GRAPHQL_MAX_WAITING, or stopping; not the client's fault. */
   SERVER_BUSY = 'SERVER_BUSY',
 }
 

@@ -8,6 +8,7 @@ import { AuthModule } from '../auth/auth.module.js';
 import { CallerMiddleware, UnknownKeyMiddleware } from '../auth/caller.middleware.js';
 import { CorsMiddleware, KEY_ORIGINS, type KeyOrigins } from './cors.middleware.js';
 import { GraphQLBodyMiddleware } from './graphql-body.middleware.js';
+import { HttpDrain, HttpDrainMiddleware } from './http-drain.js';
 import { RateLimitMiddleware } from './rate-limit.middleware.js';
 import { RequestGate } from './request-gate.js';
 import { RequestGateMiddleware } from './request-gate.middleware.js';
@@ -28,6 +29,7 @@ const EVERY_ROUTE = { path: '*path', method: RequestMethod.ALL };
   controllers: [SchemaSdlController],
   providers: [
     RequestGate,
+    HttpDrain,
     {
       provide: KEY_ORIGINS,
       inject: [ApiKeysService],
@@ -36,7 +38,7 @@ const EVERY_ROUTE = { path: '*path', method: RequestMethod.ALL };
       }),
     },
   ],
-  exports: [RequestGate],
+  exports: [RequestGate, HttpDrain],
 })
 export class EdgeModule implements NestModule {
   constructor(
@@ -52,6 +54,8 @@ export class EdgeModule implements NestModule {
 
     // Request by request, each step runs before the next:
     //
+    // 0. Counted in flight, so a shutdown lets it finish; refused (503) once a shutdown began.
+    consumer.apply(HttpDrainMiddleware).forRoutes(EVERY_ROUTE);
     // 1. Who is calling: the API key (Authorization: Bearer <key>) becomes req.caller, read by
     //    everything below through callerOf(req). It needs no body. An unknown key is anonymous
     //    until step 3 has counted it.

@@ -1,6 +1,7 @@
 import { Injectable, type NestMiddleware } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 import { EdgeErrorCode, sendEdgeError } from './edge-errors.js';
+import { refuseStopping } from './http-drain.js';
 import { RequestGate } from './request-gate.js';
 
 /** Seconds a client is told to wait when the queue is full: the queue drains within about that. */
@@ -16,7 +17,11 @@ export class RequestGateMiddleware implements NestMiddleware {
   constructor(private readonly gate: RequestGate) {}
 
   use(_req: Request, res: Response, next: NextFunction): void {
-    const leave = this.gate.admit(() => next());
+    // Still waiting when a shutdown's grace ends: refused, never run (http-drain.ts).
+    const leave = this.gate.admit(
+      () => next(),
+      () => refuseStopping(res),
+    );
     if (leave) {
       res.once('close', leave);
       if (res.socket?.destroyed !== false) leave(); // the client left before we listened

@@ -17,8 +17,9 @@ export type Leave = () => void;
 @Injectable()
 export class RequestGate {
   private running = 0;
-  // A Set keeps insertion order (the queue) and withdraws a departed client in O(1).
-  private readonly waiting = new Set<() => void>();
+  // A Map keeps insertion order (the queue) and withdraws a departed client in O(1); each
+  // waiting request's start maps to its refusal.
+  private readonly waiting = new Map<() => void, () => void>();
 
   constructor(env: Environment) {
     this.maxRunning = env.GRAPHQL_MAX_IN_FLIGHT;
@@ -30,9 +31,10 @@ export class RequestGate {
 
   /**
    * Calls `start` now if a place is free, else once the requests ahead of it have left. Returns
-   * undefined, without calling `start`, when the queue is already full.
+   * undefined, without calling `start`, when the queue is already full. `refuse` is called
+   * instead of `start` if the queue is emptied by {@link refuseWaiting} (at shutdown).
    */
-  admit(start: () => void): Leave | undefined {
+  admit(start: () => void, refuse: () => void = () => undefined): Leave | undefined {
     let state: 'waiting' | 'running' | 'left' = 'waiting';
     const run = () => {
       state = 'running';
@@ -42,7 +44,10 @@ export class RequestGate {
       this.running++;
       run();
     } else if (this.waiting.size < this.maxWaiting) {
-      this.waiting.add(run);
+      this.waiting.set(run, () => {
+        state = 'left';
+        refuse();
+      });
     } else {
       return undefined;
     }
@@ -53,13 +58,21 @@ export class RequestGate {
     };
   }
 
+  /** Refuses every request still waiting (none of them has started); returns how many. */
+  refuseWaiting(): number {
+    const refusals = [...this.waiting.values()];
+    this.waiting.clear();
+    for (const refuse of refusals) refuse();
+    return refusals.length;
+  }
+
   get load(): { running: number; waiting: number } {
     return { running: this.running, waiting: this.waiting.size };
   }
 
   /** A place came free: the longest-waiting request takes it, else it stays free. */
   private handOver(): void {
-    const [next] = this.waiting;
+    const [next] = this.waiting.keys();
     if (next === undefined) {
       this.running--;
       return;

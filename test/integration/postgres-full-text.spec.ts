@@ -8,8 +8,10 @@ import type { ExpertSearchInput } from '../../src/search/experts/dto/expert-sear
 import { ExpertFacet, ExpertSort } from '../../src/search/experts/expert-facets.js';
 import { distanceKm } from '../../src/search/faceting/geo.js';
 import {
+  closePool,
   postgresAdminUrl,
   type ScratchPostgres,
+  scratchPool,
   seedPostgresCopy,
 } from '../../tools/support/scratch-postgres.js';
 import { postgresUrl } from '../support/test-database.js';
@@ -42,12 +44,12 @@ describeWithPostgres('PostgreSQL full-text search (the benchmark alternative)', 
 
   beforeAll(async () => {
     copy = await seedPostgresCopy(240, { seed: 7, adminUrl });
-    pool = new pg.Pool({ connectionString: copy.databaseUrl, max: 4 });
+    pool = scratchPool(copy.databaseUrl, 4);
     const build = await buildFullTextTable(pool);
     expect(build.rows).toBe(240);
   });
   afterAll(async () => {
-    await pool?.end();
+    if (pool) await closePool(pool);
     await copy?.drop();
   });
 

@@ -11,14 +11,17 @@ export interface AppProcess {
   stop(): Promise<number | null>;
 }
 
-/**
- * Starts the compiled app (`dist/main.js`, built by `npm test`'s pretest step) as a user would,
- * and resolves once it logs that GraphQL is ready.
- */
-export function startAppProcess(
-  env: Record<string, string>,
-  timeoutMs = 90_000,
-): Promise<AppProcess> {
+/** The compiled app just spawned, ready or not (for a test that stops it during its start). */
+export interface LaunchedApp {
+  pid: number;
+  output: () => string;
+  /** SIGTERM, then SIGKILL after 10 s; resolves with the exit code (null when killed). */
+  stop(): Promise<number | null>;
+  child: ChildProcess;
+}
+
+/** Spawns the compiled app (`dist/main.js`) as a user would, without waiting for anything. */
+export function launchAppProcess(env: Record<string, string>): LaunchedApp {
   const child = spawn(process.execPath, [MAIN], {
     cwd: ROOT,
     env: {
@@ -35,25 +38,41 @@ export function startAppProcess(
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
-  const stop = () => stopProcess(child);
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  return { pid: child.pid ?? -1, output: () => output, stop: () => stopProcess(child), child };
+}
+
+/**
+ * Starts the compiled app (`dist/main.js`, built by `npm test`'s pretest step) as a user would,
+ * and resolves once it logs that GraphQL is ready.
+ */
+export function startAppProcess(
+  env: Record<string, string>,
+  timeoutMs = 90_000,
+): Promise<AppProcess> {
+  const launched = launchAppProcess(env);
+  const { child, output } = launched;
+  const stop = () => launched.stop();
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       void stop();
-      reject(new Error(`app did not start within ${timeoutMs} ms:\n${output}`));
+      reject(new Error(`app did not start within ${timeoutMs} ms:\n${output()}`));
     }, timeoutMs);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const ready = /GraphQL ready at (http:\/\/[\w.:/-]+)/.exec(output);
+    const onData = () => {
+      const ready = /GraphQL ready at (http:\/\/[\w.:/-]+)/.exec(output());
       if (ready?.[1]) {
         clearTimeout(timer);
-        resolve({ url: ready[1], output: () => output, stop });
+        child.stdout?.off('data', onData);
+        child.stderr?.off('data', onData);
+        resolve({ url: ready[1], output, stop });
       }
     };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
     child.on('exit', (code) => {
       clearTimeout(timer);
-      reject(new Error(`app exited with ${code} before it was ready:\n${output}`));
+      reject(new Error(`app exited with ${code} before it was ready:\n${output()}`));
     });
   });
 }

@@ -1,7 +1,6 @@
-import pg from 'pg';
 import { buildFullTextTable } from '../baseline/postgres-full-text/full-text.table.js';
 import { searchFullText } from '../baseline/postgres-full-text/full-text.search.js';
-import { seedPostgresCopy } from '../support/scratch-postgres.js';
+import { closePool, scratchPool, seedPostgresCopy } from '../support/scratch-postgres.js';
 
 /** Every visibility: matchExperts (staff) and the keyword baseline rank every expert too. */
 const EVERY_VISIBILITY = ['PUBLIC', 'MEMBERS', 'STAFF'];
@@ -19,9 +18,9 @@ export interface FullTextSystem {
  */
 export async function openFullTextSystem(experts: number, seed: number): Promise<FullTextSystem> {
   const copy = await seedPostgresCopy(experts, { seed });
-  const pool = new pg.Pool({ connectionString: copy.databaseUrl, max: 2 });
+  const pool = scratchPool(copy.databaseUrl, 2);
   const close = async () => {
-    await pool.end();
+    await closePool(pool);
     await copy.drop();
   };
   try {

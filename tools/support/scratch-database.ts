@@ -20,7 +20,39 @@ export async function createScratchDatabase(
   return url.toString();
 }
 
-/** Drops it even while connections remain (a killed process's may linger). */
+/**
+ * A pool on a scratch database. The server may end its idle connections (the database dropped
+ * WITH (FORCE), a restart), which pg reports as an 'error' event on the pool: unhandled, that
+ * event throws in whatever runs next ("Unhandled error … 57P01 terminating connection"). Here it
+ * only costs the pool that connection. Close it with {@link closePool}.
+ */
+export function scratchPool(databaseUrl: string, max: number): pg.Pool {
+  const pool = new pg.Pool({ connectionString: databaseUrl, max });
+  pool.on('error', () => undefined);
+  return pool;
+}
+
+/**
+ * Ends a pool and waits until its connections are closed: pg-pool's `end()` resolves once it has
+ * asked them to close, before they have, so a drop WITH (FORCE) right after could still
+ * terminate them.
+ */
+export async function closePool(pool: pg.Pool): Promise<void> {
+  let open = pool.totalCount;
+  const closed = new Promise<void>((resolve) => {
+    if (open === 0) resolve();
+    pool.on('remove', () => {
+      if (--open === 0) resolve();
+    });
+  });
+  await pool.end();
+  await closed;
+}
+
+/**
+ * Drops it even while connections remain (a killed process's may linger). Close this process's
+ * pools on it first ({@link closePool}), or give them an error handler ({@link scratchPool}).
+ */
 export function dropScratchDatabase(
   databaseUrl: string,
   adminUrl = postgresAdminUrl(),

@@ -6,9 +6,11 @@ import { generateDemoDataset } from '../../src/seed/demo/demo-generator.js';
 
 // Their home is database/; these names stay importable from here.
 export {
+  closePool,
   createScratchDatabase,
   dropScratchDatabase,
   postgresAdminUrl,
+  scratchPool,
 } from './scratch-database.js';
 
 export interface ScratchPostgres {

@@ -58,6 +58,32 @@ export class PollingLoop {
     }
   }
 
+  /**
+   * For a shutdown: stops the background loop once its current batch is done, then runs
+   * batches until one finds nothing, so work written just before the stop leaves with it. Gives
+   * up waiting at `deadline` (epoch ms), even on a batch still running: its items stay pending
+   * (a batch settles them only once done), for the next start. Resolves true when nothing was
+   * left; rejects when a batch failed (its work stays pending too).
+   */
+  finish(deadline: number): Promise<boolean> {
+    const work = (async () => {
+      await this.pause();
+      while (Date.now() < deadline) {
+        const settled = await this.once();
+        if (settled === 0) return true;
+        if (settled === null) await new Promise((r) => setTimeout(r, this.options.idleMs));
+      }
+      return false;
+    })();
+    // Given up on at the deadline, it may still fail later: nobody awaits it any more.
+    work.catch(() => undefined);
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<boolean>((resolve) => {
+      timer = setTimeout(() => resolve(false), Math.max(0, deadline - Date.now()));
+    });
+    return Promise.race([work, late]).finally(() => clearTimeout(timer));
+  }
+
   /** One batch under the lock; `null` when another process holds it. */
   private once(): Promise<number | null> {
     const next = this.chain.then(async () => {

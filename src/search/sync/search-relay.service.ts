@@ -40,6 +40,8 @@ export class SearchRelay implements OnApplicationBootstrap, OnApplicationShutdow
   /** Documents this process sent or deleted since it started (parked ones not counted). */
   private indexed = 0;
   private announceSync = false;
+  /** Stopped by `finish`, which may have given up on a batch: shutdown must not wait for it. */
+  private finishing = false;
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -61,7 +63,7 @@ export class SearchRelay implements OnApplicationBootstrap, OnApplicationShutdow
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await this.pause();
+    if (!this.finishing) await this.pause();
   }
 
   /** Stops the background loop once its current batch is done (rows stay pending). */
@@ -80,6 +82,23 @@ export class SearchRelay implements OnApplicationBootstrap, OnApplicationShutdow
    */
   announceFirstSync(): void {
     this.announceSync = true;
+  }
+
+  /**
+   * At shutdown, once no request can write any more: sends what is pending until `deadline`
+   * (epoch ms), so the index holds every write acknowledged before the stop. What it cannot send
+   * in time (a long first sync, the engine down) stays in the outbox for the next start.
+   */
+  async finish(deadline: number): Promise<void> {
+    this.finishing = true;
+    let problem: string | undefined;
+    try {
+      if (await this.loop.finish(deadline)) return;
+      problem = 'out of time';
+    } catch (error) {
+      problem = (error as Error).message;
+    }
+    this.logger.warn(`stopping with changes unsent (${problem}); the next start sends them`);
   }
 
   /** Sends everything pending now; returns how many outbox rows were settled. For tests and tools. */

@@ -12,6 +12,9 @@ const pool = new pg.Pool({
   connectionString: process.env.FULL_TEXT_DATABASE_URL,
   max: Number(process.env.FULL_TEXT_CONNECTIONS ?? 10),
 });
+// The benchmark drops the scratch database WITH (FORCE) after stopping this process; an idle
+// connection ended by the server must not crash it meanwhile.
+pool.on('error', () => undefined);
 const server = fullTextHttpServer(pool);
 server.keepAliveTimeout = 60_000;
 server.listen(0, '127.0.0.1', () => {

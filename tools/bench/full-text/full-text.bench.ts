@@ -1,4 +1,4 @@
-import pg from 'pg';
+import { closePool, scratchPool } from '../../support/scratch-database.js';
 import {
   buildFullTextTable,
   type FullTextBuild,
@@ -58,7 +58,7 @@ export async function benchPostgresFullText(options: {
   connections: number;
   seconds: number;
 }): Promise<FullTextBenchFigures> {
-  const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 1 });
+  const pool = scratchPool(options.databaseUrl, 1);
   let build: FullTextBuild;
   const coverage = { searches: options.inputs.length, withHits: 0, relaxed: 0 };
   try {
@@ -69,7 +69,7 @@ export async function benchPostgresFullText(options: {
       if (result.relaxed) coverage.relaxed++;
     }
   } finally {
-    await pool.end();
+    await closePool(pool);
   }
   const server = await startPostgresFullTextServer(options);
   try {
