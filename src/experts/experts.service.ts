@@ -9,6 +9,7 @@ import { fromGlobalId } from '../common/graphql/global-id.js';
 import { paginate } from '../common/pagination/paginate.js';
 import { OrganisationEntity } from '../organisations/organisation.entity.js';
 import { SearchOutbox } from '../search/outbox/search-outbox.service.js';
+import { HIDE_WITHIN_MS, SearchRelay } from '../search/sync/search-relay.service.js';
 import { TechnologyEntity } from '../technologies/technology.entity.js';
 import { MaterialEntity, SectorEntity } from '../vocabularies/vocabulary-entry.entity.js';
 import type {
@@ -28,6 +29,7 @@ export class ExpertsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly outbox: SearchOutbox,
+    private readonly relay: SearchRelay,
   ) {}
 
   list(args: ExpertsArgs, caller: Caller) {
@@ -111,9 +113,15 @@ export class ExpertsService {
     });
   }
 
-  update(globalId: string, input: UpdateExpertInput) {
-    return this.db.transaction(async (em) => {
+  /**
+   * A change of visibility or organisation may hide the expert from some callers: it answers once
+   * the index has it too (see HIDE_WITHIN_MS), so no search token still finds the expert.
+   */
+  async update(globalId: string, input: UpdateExpertInput) {
+    let mayHide = false;
+    const model = await this.db.transaction(async (em) => {
       const entity = await this.load(em, globalId, { forUpdate: true });
+      const before = { visibility: entity.visibility, organisationId: entity.organisationId };
       // Before and after: a move leaves the old organisation and techniques stale too.
       await this.outbox.expertsChanged(em, [entity.id]);
       const { organisationId, skills, materialIds, sectorIds, email, ...fields } = input;
@@ -150,8 +158,12 @@ export class ExpertsService {
         if (newSkills.length) await em.insert(ExpertSkillEntity, newSkills);
       }
       await this.outbox.expertsChanged(em, [saved.id]);
+      mayHide =
+        saved.visibility !== before.visibility || saved.organisationId !== before.organisationId;
       return toExpertModel(saved);
     });
+    if (mayHide) await this.relay.sendNow(HIDE_WITHIN_MS);
+    return model;
   }
 
   delete(globalId: string) {

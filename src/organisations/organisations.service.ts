@@ -9,6 +9,7 @@ import { fromGlobalId } from '../common/graphql/global-id.js';
 import { paginate } from '../common/pagination/paginate.js';
 import { ExpertEntity } from '../experts/expert.entity.js';
 import { SearchOutbox } from '../search/outbox/search-outbox.service.js';
+import { HIDE_WITHIN_MS, SearchRelay } from '../search/sync/search-relay.service.js';
 import type {
   CreateOrganisationInput,
   OrganisationsArgs,
@@ -22,6 +23,7 @@ export class OrganisationsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly outbox: SearchOutbox,
+    private readonly relay: SearchRelay,
   ) {}
 
   list(args: OrganisationsArgs) {
@@ -74,8 +76,12 @@ export class OrganisationsService {
     });
   }
 
-  update(globalId: string, input: UpdateOrganisationInput) {
-    return this.db.transaction(async (em) => {
+  /**
+   * Leaving a cluster hides the organisation's MEMBERS experts from that cluster's partners: such
+   * a change answers once the index has it (see HIDE_WITHIN_MS).
+   */
+  async update(globalId: string, input: UpdateOrganisationInput) {
+    const model = await this.db.transaction(async (em) => {
       const entity = await this.load(em, globalId);
       await this.assertRorFree(em, input.rorId, entity.id);
       const { clusterIds, ...fields } = input;
@@ -88,6 +94,8 @@ export class OrganisationsService {
       await this.outbox.organisationsChanged(em, [entity.id]);
       return toOrganisationModel(saved);
     });
+    if (input.clusterIds !== undefined) await this.relay.sendNow(HIDE_WITHIN_MS);
+    return model;
   }
 
   /** Refused while experts work there: deleting them silently would lose people's profiles. */

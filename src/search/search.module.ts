@@ -40,6 +40,6 @@ import { SearchRelay } from './sync/search-relay.service.js';
     SearchMaintenance,
     SearchPurge,
   ],
-  exports: [SearchOutbox, SearchEngine, SearchPurge],
+  exports: [SearchOutbox, SearchEngine, SearchPurge, SearchRelay],
 })
 export class SearchModule {}

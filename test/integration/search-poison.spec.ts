@@ -153,6 +153,40 @@ describe('a poison document never leaves search stale', () => {
     await t.searchSynced();
   });
 
+  it('answers a change that hides an expert once the index has it: search tokens no longer find her', async () => {
+    const org = await must(
+      t,
+      `mutation($c: ID!) { createOrganisation(input: { name: "Leaving Lab", type: OTHER, country: "LU", clusterIds: [$c] }) { id } }`,
+      'createOrganisation',
+      { c: refs.cluster.id },
+    );
+    await must(t, CREATE_EXPERT, 'createExpert', {
+      input: {
+        name: 'Tamsin Token',
+        email: 'tamsin@lab.example',
+        organisationId: org.id,
+        visibility: 'MEMBERS',
+      },
+    });
+    const other = await must(t, CREATE_EXPERT, 'createExpert', {
+      input: { name: 'Tobias Token', email: 'tobias@lab.example', organisationId: refs.org.id },
+    });
+    await t.searchSynced();
+    expect((await tokenSees('Tamsin', org.id)).hits).toBe(1);
+    expect((await tokenSees('Tobias', refs.org.id)).hits).toBe(1);
+
+    // No wait for the relay: the browser asks the engine right after the mutation answered.
+    await must(t, HIDE, 'updateExpert', { id: other.id });
+    expect((await tokenSees('Tobias', refs.org.id)).hits).toBe(0);
+    await must(
+      t,
+      `mutation($id: ID!) { updateOrganisation(id: $id, input: { clusterIds: [] }) { id } }`,
+      'updateOrganisation',
+      { id: org.id },
+    );
+    expect((await tokenSees('Tamsin', org.id)).hits).toBe(0);
+  });
+
   it('parks synonyms the engine refuses, reports them in /health, and applies the next good ones', async () => {
     const tainted = await must(
       t,

@@ -27,6 +27,11 @@ export class PollingLoop {
 
   constructor(private readonly options: PollingLoopOptions) {}
 
+  /** Whether the background loop runs (not paused or stopped). */
+  get active(): boolean {
+    return this.running;
+  }
+
   resume(): void {
     if (this.running) return;
     this.running = true;

@@ -29,7 +29,7 @@ export class SearchPurge {
 
   /** True once the expert's document is confirmed deleted from the engine. */
   async expertErased(id: string): Promise<boolean> {
-    const sent = await this.sendNow().catch((error: unknown) => {
+    const sent = await this.relay.sendNow(WAIT_MS).catch((error: unknown) => {
       this.logger.warn(`erasure not yet in the search engine: ${String(error)}`);
       return false;
     });
@@ -46,18 +46,6 @@ export class SearchPurge {
       this.logger.warn(`compaction of ${EXPERTS_INDEX} failed: ${String(error)}`),
     );
     return true;
-  }
-
-  private async sendNow(): Promise<boolean> {
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<false>((resolve) => {
-      timer = setTimeout(() => resolve(false), WAIT_MS);
-    });
-    try {
-      return await Promise.race([this.relay.drain().then(() => true), timeout]);
-    } finally {
-      clearTimeout(timer);
-    }
   }
 
   private async compact(name: string): Promise<void> {

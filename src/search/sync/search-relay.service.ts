@@ -23,6 +23,12 @@ import { SearchOutboxEntity } from '../outbox/search-outbox.entity.js';
 import { sendDocuments } from './document-sender.js';
 
 const BATCH = 1000;
+/**
+ * How long a write that narrows who sees an expert waits for the index before it answers: the
+ * engine answers browsers holding search tokens by itself, so until then they would still see the
+ * expert. A wait, not a promise: past it the relay sends as usual.
+ */
+export const HIDE_WITHIN_MS = 5_000;
 const IDLE_POLL_MS = 100;
 const MAX_BACKOFF_MS = 10_000;
 
@@ -104,6 +110,25 @@ export class SearchRelay implements OnApplicationBootstrap, OnApplicationShutdow
   /** Sends everything pending now; returns how many outbox rows were settled. For tests and tools. */
   drain(): Promise<number> {
     return this.loop.drain();
+  }
+
+  /**
+   * For a write whose old documents must not stay searchable once it is answered (an expert
+   * hidden from some callers, an erasure): sends what is pending now, waiting at most `withinMs`.
+   * True once sent; false when time ran out or this process does not send now (SEARCH_RELAY
+   * off, paused, stopping), and the background loop then sends it as usual.
+   */
+  async sendNow(withinMs: number): Promise<boolean> {
+    if (!this.loop.active) return false;
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<false>((resolve) => {
+      timer = setTimeout(() => resolve(false), withinMs);
+    });
+    try {
+      return await Promise.race([this.loop.drain().then(() => true), timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   /** One batch: returns the number of outbox rows settled (sent or parked). */
