@@ -22,12 +22,22 @@ export function toGlobalId(type: NodeType, id: string): string {
   return Buffer.from(`${type}:${id}`, 'utf8').toString('base64url');
 }
 
+/**
+ * Decodes strictly: Node's base64 decoder skips what is not base64url (`=`, `!`, `+`, `/`), so
+ * `<id>=`, `<id>!!` and the standard-base64 spelling would all name the same object and leave
+ * different traces (audit subjects, caches). Only the exact string `toGlobalId` gives is an id.
+ */
 export function parseGlobalId(globalId: string, field = 'id'): { type: NodeType; id: string } {
   const decoded = Buffer.from(globalId, 'base64url').toString('utf8');
   const separator = decoded.indexOf(':');
   const type = decoded.slice(0, separator) as NodeType;
   const id = decoded.slice(separator + 1);
-  if (separator < 0 || !NODE_TYPES.includes(type) || !UUID.test(id)) {
+  if (
+    separator < 0 ||
+    !NODE_TYPES.includes(type) ||
+    !UUID.test(id) ||
+    toGlobalId(type, id) !== globalId
+  ) {
     throw badInput(field, 'is not a valid Kenner id');
   }
   return { type, id };

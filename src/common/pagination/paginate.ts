@@ -21,7 +21,9 @@ function decodeCursor(cursor: string, field: string): CursorKey {
       typeof value[0] === 'string' &&
       typeof value[1] === 'string'
     ) {
-      return { name: value[0], id: value[1] };
+      const key = { name: value[0], id: value[1] };
+      // One spelling per cursor, as for ids (global-id.ts): the decoder skips stray characters.
+      if (encodeCursor(key) === cursor) return key;
     }
   } catch {
     // fall through: any undecodable cursor is the client's error, not ours
