@@ -4,6 +4,7 @@ import type { DataSource } from 'typeorm';
 import { RequestGate } from '../edge/request-gate.js';
 import { SearchEngine } from '../search/engine/search-engine.service.js';
 import { outboxLag } from '../search/outbox/outbox-lag.js';
+import { refusedSettings } from '../search/outbox/parked-settings.js';
 
 /**
  * For load balancers, `docker compose` and operators: 200 while the database and the search
@@ -31,7 +32,14 @@ export class HealthController {
     // What a script or a load balancer waits for after a start or an import. Parked documents
     // (refused by the engine) do not count: the relay never retries them on its own, so waiting
     // for them would wait forever; they show in `outbox.parked` and in the error log instead.
-    const search = { status: up ? 'up' : 'down', inSync: up && outbox?.pending === 0 };
+    const search: { status: string; inSync: boolean; settingsError?: string } = {
+      status: up ? 'up' : 'down',
+      inSync: up && outbox?.pending === 0,
+    };
+    // Settings the engine refused (synonyms from a row holding invalid text): search answers, with
+    // the previous synonyms, so the status stays 200; the error is for the operator to act on.
+    const settingsError = database.status === 'up' ? await refusedSettings(this.db) : null;
+    if (settingsError) search.settingsError = settingsError;
     const body = {
       status: database.status === 'up' && search.status === 'up' ? 'ok' : 'error',
       database,

@@ -1,6 +1,7 @@
 import { plainToInstance } from 'class-transformer';
 import { type ValidationError, validateSync } from 'class-validator';
 import { constraintMessage } from '../common/validation/constraint-message.js';
+import { invalidTextAt } from '../common/validation/invalid-text.js';
 import type { RawRecord } from './import-file.reader.js';
 import type { Checked, Rejections } from './import-report.js';
 
@@ -10,6 +11,8 @@ export function validateRow<T extends object>(
   plain: object,
 ): { row: T; problem: string | null } {
   const row = plainToInstance(cls, plain);
+  const invalid = invalidTextAt(plain);
+  if (invalid) return { row, problem: `${invalid.field}: ${invalid.problem}` };
   const errors = validateSync(row, { whitelist: true, forbidUnknownValues: false });
   return { row, problem: errors.length ? describe(errors) : null };
 }

@@ -1,6 +1,7 @@
 import { type ArgumentMetadata, ValidationPipe } from '@nestjs/common';
 import type { ValidationError } from 'class-validator';
 import { constraintMessage } from '../validation/constraint-message.js';
+import { invalidTextAt } from '../validation/invalid-text.js';
 import { clearableFields } from '../validation/patch-input.js';
 import { badInput } from './domain-error.js';
 
@@ -59,16 +60,27 @@ function dropNulls(value: unknown): void {
 }
 
 /**
- * Validates every GraphQL input class. Unknown properties are refused rather than dropped,
- * and the error names the field and the problem (`email: must be an email`). `null` means "not
- * given" except for the fields a patch input may clear.
+ * Parameters that are not client input: GraphQL's parent object (rows already stored), context
+ * and info (Nest numbers them 0, 1, 2; arguments are 3), and custom decorators (the caller).
+ */
+const NOT_INPUT = new Set(['0', '1', '2', 'custom']);
+
+/**
+ * Validates every GraphQL argument, input classes and plain scalars alike. Text that cannot be
+ * stored (common/validation/invalid-text.ts) is refused first, named by its path from the
+ * argument (`input.aliases[1]`). Unknown properties are refused rather than dropped, and the
+ * error names the field and the problem (`email: must be an email`). `null` means "not given"
+ * except for the fields a patch input may clear.
  */
 class KennerValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
-    // GraphQL arguments arrive as 'body'; the parent object, context and info are 'custom'.
-    if (metadata.type !== 'body') return super.transform(value, metadata) as Promise<unknown>;
+    if (NOT_INPUT.has(String(metadata.type))) {
+      return (await super.transform(value, metadata)) as unknown;
+    }
+    const invalid = invalidTextAt(value, metadata.data ?? '');
+    if (invalid) throw badInput(invalid.field, invalid.problem);
     refuseUnclearableNulls(value, metadata.metatype);
-    const result: unknown = await super.transform(value, metadata);
+    const result = (await super.transform(value, metadata)) as unknown;
     dropNulls(result);
     return result;
   }

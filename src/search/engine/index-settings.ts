@@ -1,4 +1,4 @@
-import type { Meilisearch, Settings } from 'meilisearch';
+import { type Meilisearch, MeilisearchApiError, type Settings } from 'meilisearch';
 
 /**
  * Settings Meilisearch can honour only by re-indexing every document. Changing one of them on a
@@ -20,6 +20,18 @@ export const REINDEXING_SETTINGS: ReadonlySet<string> = new Set([
   'prefixSearch',
   'embedders',
 ]);
+
+/**
+ * Meilisearch refused the settings themselves (a 4xx answer or a failed task: e.g. synonyms
+ * holding a lone surrogate from a legacy row). Sending them again cannot help: callers park the
+ * request and report it, unlike an engine that is down, which is waited for.
+ */
+export class SettingsRefusedError extends Error {
+  constructor(uid: string, reason: string) {
+    super(`settings of ${uid} refused: ${reason}`);
+    this.name = 'SettingsRefusedError';
+  }
+}
 
 export interface SettingsOutcome {
   /** Settings that differed and were applied. */
@@ -55,9 +67,15 @@ export async function applySettings(
     const subset = Object.fromEntries(
       inPlace.map((k) => [k, wanted[k as keyof Settings]]),
     ) as Settings;
-    const task = await index.updateSettings(subset).waitTask({ timeout: 120_000 });
+    const task = await index
+      .updateSettings(subset)
+      .waitTask({ timeout: 120_000 })
+      .catch((error: unknown) => {
+        const refused = error instanceof MeilisearchApiError && error.response.status < 500;
+        throw refused ? new SettingsRefusedError(uid, error.message) : error;
+      });
     if (task.status !== 'succeeded')
-      throw new Error(`settings of ${uid} refused: ${task.error?.message}`);
+      throw new SettingsRefusedError(uid, task.error?.message ?? task.status);
   }
   return { applied: inPlace, needRebuild: drifted.filter((k) => !inPlace.includes(k)) };
 }

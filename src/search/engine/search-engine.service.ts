@@ -1,10 +1,11 @@
 import { Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Meilisearch } from 'meilisearch';
+import type { Meilisearch, Settings } from 'meilisearch';
 import { meilisearchClient } from './meilisearch-client.js';
 import type { DataSource } from 'typeorm';
 import { Environment } from '../../config/environment.js';
 import { SEARCH_INDEXES, taxonomySynonyms, withSynonyms } from '../indexes/search-indexes.js';
+import { parkRefusedSettings, settleRefusedSettings } from '../outbox/parked-settings.js';
 import {
   type RunningMeilisearch,
   runningBundledMeilisearch,
@@ -12,7 +13,7 @@ import {
 } from './bundled-meilisearch.js';
 import { indexUid } from './index-uid.js';
 import { stopOrphanedBundledMeilisearch } from './orphaned-meilisearch.js';
-import { applySettings } from './index-settings.js';
+import { applySettings, SettingsRefusedError } from './index-settings.js';
 
 /**
  * The connection to Meilisearch: the server named by MEILI_HOST, or else the bundled binary,
@@ -53,13 +54,34 @@ export class SearchEngine implements OnModuleInit, OnApplicationShutdown {
     await this.connect();
     const synonyms = await taxonomySynonyms(this.db.manager);
     for (const [name, definition] of Object.entries(SEARCH_INDEXES)) {
-      const settings = withSynonyms(definition, synonyms);
-      const { applied, needRebuild } = await applySettings(this.client, this.index(name), settings);
+      const { applied, needRebuild } = await this.applyIndexSettings(
+        name,
+        definition.settings,
+        withSynonyms(definition, synonyms),
+      );
       if (applied.length) this.logger.log(`${name}: settings applied (${applied.join(', ')})`);
       if (needRebuild.length) {
         this.logger.warn(`${name}: ${needRebuild.join(', ')} changed; rebuilding the index`);
         this.needRebuild.add(name);
       }
+    }
+  }
+
+  /**
+   * Text from a legacy row that the engine refuses in the synonyms (npm run data:check finds it)
+   * must not keep Kenner from starting: the other settings are applied, the synonyms stay as they
+   * were, and the refusal is parked for /health until a later attempt succeeds.
+   */
+  private async applyIndexSettings(name: string, declared: Settings, full: Settings) {
+    try {
+      const outcome = await applySettings(this.client, this.index(name), full);
+      await settleRefusedSettings(this.db, name);
+      return outcome;
+    } catch (error) {
+      if (!(error instanceof SettingsRefusedError)) throw error;
+      this.logger.error(`${error.message}; its synonyms are left as they were`);
+      await parkRefusedSettings(this.db, name, error.message);
+      return applySettings(this.client, this.index(name), declared);
     }
   }
 

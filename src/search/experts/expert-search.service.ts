@@ -6,6 +6,7 @@ import type { Caller } from '../../auth/caller.js';
 import { badInput } from '../../common/errors/domain-error.js';
 import { toGlobalId } from '../../common/graphql/global-id.js';
 import { ExpertEntity } from '../../experts/expert.entity.js';
+import { whereVisible } from '../../experts/expert-visibility.js';
 import { toExpertModel } from '../../experts/expert.mapper.js';
 import { TechnologyEntity } from '../../technologies/technology.entity.js';
 import { toTechnologyModel } from '../../technologies/technology.mapper.js';
@@ -44,19 +45,33 @@ export class ExpertSearchService {
     );
     return {
       ...pageOf(main),
-      hits: await this.toHits(main.hits, input.near),
+      hits: await this.toHits(main.hits, caller, input.near),
       facets: await this.labelFacets([...new Set(search.facets)], distribution),
     };
   }
 
-  /** Hits become full experts read from the database, in the engine's order. */
+  /**
+   * Hits become full experts read from the database, in the engine's order. The read applies the
+   * caller's visibility again: the index can lag behind a visibility change (the relay's delay, or
+   * a document the engine refused), and a stale document must not show a hidden expert. Such a
+   * hit is dropped from the page; the engine's totals and facet counts are not corrected (they are
+   * off by the stale documents only, until the relay has caught up).
+   */
   async toHits(
     hits: SearchResponse<ExpertDocument>['hits'],
+    caller: Caller,
     near?: { lat: number; lng: number },
   ): Promise<ExpertSearchHit[]> {
     const ids = hits.map((h) => h.id);
     const experts = ids.length
-      ? await this.db.getRepository(ExpertEntity).findBy({ id: In(ids) })
+      ? await whereVisible(
+          this.db
+            .getRepository(ExpertEntity)
+            .createQueryBuilder('e')
+            .where({ id: In(ids) }),
+          'e',
+          caller,
+        ).getMany()
       : [];
     const byId = new Map(experts.map((e) => [e.id, e]));
     const slugs = [...new Set(hits.flatMap((h) => matchedSlugs(h)))];
@@ -66,7 +81,7 @@ export class ExpertSearchService {
     const techBySlug = new Map(techs.map((t) => [t.slug, t]));
     return hits.flatMap((hit) => {
       const expert = byId.get(hit.id);
-      if (!expert) return []; // deleted since it was indexed: the outbox is about to remove it
+      if (!expert) return []; // deleted or hidden since it was indexed
       return [
         {
           expert: toExpertModel(expert),

@@ -58,7 +58,7 @@ export class SearchOverviewService {
       SearchResponse<TechnologyDocument>,
     ];
     return {
-      experts: await this.experts.toHits(experts.hits),
+      experts: await this.experts.toHits(experts.hits, caller),
       expertTotal: experts.estimatedTotalHits ?? 0,
       organisations: await this.organisations.toHits(organisations.hits),
       organisationTotal: organisations.estimatedTotalHits ?? 0,

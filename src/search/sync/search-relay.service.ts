@@ -10,13 +10,15 @@ import { Environment } from '../../config/environment.js';
 import { PollingLoop } from '../../common/workers/polling-loop.js';
 import { LOCKS } from '../../common/database/advisory-lock.js';
 import { SearchEngine } from '../engine/search-engine.service.js';
-import { applySettings } from '../engine/index-settings.js';
+import { applySettings, SettingsRefusedError } from '../engine/index-settings.js';
 import {
   SEARCH_INDEXES,
   settingsOutboxName,
+  SETTINGS_DOCUMENT,
   taxonomySynonyms,
   withSynonyms,
 } from '../indexes/search-indexes.js';
+import { parkRefusedSettings } from '../outbox/parked-settings.js';
 import { SearchOutboxEntity } from '../outbox/search-outbox.entity.js';
 import { sendDocuments } from './document-sender.js';
 
@@ -112,9 +114,12 @@ export class SearchRelay implements OnApplicationBootstrap, OnApplicationShutdow
         mine.filter((r) => poisoned.has(r.documentId)),
         poisoned,
       );
-      await this.db
-        .getRepository(SearchOutboxEntity)
-        .delete({ id: In(mine.filter((r) => !poisoned.has(r.documentId)).map((r) => r.id)) });
+      const settled = mine.filter((r) => !poisoned.has(r.documentId));
+      await this.db.getRepository(SearchOutboxEntity).delete({ id: In(settled.map((r) => r.id)) });
+      await this.unpark(
+        name,
+        settled.map((r) => r.documentId),
+      );
       this.indexed += documents.size + deletions.length - poisoned.size;
     }
     const wantsSettings = rows.some((r) => r.indexName.endsWith(':settings'));
@@ -123,15 +128,29 @@ export class SearchRelay implements OnApplicationBootstrap, OnApplicationShutdow
       const refresh = rows.filter((r) => r.indexName === settingsOutboxName(name));
       if (refresh.length === 0) continue;
       const settings = withSynonyms(definition, synonyms);
-      // Query-time settings only (synonyms): a re-indexing change waits for rebuild-and-swap.
-      const { needRebuild } = await applySettings(
-        this.engine.client,
-        this.engine.index(name),
-        settings,
-      );
-      if (needRebuild.length)
-        this.logger.warn(`${name}: ${needRebuild.join(', ')} differ; run npm run search:reindex`);
+      try {
+        // Query-time settings only (synonyms): a re-indexing change waits for rebuild-and-swap.
+        const { needRebuild } = await applySettings(
+          this.engine.client,
+          this.engine.index(name),
+          settings,
+        );
+        if (needRebuild.length)
+          this.logger.warn(`${name}: ${needRebuild.join(', ')} differ; run npm run search:reindex`);
+      } catch (error) {
+        // Refused, not unreachable: retrying would refuse again, forever. Parked until the
+        // taxonomy changes again; /health reports it (search.settingsError).
+        if (!(error instanceof SettingsRefusedError)) throw error;
+        this.logger.error(error.message);
+        await this.db
+          .getRepository(SearchOutboxEntity)
+          .delete({ id: In(refresh.map((r) => r.id)) });
+        await parkRefusedSettings(this.db, name, error.message);
+        continue;
+      }
       await this.db.getRepository(SearchOutboxEntity).delete({ id: In(refresh.map((r) => r.id)) });
+      // Applied: an earlier refusal of this index's settings is over.
+      await this.unpark(settingsOutboxName(name), [SETTINGS_DOCUMENT]);
     }
     const known = new Set(Object.keys(SEARCH_INDEXES).flatMap((n) => [n, settingsOutboxName(n)]));
     const unknown = rows.filter((r) => !known.has(r.indexName));
@@ -148,6 +167,16 @@ export class SearchRelay implements OnApplicationBootstrap, OnApplicationShutdow
     this.announceSync = false;
     const seconds = process.uptime().toFixed(1);
     this.logger.log(`Search in sync: ${this.indexed} documents indexed, ${seconds} s after start`);
+  }
+
+  /** Documents of `indexName` just sent: rows parked for them earlier are settled too. */
+  private async unpark(indexName: string, documentIds: string[]): Promise<void> {
+    if (documentIds.length === 0) return;
+    await this.db.getRepository(SearchOutboxEntity).delete({
+      indexName,
+      documentId: In([...new Set(documentIds)]),
+      parkedAt: Not(IsNull()),
+    });
   }
 
   /**
