@@ -227,17 +227,19 @@ describe('clients that follow the GraphQL spec', () => {
   });
 
   describe('malformed requests get a 4xx with a code', () => {
-    it.each([
-      'constructor',
-      '__proto__',
-      'toString',
-      'hasOwnProperty',
-      'valueOf',
-      '%00',
-      'nope.js',
-    ])('GET /graphiql/%s is 404', async (file) => {
-      const res = await request(server).get(`/graphiql/${file}`);
-      expect(res.status).toBe(404);
+    it.each(['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf', 'nope.js'])(
+      'GET /graphiql/%s is 404',
+      async (file) => {
+        const res = await request(server).get(`/graphiql/${file}`);
+        expect(res.status).toBe(404);
+      },
+    );
+
+    it('answers a name holding a NUL byte with a 4xx', async () => {
+      for (const file of ['%00', 'graphiql.js%00']) {
+        const res = await request(server).get(`/graphiql/${file}`);
+        expect([file, res.status >= 400 && res.status < 500]).toEqual([file, true]);
+      }
     });
 
     it('still serves the GraphiQL assets', async () => {
