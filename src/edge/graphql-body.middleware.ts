@@ -7,6 +7,7 @@ import express, {
 } from 'express';
 import { Environment } from '../config/environment.js';
 import { EdgeErrorCode, sendEdgeError } from './edge-errors.js';
+import { requestShapeProblem } from './graphql-request-shape.js';
 
 /** What body-parser attaches to the errors it raises. */
 interface BodyParserError {
@@ -26,7 +27,9 @@ function queryText(req: Request): unknown {
  * Reads the JSON body of GraphQL requests (the app is created with Nest's own body parser off, so
  * this runs after rate limits) and refuses what is too big before Apollo parses anything:
  * a body over BODY_LIMIT_KB is 413 (checked against Content-Length before it is read), a query
- * text over GRAPHQL_MAX_QUERY_LENGTH is 413, and a body that is not JSON is 400 — never a 500.
+ * text over GRAPHQL_MAX_QUERY_LENGTH is 413, and a body that is not JSON, or a request whose
+ * persisted-query extension or operation name is malformed (graphql-request-shape.ts), is 400 —
+ * never a 500.
  */
 @Injectable()
 export class GraphQLBodyMiddleware implements NestMiddleware {
@@ -50,6 +53,8 @@ export class GraphQLBodyMiddleware implements NestMiddleware {
           { length: query.length, maxLength: max },
         );
       }
+      const problem = requestShapeProblem(req);
+      if (problem) return sendEdgeError(res, 400, EdgeErrorCode.BAD_REQUEST, problem);
       next();
     });
   }

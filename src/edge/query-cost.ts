@@ -22,14 +22,17 @@ export const DEFAULT_LIST_SIZE = 20;
 /** Arguments (or fields of an input argument, like `input.hitsPerPage`) that size a page. */
 const PAGE_SIZE_ARGUMENTS = new Set(['first', 'last', 'limit', 'hitsPerPage']);
 
+/** List arguments whose length is the size of the list returned (`nodes(ids:)`: one per id). */
+const ONE_PER_ITEM_ARGUMENTS = new Set(['ids']);
+
 /**
  * A static estimate of how many fields an operation may resolve, computed before it runs:
  *
  * - every field costs 1 each time it can be resolved;
  * - a list field multiplies what is selected inside it by its size: its own page-size argument
- *   (`first`, `last`, `limit`, `input.hitsPerPage`, or their schema default), else the page size
- *   of the connection or search result it sits directly in (`experts(first: 10) { edges }`), else
- *   DEFAULT_LIST_SIZE. A size above MAX_PAGE_SIZE counts as MAX_PAGE_SIZE: every page-size
+ *   (`first`, `last`, `limit`, `input.hitsPerPage`, or their schema default) or the number of
+ *   ids it is asked for (`nodes(ids:)`), else the page size of the connection or search result
+ *   it sits directly in (`experts(first: 10) { edges }`), else DEFAULT_LIST_SIZE. A size above MAX_PAGE_SIZE counts as MAX_PAGE_SIZE: every page-size
  *   argument is validated to at most that when the field runs, and that refusal names the
  *   argument, which helps the client more than a cost error would;
  * - a field of scalars costs 1, list or not;
@@ -160,7 +163,10 @@ function pageSizeOf(
     const given = node.arguments?.find((a) => a.name.value === argument.name);
     const value = given ? valueOf(given.value, variables) : argument.defaultValue;
     if (PAGE_SIZE_ARGUMENTS.has(argument.name)) consider(value);
-    else if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+    else if (ONE_PER_ITEM_ARGUMENTS.has(argument.name)) {
+      // A single value given for a list argument is a list of one (input coercion).
+      consider(Array.isArray(value) ? value.length : value == null ? 0 : 1);
+    } else if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
       for (const [key, inner] of Object.entries(value)) {
         if (PAGE_SIZE_ARGUMENTS.has(key)) consider(inner);
       }
@@ -173,6 +179,7 @@ function pageSizeOf(
 function valueOf(node: ValueNode, variables: Record<string, unknown>): unknown {
   if (node.kind === Kind.INT || node.kind === Kind.FLOAT) return Number(node.value);
   if (node.kind === Kind.VARIABLE) return variables[node.name.value];
+  if (node.kind === Kind.LIST) return node.values.map((v) => valueOf(v, variables));
   if (node.kind === Kind.OBJECT) {
     return Object.fromEntries(node.fields.map((f) => [f.name.value, valueOf(f.value, variables)]));
   }

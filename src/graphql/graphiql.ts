@@ -22,18 +22,20 @@ function packageFile(name: string, file: string): string {
  * GraphiQL's browser files, served from node_modules so the IDE works without internet access
  * (the stock landing pages load React and GraphiQL from a CDN).
  */
-const ASSETS: Record<string, string> = {
-  'react.js': packageFile('react', 'umd/react.production.min.js'),
-  'react-dom.js': packageFile('react-dom', 'umd/react-dom.production.min.js'),
-  'graphiql.js': packageFile('graphiql', 'graphiql.min.js'),
-  'graphiql.css': packageFile('graphiql', 'graphiql.min.css'),
-};
+// A Map, not an object literal: `/graphiql/constructor` or `/graphiql/__proto__` must find
+// nothing (404), not an inherited property handed to sendFile (500).
+const ASSETS: ReadonlyMap<string, string> = new Map([
+  ['react.js', packageFile('react', 'umd/react.production.min.js')],
+  ['react-dom.js', packageFile('react-dom', 'umd/react-dom.production.min.js')],
+  ['graphiql.js', packageFile('graphiql', 'graphiql.min.js')],
+  ['graphiql.css', packageFile('graphiql', 'graphiql.min.css')],
+]);
 
 @Controller('graphiql')
 export class GraphiqlAssetsController {
   @Get(':file')
   asset(@Param('file') file: string, @Res() res: Response): void {
-    const path = ASSETS[file];
+    const path = ASSETS.get(file);
     if (!path) throw new NotFoundException();
     res.sendFile(path, { maxAge: '1d' });
   }

@@ -66,6 +66,19 @@ describe('query cost estimate', () => {
     );
   });
 
+  it('sizes nodes(ids:) by the number of ids, from a literal or a variable', () => {
+    const ids = (n: number) => Array.from({ length: n }, (_, i) => `id${i}`);
+    // nodes 1 + per id: __typename 0 + skills (1 + 20 × level 1)
+    const q =
+      'query($ids: [ID!]!) { nodes(ids: $ids) { __typename ... on Expert { skills { level } } } }';
+    expect(cost(q, { ids: ids(1) })).toBe(1 + 21);
+    expect(cost(q, { ids: ids(100) })).toBe(1 + 100 * 21);
+    expect(cost(q, { ids: ids(1000) })).toBe(1 + 100 * 21); // validation refuses more than 100
+    expect(cost(q, { ids: 'one' })).toBe(1 + 21); // a single value is a list of one
+    expect(cost(`{ nodes(ids: ["a", "b", "c"]) { id } }`)).toBe(1 + 3);
+    expect(cost(`{ nodes(ids: []) { id } }`)).toBe(1);
+  });
+
   it('multiplies nested lists', () => {
     const q = `{ experts(first: 100) { edges { node {
       organisation { experts(first: 100) { edges { node { name } } } } } } } }`;

@@ -1,6 +1,7 @@
-import { Field, InputType, PartialType } from '@nestjs/graphql';
+import { Field, InputType } from '@nestjs/graphql';
 import { IsOptional, IsString, IsUrl, MaxLength } from 'class-validator';
 import { IsName, IsSlug } from '../../common/validation/decorators.js';
+import { PatchInput } from '../../common/validation/patch-input.js';
 
 @InputType()
 export class CreateClusterInput {
@@ -20,6 +21,4 @@ export class CreateClusterInput {
 }
 
 @InputType()
-export class UpdateClusterInput extends PartialType(CreateClusterInput, {
-  skipNullProperties: false,
-}) {}
+export class UpdateClusterInput extends PatchInput(CreateClusterInput, { website: true }) {}

@@ -1,13 +1,32 @@
-import { Catch, type ExceptionFilter } from '@nestjs/common';
-import { DomainError } from './domain-error.js';
+import { type ArgumentsHost, Catch, type ExceptionFilter } from '@nestjs/common';
+import type { Response } from 'express';
+import { DomainError, ErrorCode } from './domain-error.js';
+
+const HTTP_STATUS: Record<ErrorCode, number> = {
+  [ErrorCode.BAD_USER_INPUT]: 400,
+  [ErrorCode.UNAUTHENTICATED]: 401,
+  [ErrorCode.FORBIDDEN]: 403,
+  [ErrorCode.NOT_FOUND]: 404,
+  [ErrorCode.CONFLICT]: 409,
+};
 
 /**
  * Domain errors are answers, not failures: hand them to GraphQL untouched (the formatter gives
- * them their code) instead of letting Nest log each one as an unhandled exception.
+ * them their code) instead of letting Nest log each one as an unhandled exception. Outside
+ * GraphQL (a plain HTTP route, where the validation pipe also runs on path parameters) they answer
+ * with their status and the same `{ errors: [...] }` body, never Nest's 500.
  */
 @Catch(DomainError)
 export class DomainErrorFilter implements ExceptionFilter {
-  catch(error: DomainError): DomainError {
-    return error;
+  catch(error: DomainError, host: ArgumentsHost): DomainError | undefined {
+    if (host.getType() !== 'http') return error;
+    const extensions: Record<string, unknown> = { code: error.code };
+    if (error.field) extensions.field = error.field;
+    host
+      .switchToHttp()
+      .getResponse<Response>()
+      .status(HTTP_STATUS[error.code])
+      .json({ errors: [{ message: error.message, extensions }] });
+    return undefined;
   }
 }

@@ -1,5 +1,6 @@
 import { Brackets, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
 import { badInput } from '../errors/domain-error.js';
+import { UUID } from '../graphql/global-id.js';
 import type { ConnectionArgs } from './connection.args.js';
 import { DEFAULT_PAGE_SIZE } from './connection.args.js';
 import type { Connection } from './connection.model.js';
@@ -19,9 +20,13 @@ function decodeCursor(cursor: string, field: string): CursorKey {
       Array.isArray(value) &&
       value.length === 2 &&
       typeof value[0] === 'string' &&
-      typeof value[1] === 'string'
+      typeof value[1] === 'string' &&
+      // PostgreSQL compares the id as a uuid: anything else would be its error, not the client's.
+      UUID.test(value[1])
     ) {
-      return { name: value[0], id: value[1] };
+      const key = { name: value[0], id: value[1] };
+      // One spelling per cursor, as for ids (global-id.ts): the decoder skips stray characters.
+      if (encodeCursor(key) === cursor) return key;
     }
   } catch {
     // fall through: any undecodable cursor is the client's error, not ours

@@ -1,4 +1,4 @@
-import { ArgsType, Field, ID, InputType, Int, PartialType } from '@nestjs/graphql';
+import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -20,6 +20,7 @@ import { IsCountryCode } from '../../common/validation/country.js';
 import { IsName } from '../../common/validation/decorators.js';
 import { SkillLevel } from '../expert-skill.entity.js';
 import { ServiceKind, Visibility } from '../expert.entity.js';
+import { PatchInput } from '../../common/validation/patch-input.js';
 
 const ISO_639_1 = /^[a-z]{2}$/;
 const DATE_ONLY = { strict: true, strictSeparator: true };
@@ -120,8 +121,10 @@ export class CreateExpertInput {
 }
 
 @InputType({ description: "Lists given here replace the expert's current ones." })
-export class UpdateExpertInput extends PartialType(CreateExpertInput, {
-  skipNullProperties: false,
+export class UpdateExpertInput extends PatchInput(CreateExpertInput, {
+  phone: true,
+  consentAt: true,
+  lastVerifiedAt: true,
 }) {}
 
 @ArgsType()

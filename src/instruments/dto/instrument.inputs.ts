@@ -1,9 +1,10 @@
-import { ArgsType, Field, ID, InputType, PartialType } from '@nestjs/graphql';
+import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
 import { IsEnum, IsOptional, IsString, MaxLength } from 'class-validator';
 import { ConnectionArgs } from '../../common/pagination/connection.args.js';
 import { IsCountryCode } from '../../common/validation/country.js';
 import { IsName } from '../../common/validation/decorators.js';
 import { AccessMode } from '../instrument.entity.js';
+import { PatchInput } from '../../common/validation/patch-input.js';
 
 @InputType()
 export class CreateInstrumentInput {
@@ -28,9 +29,7 @@ export class CreateInstrumentInput {
 }
 
 @InputType()
-export class UpdateInstrumentInput extends PartialType(CreateInstrumentInput, {
-  skipNullProperties: false,
-}) {}
+export class UpdateInstrumentInput extends PatchInput(CreateInstrumentInput, { model: true }) {}
 
 @ArgsType()
 export class InstrumentsArgs extends ConnectionArgs {

@@ -1,4 +1,4 @@
-import { ArgsType, Field, Float, ID, InputType, PartialType } from '@nestjs/graphql';
+import { ArgsType, Field, Float, ID, InputType } from '@nestjs/graphql';
 import {
   ArrayMaxSize,
   IsArray,
@@ -15,6 +15,7 @@ import { ConnectionArgs } from '../../common/pagination/connection.args.js';
 import { IsCountryCode } from '../../common/validation/country.js';
 import { IsName } from '../../common/validation/decorators.js';
 import { OrganisationType } from '../organisation.entity.js';
+import { PatchInput } from '../../common/validation/patch-input.js';
 
 export const ROR_ID = /^https:\/\/ror\.org\/0[a-z0-9]{6}\d{2}$/;
 
@@ -91,8 +92,14 @@ export class CreateOrganisationInput {
 }
 
 @InputType()
-export class UpdateOrganisationInput extends PartialType(CreateOrganisationInput, {
-  skipNullProperties: false,
+export class UpdateOrganisationInput extends PatchInput(CreateOrganisationInput, {
+  acronym: true,
+  website: true,
+  city: true,
+  region: true,
+  latitude: true,
+  longitude: true,
+  rorId: true,
 }) {}
 
 @ArgsType()

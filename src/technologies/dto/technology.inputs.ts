@@ -1,7 +1,8 @@
-import { ArgsType, Field, ID, InputType, PartialType } from '@nestjs/graphql';
+import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
 import { ArrayMaxSize, IsArray, IsBoolean, IsOptional, IsString, MaxLength } from 'class-validator';
 import { ConnectionArgs } from '../../common/pagination/connection.args.js';
 import { IsName, IsSlug } from '../../common/validation/decorators.js';
+import { PatchInput } from '../../common/validation/patch-input.js';
 
 @InputType()
 export class CreateTechnologyInput {
@@ -73,8 +74,14 @@ export class CreateTechnologyInput {
 }
 
 @InputType()
-export class UpdateTechnologyInput extends PartialType(CreateTechnologyInput, {
-  skipNullProperties: false,
+export class UpdateTechnologyInput extends PatchInput(CreateTechnologyInput, {
+  nameFr: true,
+  nameDe: true,
+  nameNl: true,
+  parentId: true,
+  chameoId: true,
+  chmoId: true,
+  wikidataId: true,
 }) {}
 
 @ArgsType()

@@ -1,6 +1,7 @@
-import { Field, InputType, PartialType } from '@nestjs/graphql';
+import { Field, InputType } from '@nestjs/graphql';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
 import { IsName, IsSlug } from '../../common/validation/decorators.js';
+import { PatchInput } from '../../common/validation/patch-input.js';
 
 @InputType({ description: 'A material or sector: a slug and its names.' })
 export class CreateVocabularyEntryInput {
@@ -27,6 +28,8 @@ export class CreateVocabularyEntryInput {
 }
 
 @InputType()
-export class UpdateVocabularyEntryInput extends PartialType(CreateVocabularyEntryInput, {
-  skipNullProperties: false,
+export class UpdateVocabularyEntryInput extends PatchInput(CreateVocabularyEntryInput, {
+  nameFr: true,
+  nameDe: true,
+  nameNl: true,
 }) {}
