@@ -1,12 +1,15 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { ErrorCode } from '../common/errors/domain-error.js';
+import { ErrorCode, HTTP_STATUS } from '../common/errors/domain-error.js';
 
-const STATUS: Partial<Record<string, number>> = {
-  [ErrorCode.BAD_USER_INPUT]: 400,
-  [ErrorCode.UNAUTHENTICATED]: 401,
-  [ErrorCode.FORBIDDEN]: 403,
-  [ErrorCode.RATE_LIMITED]: 429,
-};
+/** The refusals of a client that asked wrongly (not found and conflict are answers, kept 200). */
+const STATUS: Partial<Record<string, number>> = Object.fromEntries(
+  [
+    ErrorCode.BAD_USER_INPUT,
+    ErrorCode.UNAUTHENTICATED,
+    ErrorCode.FORBIDDEN,
+    ErrorCode.RATE_LIMITED,
+  ].map((code) => [code, HTTP_STATUS[code]]),
+);
 
 /**
  * An operation that produced nothing (`data: null`) only because the client asked wrongly — bad

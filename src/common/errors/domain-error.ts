@@ -13,6 +13,16 @@ export enum ErrorCode {
   RATE_LIMITED = 'RATE_LIMITED',
 }
 
+/** The HTTP status of each code, where an answer carries one (plain routes, refused operations). */
+export const HTTP_STATUS: Readonly<Record<ErrorCode, number>> = {
+  [ErrorCode.BAD_USER_INPUT]: 400,
+  [ErrorCode.UNAUTHENTICATED]: 401,
+  [ErrorCode.FORBIDDEN]: 403,
+  [ErrorCode.NOT_FOUND]: 404,
+  [ErrorCode.CONFLICT]: 409,
+  [ErrorCode.RATE_LIMITED]: 429,
+};
+
 export class DomainError extends Error {
   constructor(
     readonly code: ErrorCode,
