@@ -50,14 +50,17 @@ export class AuditInterceptor implements NestInterceptor {
   }
 }
 
-/** The id argument, or the id of the object the mutation returned (creations). */
+/**
+ * The object the mutation acted on, in one form per object: the id of the object it returned
+ * (inquiries are also named by reference, in any letter case), else the id argument (deletions).
+ */
 function subjectOf(args: { id?: unknown }, result: unknown): string | null {
   // An erasure reports the pseudonym: the trail must not point at the person again.
   const pseudonym = (result as { pseudonym?: unknown } | null)?.pseudonym;
   if (typeof pseudonym === 'string') return pseudonym;
-  if (typeof args.id === 'string') return args.id;
-  const id = (result as { id?: unknown; apiKey?: { id?: unknown } } | null)?.id;
+  const id = (result as { id?: unknown } | null)?.id;
   if (typeof id === 'string') return id;
+  if (typeof args.id === 'string') return args.id;
   const keyId = (result as { apiKey?: { id?: unknown } } | null)?.apiKey?.id;
   return typeof keyId === 'string' ? keyId : null;
 }

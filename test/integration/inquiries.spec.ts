@@ -203,6 +203,26 @@ describe('inquiries', () => {
     expect(JSON.stringify(after)).not.toContain('Yvonne');
   });
 
+  it('audits an inquiry under one subject however the request named it', async () => {
+    const { reference } = await must(t, SUBMIT, 'submitInquiry', { input: input() });
+    const { id } = (await t.gql(INQUIRY, { id: reference })).data?.inquiry as { id: string };
+    const NOTE = `mutation($id: ID!, $note: String!) { addInquiryNote(id: $id, note: $note) { id } }`;
+    const notes = async () => {
+      const log = await t.gql(`{ auditLog(limit: 500) { action subject } }`, {}, t.keys.admin);
+      return (log.data?.auditLog as { action: string; subject: string }[])
+        .filter((e) => e.action === 'addInquiryNote')
+        .map((e) => e.subject);
+    };
+    const before = (await notes()).length;
+    for (const name of [reference, ` ${reference.toLowerCase()} `, id]) {
+      await must(t, NOTE, 'addInquiryNote', { id: name, note: 'named another way' });
+    }
+    // Newest first: the three entries just written.
+    const after = await notes();
+    const subjects = after.slice(0, after.length - before);
+    expect(subjects).toEqual([id, id, id]);
+  });
+
   it('refuses illegal transitions, naming both ends and the allowed moves, and changes nothing', async () => {
     const { reference } = await must(t, SUBMIT, 'submitInquiry', { input: input() });
     const before = (await t.gql(INQUIRY, { id: reference })).data?.inquiry;
