@@ -29,21 +29,21 @@ const CASES: Case[] = [
     variables: () => ({
       input: { name: 'Poison Org', type: 'OTHER', country: 'BE', aliases: ['ok', SURROGATE] },
     }),
-    field: 'input.aliases[1]',
+    field: 'aliases[1]',
     table: 'organisations',
   },
   {
     what: 'a technique synonym',
     query: `mutation($input: CreateTechnologyInput!) { createTechnology(input: $input) { id } }`,
     variables: () => ({ input: { name: 'Poison', slug: 'poison', synonyms: [NUL] } }),
-    field: 'input.synonyms[0]',
+    field: 'synonyms[0]',
     table: 'technologies',
   },
   {
     what: 'a technique acronym',
     query: `mutation($input: CreateTechnologyInput!) { createTechnology(input: $input) { id } }`,
     variables: () => ({ input: { name: 'Poison', slug: 'poison', acronyms: [SURROGATE] } }),
-    field: 'input.acronyms[0]',
+    field: 'acronyms[0]',
     table: 'technologies',
   },
   {
@@ -52,7 +52,7 @@ const CASES: Case[] = [
     variables: (refs) => ({
       input: { name: SURROGATE, email: 'x@lab.example', organisationId: refs.org.id },
     }),
-    field: 'input.name',
+    field: 'name',
     table: 'experts',
   },
   {
@@ -61,7 +61,7 @@ const CASES: Case[] = [
     variables: (refs) => ({
       input: { name: 'Ok Name', email: `a${NUL}@lab.example`, organisationId: refs.org.id },
     }),
-    field: 'input.email',
+    field: 'email',
     table: 'experts',
   },
   {
@@ -77,7 +77,7 @@ const CASES: Case[] = [
         consentToContact: true,
       },
     }),
-    field: 'input.description',
+    field: 'description',
     as: 'anonymous',
     table: 'inquiries',
   },
@@ -85,7 +85,7 @@ const CASES: Case[] = [
     what: 'an API key name',
     query: `mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret } }`,
     variables: () => ({ input: { name: NUL, role: 'STAFF' } }),
-    field: 'input.name',
+    field: 'name',
     as: 'admin',
     table: 'api_keys',
   },
@@ -93,7 +93,7 @@ const CASES: Case[] = [
     what: 'search text',
     query: `query($input: ExpertSearchInput!) { searchExperts(input: $input) { totalHits } }`,
     variables: () => ({ input: { query: SURROGATE } }),
-    field: 'input.query',
+    field: 'query',
     as: 'anonymous',
     table: 'search_demand',
   },
@@ -101,7 +101,7 @@ const CASES: Case[] = [
     what: 'a filter value',
     query: `query($input: OrganisationSearchInput!) { searchOrganisations(input: $input) { totalHits } }`,
     variables: () => ({ input: { filters: [{ facet: 'COUNTRY', values: ['LU', NUL] }] } }),
-    field: 'input.filters[0].values[1]',
+    field: 'filters[0].values[1]',
     as: 'anonymous',
     table: 'search_demand',
   },
@@ -131,7 +131,7 @@ const CASES: Case[] = [
     what: 'free text to match',
     query: `query($input: MatchExpertsInput!) { matchExperts(input: $input) { language } }`,
     variables: () => ({ input: { text: `XRD ${NUL}` } }),
-    field: 'input.text',
+    field: 'text',
   },
 ];
 
@@ -163,7 +163,7 @@ describe('text that cannot be stored is refused at the edge', () => {
     );
     expect(nul.errors?.[0]?.extensions).toMatchObject({
       code: 'BAD_USER_INPUT',
-      field: 'input.bio',
+      field: 'bio',
     });
     const surrogate = await request(t.app.getHttpServer())
       .post('/graphql')
@@ -185,7 +185,7 @@ describe('text that cannot be stored is refused at the edge', () => {
     );
     expect(res.errors?.[0]?.extensions).toMatchObject({
       code: 'BAD_USER_INPUT',
-      field: 'input.jobTitle',
+      field: 'jobTitle',
     });
     const [row] = await t.db.query<{ jobTitle: string | null }[]>(
       `SELECT "jobTitle" FROM experts WHERE email = 'clean@lab.example'`,

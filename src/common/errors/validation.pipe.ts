@@ -67,8 +67,8 @@ const NOT_INPUT = new Set(['0', '1', '2', 'custom']);
 
 /**
  * Validates every GraphQL argument, input classes and plain scalars alike. Text that cannot be
- * stored (common/validation/invalid-text.ts) is refused first, named by its path from the
- * argument (`input.aliases[1]`). Unknown properties are refused rather than dropped, and the
+ * stored (common/validation/invalid-text.ts) is refused first, named by its path within an input
+ * object (`aliases[1]`) or by the argument's name (`query`). Unknown properties are refused rather than dropped, and the
  * error names the field and the problem (`email: must be an email`). `null` means "not given"
  * except for the fields a patch input may clear.
  */
@@ -77,7 +77,10 @@ class KennerValidationPipe extends ValidationPipe {
     if (NOT_INPUT.has(String(metadata.type))) {
       return (await super.transform(value, metadata)) as unknown;
     }
-    const invalid = invalidTextAt(value, metadata.data ?? '');
+    // Named as the other input errors are: inside an input object from its fields
+    // (`aliases[1]`), a plain argument by its name (`query`, `ids[2]`).
+    const inputObject = value !== null && typeof value === 'object' && !Array.isArray(value);
+    const invalid = invalidTextAt(value, inputObject ? '' : (metadata.data ?? ''));
     if (invalid) throw badInput(invalid.field, invalid.problem);
     refuseUnclearableNulls(value, metadata.metatype);
     const result = (await super.transform(value, metadata)) as unknown;

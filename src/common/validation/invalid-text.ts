@@ -16,7 +16,7 @@ export function textProblem(text: string): string | null {
 }
 
 export interface InvalidText {
-  /** Where, as the client spelled it: `input.aliases[1]`, `filters[0].values[2]`. */
+  /** Where, as the client spelled it: `aliases[1]`, `filters[0].values[2]`, `query`. */
   field: string;
   problem: string;
 }
