@@ -92,8 +92,10 @@ export class NotificationRelay implements OnApplicationBootstrap, OnApplicationS
       } catch (error) {
         const attempts = row.attempts + 1;
         const message = (error as Error).message;
+        // Logs outlive erasure: they name the queued mail, never the person (an SMTP error
+        // often quotes the address).
         this.logger.warn(
-          `${row.kind} to ${row.recipient} failed (attempt ${attempts}): ${message}`,
+          `${row.kind} mail ${row.id} failed (attempt ${attempts}): ${message.replace(/\S+@\S+/g, '<address>')}`,
         );
         await outbox.update(row.id, {
           attempts,

@@ -25,7 +25,7 @@ export default class KennerTestEnvironment extends TestEnvironment {
 
   print(what) {
     const lines = this.global.__KENNER_TEST_LOG__;
-    if (lines.length === 0) return;
+    if (lines.length === 0 || process.env.TEST_LOGS === '1') return;
     process.stderr.write(
       `${RULE} app log of ${what} (kept back while tests pass) ${RULE}\n${lines.join('\n')}\n${RULE}\n`,
     );

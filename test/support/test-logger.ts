@@ -41,10 +41,8 @@ export class TestLogger implements LoggerService {
   }
 
   private write(level: LogLevel, message: unknown, params: unknown[]): void {
-    if (this.live) {
-      this.live[level](message, ...params);
-      return;
-    }
+    // Printed live under TEST_LOGS=1, and kept either way: a test may read what the app logged.
+    if (this.live) this.live[level](message, ...params);
     if (!KEPT.includes(level)) return;
     // Nest's Logger passes the context last; an error's stack comes before it.
     const context = params.length ? `[${String(params.at(-1))}] ` : '';
