@@ -55,15 +55,25 @@ describe('search sync under faults', () => {
       const refs = await createBasics(t);
       await t.searchSynced(); // the basics' own outbox rows (taxonomy synonyms) are not the point here
       await server?.stop();
+      const created: string[] = [];
       for (let i = 0; i < 200; i++) {
-        await must(t, CREATE, 'createExpert', {
+        const expert = await must(t, CREATE, 'createExpert', {
           input: {
             name: `Offline ${i}`,
             email: `offline${i}@lab.example`,
             organisationId: refs.org.id,
           },
         });
+        created.push(expert.id as string);
       }
+      // A change that hides an expert asks for an immediate send: with the engine down it is
+      // answered all the same (committed), and sent once the engine is back.
+      await must(
+        t,
+        `mutation($id: ID!) { updateExpert(id: $id, input: { visibility: STAFF }) { visibility } }`,
+        'updateExpert',
+        { id: created[0] },
+      );
       const health = await request(t.app.getHttpServer()).get('/health');
       expect(health.status).toBe(503);
       expect(health.body).toMatchObject({

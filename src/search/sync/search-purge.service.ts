@@ -29,10 +29,7 @@ export class SearchPurge {
 
   /** True once the expert's document is confirmed deleted from the engine. */
   async expertErased(id: string): Promise<boolean> {
-    const sent = await this.relay.sendNow(WAIT_MS).catch((error: unknown) => {
-      this.logger.warn(`erasure not yet in the search engine: ${String(error)}`);
-      return false;
-    });
+    const sent = await this.relay.sendNow(WAIT_MS);
     const pending = await this.db.getRepository(SearchOutboxEntity).countBy({
       indexName: EXPERTS_INDEX,
       documentId: id,

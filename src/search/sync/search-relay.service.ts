@@ -115,8 +115,9 @@ export class SearchRelay implements OnApplicationBootstrap, OnApplicationShutdow
   /**
    * For a write whose old documents must not stay searchable once it is answered (an expert
    * hidden from some callers, an erasure): sends what is pending now, waiting at most `withinMs`.
-   * True once sent; false when time ran out or this process does not send now (SEARCH_RELAY
-   * off, paused, stopping), and the background loop then sends it as usual.
+   * True once sent; false when time ran out, the engine failed, or this process does not send
+   * now (SEARCH_RELAY off, paused, stopping): the background loop then sends it as usual. Never
+   * throws.
    */
   async sendNow(withinMs: number): Promise<boolean> {
     if (!this.loop.active) return false;
@@ -124,8 +125,17 @@ export class SearchRelay implements OnApplicationBootstrap, OnApplicationShutdow
     const timeout = new Promise<false>((resolve) => {
       timer = setTimeout(() => resolve(false), withinMs);
     });
+    // The write is committed whatever happens here: an engine that is down leaves the rows to the
+    // background loop, and must not turn the write's answer into an error.
+    const sent = this.loop.drain().then(
+      () => true,
+      (error: unknown) => {
+        this.logger.warn(`sent later, not now: ${(error as Error).message}`);
+        return false;
+      },
+    );
     try {
-      return await Promise.race([this.loop.drain().then(() => true), timeout]);
+      return await Promise.race([sent, timeout]);
     } finally {
       clearTimeout(timer);
     }
