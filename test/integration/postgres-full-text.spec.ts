@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import pg from 'pg';
+import type pg from 'pg';
 import { fullTextHttpServer } from '../../tools/bench/full-text/full-text.server.js';
 import { searchFullText } from '../../tools/baseline/postgres-full-text/full-text.search.js';
 import { buildFullTextTable } from '../../tools/baseline/postgres-full-text/full-text.table.js';
@@ -14,7 +14,7 @@ import {
   scratchPool,
   seedPostgresCopy,
 } from '../../tools/support/scratch-postgres.js';
-import { postgresUrl } from '../support/test-database.js';
+import { postgresUnreachable, postgresUrl } from '../support/test-database.js';
 
 /**
  * The PostgreSQL full-text alternative of the benchmark, on a small seeded database of its own.
@@ -22,7 +22,7 @@ import { postgresUrl } from '../support/test-database.js';
  * else the local one; the tests are skipped, with the reason, when none answers.
  */
 const adminUrl = postgresUrl() ?? postgresAdminUrl();
-const unavailable = await reachable(adminUrl);
+const unavailable = await postgresUnreachable(adminUrl);
 if (unavailable) console.warn(`Skipping the PostgreSQL full-text tests: ${unavailable}`);
 const describeWithPostgres = unavailable ? describe.skip : describe;
 
@@ -154,15 +154,3 @@ describeWithPostgres('PostgreSQL full-text search (the benchmark alternative)', 
     }
   });
 });
-
-/** Undefined when PostgreSQL answers at `url`, else why not. */
-async function reachable(url: string): Promise<string | undefined> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3000 });
-  try {
-    await client.connect();
-    await client.end();
-    return undefined;
-  } catch (error) {
-    return `no PostgreSQL at ${url} (${error instanceof Error ? error.message : String(error)})`;
-  }
-}

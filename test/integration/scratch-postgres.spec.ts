@@ -1,5 +1,4 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
-import pg from 'pg';
 import { waitFor } from '../../tools/support/wait-for.js';
 import {
   closePool,
@@ -8,7 +7,7 @@ import {
   postgresAdminUrl,
   scratchPool,
 } from '../../tools/support/scratch-database.js';
-import { postgresUrl } from '../support/test-database.js';
+import { postgresUnreachable, postgresUrl } from '../support/test-database.js';
 
 /**
  * Scratch PostgreSQL databases are dropped WITH (FORCE), which terminates the connections still
@@ -16,7 +15,7 @@ import { postgresUrl } from '../support/test-database.js';
  * which fails whatever test runs next. Needs PostgreSQL on both runs, like the full-text spec.
  */
 const adminUrl = postgresUrl() ?? postgresAdminUrl();
-const unavailable = await reachable(adminUrl);
+const unavailable = await postgresUnreachable(adminUrl);
 if (unavailable) console.warn(`Skipping the scratch PostgreSQL tests: ${unavailable}`);
 const describeWithPostgres = unavailable ? describe.skip : describe;
 
@@ -42,15 +41,3 @@ describeWithPostgres('scratch PostgreSQL databases', () => {
     await closePool(pool);
   });
 });
-
-/** Undefined when PostgreSQL answers at `url`, else why not. */
-async function reachable(url: string): Promise<string | undefined> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3000 });
-  try {
-    await client.connect();
-    await client.end();
-    return undefined;
-  } catch (error) {
-    return `no PostgreSQL at ${url} (${error instanceof Error ? error.message : String(error)})`;
-  }
-}

@@ -1,10 +1,6 @@
+import { named, TYPE_REF, type TypeRef, typeName } from './schema-types.js';
 import type { TestApp } from './test-app.js';
 
-interface TypeRef {
-  kind: string;
-  name: string | null;
-  ofType: TypeRef | null;
-}
 interface InputValue {
   name: string;
   type: TypeRef;
@@ -33,9 +29,6 @@ export interface GraphQLShape {
 
 /** Real objects the shapes point at, by type name (`Inquiry`: a reference). */
 export type RealIds = Record<string, string>;
-
-const TYPE_REF =
-  'kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name } } } }';
 
 /** Text that is not valid Unicode or that no store should keep. */
 export const POISONS: Record<string, string> = {
@@ -83,14 +76,6 @@ interface Leaf {
   /** May be null or left out at its own level. */
   optional: boolean;
 }
-
-const named = (ref: TypeRef): TypeRef => (ref.ofType ? named(ref.ofType) : ref);
-const typeName = (ref: TypeRef): string =>
-  ref.kind === 'NON_NULL'
-    ? `${typeName(ref.ofType as TypeRef)}!`
-    : ref.kind === 'LIST'
-      ? `[${typeName(ref.ofType as TypeRef)}]`
-      : (ref.name ?? '');
 
 /** The type a field named like this holds an id of (`organisationId` → Organisation). */
 const ID_TYPES: [RegExp, string][] = [

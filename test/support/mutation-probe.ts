@@ -1,19 +1,12 @@
+import { TYPE_REF, type TypeRef, typeName } from './schema-types.js';
 import type { TestApp } from './test-app.js';
 
-interface TypeRef {
-  kind: string;
-  name: string | null;
-  ofType: TypeRef | null;
-}
 interface InputType {
   name: string;
   kind: string;
   inputFields: { name: string; type: TypeRef }[] | null;
   enumValues: { name: string }[] | null;
 }
-
-const TYPE_REF =
-  'kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name } } } }';
 
 /**
  * Every mutation of the live schema with type-correct placeholder arguments, so a test can call
@@ -51,12 +44,6 @@ export async function everyMutation(
     };
     return scalars[ref.name ?? ''] ?? 'x';
   };
-  const typeName = (ref: TypeRef): string =>
-    ref.kind === 'NON_NULL'
-      ? `${typeName(ref.ofType as TypeRef)}!`
-      : ref.kind === 'LIST'
-        ? `[${typeName(ref.ofType as TypeRef)}]`
-        : (ref.name ?? '');
   return schema.mutationType.fields.map(
     (field: { name: string; args: { name: string; type: TypeRef }[] }) => {
       const declared = field.args.map((a) => `$${a.name}: ${typeName(a.type)}`).join(', ');

@@ -17,6 +17,18 @@ export interface TestDatabase {
 
 export const postgresUrl = (): string | undefined => process.env.TEST_DATABASE_URL || undefined;
 
+/** Undefined when PostgreSQL answers at `url`, else why not (for a skip that says why). */
+export async function postgresUnreachable(url: string): Promise<string | undefined> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3000 });
+  try {
+    await client.connect();
+    await client.end();
+    return undefined;
+  } catch (error) {
+    return `no PostgreSQL at ${url} (${error instanceof Error ? error.message : String(error)})`;
+  }
+}
+
 export async function createTestDatabase(): Promise<TestDatabase> {
   const dataDir = mkdtempSync(join(tmpdir(), 'kenner-test-'));
   const url = postgresUrl();
