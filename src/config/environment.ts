@@ -66,7 +66,24 @@ export class Environment extends EdgeEnvironment {
   @Matches(/^https?:\/\/\S+$/, { message: 'must be an http:// or https:// URL' })
   MEILI_HOST?: string;
 
-  /** The Meilisearch URL handed to browsers with search tokens, when it differs (a public proxy). */
+  /**
+   * Kenner's own public URL (`https://kenner.example`), as browsers reach it through the TLS proxy.
+   * Search tokens name `<PUBLIC_URL>/search` as their host. Unset: the URL each request was sent to
+   * (its Host and, behind TRUST_PROXY_HOPS proxies, X-Forwarded-Host/-Proto).
+   */
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) =>
+    typeof value === 'string' ? value.replace(/\/+$/, '') : value,
+  )
+  @Matches(/^https?:\/\/[^/\s?#]+(\/[^\s?#]*)?$/, {
+    message: 'must be an http:// or https:// URL without query or fragment',
+  })
+  PUBLIC_URL?: string;
+
+  /**
+   * The search URL handed to browsers with search tokens instead of Kenner's own
+   * (`<PUBLIC_URL>/search`): only for an operator who already publishes Meilisearch elsewhere.
+   */
   @IsOptional()
   @Matches(/^https?:\/\/\S+$/, { message: 'must be an http:// or https:// URL' })
   MEILI_PUBLIC_HOST?: string;
@@ -140,6 +157,7 @@ export class ConfigurationError extends UserError {}
 const OPTIONAL = [
   'DATABASE_URL',
   'MEILI_HOST',
+  'PUBLIC_URL',
   'MEILI_PUBLIC_HOST',
   'MEILI_MASTER_KEY',
   'BOOTSTRAP_ADMIN_KEY',

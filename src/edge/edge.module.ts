@@ -13,8 +13,12 @@ import { RateLimitMiddleware } from './rate-limit.middleware.js';
 import { RequestGate } from './request-gate.js';
 import { RequestGateMiddleware } from './request-gate.middleware.js';
 import { SchemaSdlController } from './schema-sdl.controller.js';
+import { SearchCorsMiddleware } from './search-cors.middleware.js';
+import { SEARCH_PROXY_PATH } from '../search/proxy/search-proxy.controller.js';
 
 const EVERY_ROUTE = { path: '*path', method: RequestMethod.ALL };
+/** The search proxy: its bearer is a search token, not an API key, and its CORS is its own. */
+const SEARCH_ROUTES = { path: `${SEARCH_PROXY_PATH.slice(1)}/{*path}`, method: RequestMethod.ALL };
 
 /**
  * The HTTP edge in front of every route, in the one place its order is decided. Apollo's own
@@ -59,14 +63,18 @@ export class EdgeModule implements NestModule {
     // 1. Who is calling: the API key (Authorization: Bearer <key>) becomes req.caller, read by
     //    everything below through callerOf(req). It needs no body. An unknown key is anonymous
     //    until step 3 has counted it.
+    //    The search proxy's callers are anonymous here: their bearer is a search token, which
+    //    the proxy checks itself (src/search/proxy).
     consumer
       .apply(CallerMiddleware)
-      .exclude({ path: 'health', method: RequestMethod.ALL }) // no caller needed, no key lookup
+      .exclude({ path: 'health', method: RequestMethod.ALL }, SEARCH_ROUTES) // no key lookup
       .forRoutes(EVERY_ROUTE);
     //
     // 2. CORS reads the caller's allowed origins. It answers preflights itself, and runs before
-    //    the rate limit so a 429 still carries CORS headers a page can read.
-    consumer.apply(CorsMiddleware).forRoutes(EVERY_ROUTE);
+    //    the rate limit so a 429 still carries CORS headers a page can read. The search proxy is
+    //    open to any page unless CORS_ORIGINS restricts it (search-cors.middleware.ts).
+    consumer.apply(CorsMiddleware).exclude(SEARCH_ROUTES).forRoutes(EVERY_ROUTE);
+    consumer.apply(SearchCorsMiddleware).forRoutes(SEARCH_ROUTES);
     // 3. Rate limit per API key, else per IP. Health checks (load balancers, compose) are exempt.
     consumer
       .apply(RateLimitMiddleware)

@@ -38,7 +38,13 @@ export const GRAPHQL_PATH = '/graphql';
           formatError: graphQLErrorFormatter(EDGE_ERROR_CODES, development),
           context: ({ req }: { req: RequestWithCaller }): RequestContext => {
             const caller = callerOf(req);
-            return { loaders: createLoaders(db, caller), caller, client: rateLimitClient(req).key };
+            return {
+              loaders: createLoaders(db, caller),
+              caller,
+              client: rateLimitClient(req).key,
+              requestOrigin: `${req.protocol}://${req.host}`,
+              pageOrigin: req.headers.origin,
+            };
           },
           plugins: [...edge.plugins, ...(development ? [offlineGraphiqlPlugin(GRAPHQL_PATH)] : [])],
         };

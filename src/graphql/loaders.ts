@@ -128,4 +128,11 @@ export interface RequestContext {
   caller: Caller;
   /** Whom rate limits count for this request: its API key, else its IP (edge/rate-limiter.ts). */
   client: string;
+  /**
+   * The URL this request was sent to, up to the host (`https://kenner.example`): its protocol and
+   * Host, or X-Forwarded-Proto/-Host when TRUST_PROXY_HOPS trusts the proxy that set them.
+   */
+  requestOrigin: string;
+  /** The Origin header a browser sent (the calling page), if any. */
+  pageOrigin?: string;
 }

@@ -13,6 +13,8 @@ import { SearchOutbox } from './outbox/search-outbox.service.js';
 import { FacetValuesService } from './experts/facet-values.service.js';
 import { SearchMaintenance } from './maintenance/search-maintenance.service.js';
 import { SearchResolver } from './search.resolver.js';
+import { SearchProxyController } from './proxy/search-proxy.controller.js';
+import { SearchProxy } from './proxy/search-proxy.service.js';
 import { SearchPurge } from './sync/search-purge.service.js';
 import { SearchRelay } from './sync/search-relay.service.js';
 
@@ -39,7 +41,9 @@ import { SearchRelay } from './sync/search-relay.service.js';
     SearchResolver,
     SearchMaintenance,
     SearchPurge,
+    SearchProxy,
   ],
+  controllers: [SearchProxyController],
   exports: [SearchOutbox, SearchEngine, SearchPurge, SearchRelay],
 })
 export class SearchModule {}

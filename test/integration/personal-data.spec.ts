@@ -16,7 +16,8 @@ describe('personal data', () => {
   let partner: string;
 
   beforeAll(async () => {
-    t = await startTestApp();
+    // Search tokens name the app's own /search as their host: it must listen.
+    t = await startTestApp({ listen: true });
     const refs = await createBasics(t);
     partner = (
       await t.app

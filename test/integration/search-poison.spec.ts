@@ -71,7 +71,8 @@ describe('a poison document never leaves search stale', () => {
   };
 
   beforeAll(async () => {
-    t = await startTestApp();
+    // Search tokens name the app's own /search as their host: it must listen.
+    t = await startTestApp({ listen: true });
     refs = await createBasics(t);
     partner = (
       await t.app

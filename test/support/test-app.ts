@@ -34,6 +34,8 @@ export interface TestApp {
   ): Promise<GraphQLResponse<T>>;
   /** Secrets of keys made for the test: `staff` (the default of `gql`) and `admin`. */
   keys: { staff: string; admin: string };
+  /** `http://127.0.0.1:<port>` when started with `listen`. */
+  url?: string;
   /** SQL statements the app executed while `run` ran. */
   countQueries(run: () => Promise<unknown>): Promise<number>;
   /** Resolves once the relay has sent every pending outbox row to Meilisearch. */
@@ -52,6 +54,11 @@ export interface TestAppOptions {
   database?: TestDatabase;
   /** Keep the database and the indexes on close, for a later restart. */
   keep?: boolean;
+  /**
+   * Listen on 127.0.0.1 (`true`: any free port), so clients outside supertest (the meilisearch
+   * client on a search token's host) reach the app; `url` then says where.
+   */
+  listen?: boolean | number;
 }
 
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
@@ -82,6 +89,12 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   // As in main.ts: the edge reads bodies itself, after CORS and rate limits.
   const app = moduleRef.createNestApplication({ logger, bodyParser: false });
   await app.init();
+  let url: string | undefined;
+  if (options.listen !== undefined && options.listen !== false) {
+    await app.listen(options.listen === true ? 0 : options.listen, '127.0.0.1');
+    url = await app.getUrl();
+    url = url.replace('[::1]', '127.0.0.1');
+  }
   const db = app.get<DataSource>(getDataSourceToken());
   if (options.demoExperts) await app.get(DemoSeedService).seedIfEmpty(options.demoExperts);
   const server = app.getHttpServer();
@@ -95,6 +108,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     db,
     database,
     keys,
+    url,
     async gql(query, variables, as = keys.staff) {
       const post = request(server).post('/graphql');
       if (as) post.set('Authorization', `Bearer ${as}`);

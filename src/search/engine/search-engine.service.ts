@@ -39,11 +39,6 @@ export class SearchEngine implements OnModuleInit, OnApplicationShutdown {
     return this.meili;
   }
 
-  /** Where browsers reach Meilisearch with a search token (`MEILI_PUBLIC_HOST`, else the server's). */
-  get publicHost(): string {
-    return this.env.MEILI_PUBLIC_HOST ?? this.client.config.host;
-  }
-
   /** Index names carry the deployment's prefix, so several can share one server. */
   index(name: string): string {
     return indexUid(this.env.MEILI_INDEX_PREFIX, name);

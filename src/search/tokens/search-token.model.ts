@@ -12,7 +12,11 @@ registerEnumType(SearchIndexName, { name: 'SearchIndexName' });
     'A Meilisearch tenant token for searching straight from a browser (meilisearch JS client or instant-meilisearch). Search only; filtered to what the key may see.',
 })
 export class SearchToken {
-  @Field({ description: 'The Meilisearch URL to use the token with.' }) host!: string;
+  @Field({
+    description:
+      "Where to search with the token (the client's host): Kenner's own /search, or MEILI_PUBLIC_HOST when the operator set it.",
+  })
+  host!: string;
   @Field({ description: 'Pass as the apiKey of the Meilisearch client.' }) token!: string;
   @Field(() => [String], { description: 'The index uids the token may search.' })
   indexes!: string[];

@@ -14,15 +14,16 @@ export class SearchTokensResolver {
     private readonly signingKey: SearchTokenKey,
   ) {}
 
-  @Requires(Role.PARTNER)
+  @Requires(Role.ANONYMOUS)
   @Mutation(() => SearchToken, {
-    description: 'A search token for browsers, at most 24 hours. Needs an API key.',
+    description:
+      "A search token for browsers, used against `host` (Kenner's /search). With an API key it sees what the key sees, for up to 24 hours; without one, public experts only, for up to 1 hour.",
   })
   createSearchToken(
     @Args() { indexes, expiresInSeconds }: CreateSearchTokenArgs,
     @Context() ctx: RequestContext,
   ) {
-    return this.tokens.create(ctx.caller, indexes, expiresInSeconds);
+    return this.tokens.create(ctx.caller, indexes, expiresInSeconds, ctx);
   }
 
   @Requires(Role.ADMIN)

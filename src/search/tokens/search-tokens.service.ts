@@ -1,12 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import type { TokenSearchRules } from 'meilisearch';
 import { generateTenantToken } from 'meilisearch/token';
-import type { Caller } from '../../auth/caller.js';
+import { type Caller, Role } from '../../auth/caller.js';
+import { badInput, DomainError, ErrorCode } from '../../common/errors/domain-error.js';
+import { Environment } from '../../config/environment.js';
 import { SearchEngine } from '../engine/search-engine.service.js';
 import { visibleInSearch } from '../experts/expert-visibility.filter.js';
 import { EXPERTS_INDEX } from '../indexes/experts.index.js';
 import { ORGANISATIONS_INDEX } from '../indexes/organisations.index.js';
 import { TECHNOLOGIES_INDEX } from '../indexes/technologies.index.js';
+import {
+  DEFAULT_ANONYMOUS_TOKEN_SECONDS,
+  DEFAULT_TOKEN_SECONDS,
+  MAX_ANONYMOUS_TOKEN_SECONDS,
+} from './dto/create-search-token.args.js';
+import { SEARCH_PROXY_PATH } from '../proxy/search-proxy.controller.js';
 import { SearchTokenKey } from './search-token-key.service.js';
 import { SearchIndexName, type SearchToken } from './search-token.model.js';
 
@@ -26,14 +34,42 @@ export class SearchTokensService {
   constructor(
     private readonly engine: SearchEngine,
     private readonly signingKey: SearchTokenKey,
+    private readonly env: Environment,
   ) {}
 
-  /** `indexes` and `expiresInSeconds` arrive bounded by CreateSearchTokenArgs. */
+  /**
+   * `indexes` and `expiresInSeconds` arrive bounded by CreateSearchTokenArgs; an anonymous caller
+   * gets a shorter bound here. `requestOrigin` is where the request was sent, used as the host
+   * when PUBLIC_URL is unset; `pageOrigin` is the calling page's, which a key must allow.
+   */
   async create(
     caller: Caller,
     indexes: SearchIndexName[],
-    expiresInSeconds: number,
+    expiresIn: number | null | undefined,
+    { requestOrigin, pageOrigin }: { requestOrigin: string; pageOrigin?: string },
   ): Promise<SearchToken> {
+    // A browser page minting with a key must be one of the key's origins (its own server sends no
+    // Origin; Kenner's own pages, such as GraphiQL, are same-origin).
+    if (
+      caller.keyId &&
+      pageOrigin !== undefined &&
+      pageOrigin !== requestOrigin &&
+      !caller.allowedOrigins.includes(pageOrigin)
+    ) {
+      throw new DomainError(
+        ErrorCode.FORBIDDEN,
+        "this API key does not allow the calling page's origin (see its allowedOrigins)",
+      );
+    }
+    const anonymous = caller.role === Role.ANONYMOUS;
+    const expiresInSeconds =
+      expiresIn ?? (anonymous ? DEFAULT_ANONYMOUS_TOKEN_SECONDS : DEFAULT_TOKEN_SECONDS);
+    if (anonymous && expiresInSeconds > MAX_ANONYMOUS_TOKEN_SECONDS) {
+      throw badInput(
+        'expiresInSeconds',
+        `must be between 1 and ${MAX_ANONYMOUS_TOKEN_SECONDS} (1 hour) without an API key`,
+      );
+    }
     const uids = [...new Set(indexes)].map((i) => this.engine.index(INDEX_OF[i]));
     const expertsUid = this.engine.index(EXPERTS_INDEX);
     const expertFilter = visibleInSearch(caller);
@@ -52,6 +88,16 @@ export class SearchTokensService {
       expiresAt,
       force: true, // this is the server, where generating tokens is meant to happen
     });
-    return { host: this.engine.publicHost, token, indexes: uids, expiresAt };
+    return { host: this.host(requestOrigin), token, indexes: uids, expiresAt };
+  }
+
+  /**
+   * Kenner's own search route, which survives restarts and needs no public engine;
+   * MEILI_PUBLIC_HOST when the operator publishes Meilisearch some other way.
+   */
+  private host(requestOrigin: string): string {
+    return (
+      this.env.MEILI_PUBLIC_HOST ?? `${this.env.PUBLIC_URL ?? requestOrigin}${SEARCH_PROXY_PATH}`
+    );
   }
 }

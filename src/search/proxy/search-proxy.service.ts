@@ -1,0 +1,191 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { Injectable, Logger } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { Environment } from '../../config/environment.js';
+import { SearchEngine } from '../engine/search-engine.service.js';
+import { SEARCH_INDEXES } from '../indexes/search-indexes.js';
+import { SearchTokenKey } from '../tokens/search-token-key.service.js';
+
+/** How long the engine may take to answer one search before the caller gets a 503. */
+const ENGINE_TIMEOUT_MS = 10_000;
+
+/** A refusal in the engine's own error shape, so the meilisearch client reports its message. */
+class ProxyRefusal extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const refuse = (status: number, code: string, message: string): never => {
+  throw new ProxyRefusal(status, code, message);
+};
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+function jsonPart(part: string | undefined): unknown {
+  try {
+    return JSON.parse(Buffer.from(part ?? '', 'base64url').toString('utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Forwards one search to the engine with the browser's tenant token, after checking what Kenner
+ * can check itself: the token is a JWT signed by Kenner's search-token key (never the master key
+ * or any other key), the body is JSON within BODY_LIMIT_KB, and every index it names is one of
+ * this deployment's. The engine then applies the token's search rules and expiry, so a filter
+ * sent by the browser only narrows. Engine answers keep their status; an unreachable engine is a
+ * 503 `search_unavailable`.
+ */
+@Injectable()
+export class SearchProxy {
+  private readonly logger = new Logger('SearchProxy');
+
+  constructor(
+    private readonly engine: SearchEngine,
+    private readonly signingKey: SearchTokenKey,
+    private readonly env: Environment,
+  ) {}
+
+  async forward(
+    req: Request,
+    res: Response,
+    target: { index: string } | { multi: true },
+  ): Promise<void> {
+    try {
+      const token = this.bearer(req);
+      const body = await this.readJson(req);
+      if ('index' in target) {
+        this.checkIndex(target.index);
+      } else {
+        this.checkQueries(body);
+      }
+      await this.checkSignature(token);
+      const path = 'index' in target ? `indexes/${target.index}/search` : 'multi-search';
+      await this.send(res, path, token, body);
+    } catch (error) {
+      if (!(error instanceof ProxyRefusal)) throw error;
+      res.status(error.status).json({
+        message: error.message,
+        code: error.code,
+        type: error.status >= 500 ? 'system' : error.status === 401 ? 'auth' : 'invalid_request',
+      });
+    }
+  }
+
+  private bearer(req: Request): string {
+    const match = /^Bearer\s+(\S+)\s*$/i.exec(req.headers.authorization ?? '');
+    if (!match?.[1]) {
+      return refuse(401, 'missing_search_token', 'Send a search token as Authorization: Bearer.');
+    }
+    return match[1];
+  }
+
+  /** Only tokens signed by this deployment's search-token key (the engine checks expiry and rules). */
+  private async checkSignature(token: string): Promise<void> {
+    const parts = token.split('.');
+    const header = jsonPart(parts[0]);
+    const payload = jsonPart(parts[1]);
+    const notOurs = () =>
+      refuse(
+        401,
+        'invalid_search_token',
+        'Only search tokens from createSearchToken are accepted.',
+      );
+    if (parts.length !== 3 || !isObject(header) || header.alg !== 'HS256' || !isObject(payload)) {
+      return notOurs();
+    }
+    const key = await this.engineCall(() => this.signingKey.key());
+    if (payload.apiKeyUid !== key.uid) return notOurs();
+    const expected = createHmac('sha256', key.key).update(`${parts[0]}.${parts[1]}`).digest();
+    const given = Buffer.from(parts[2] ?? '', 'base64url');
+    if (given.length !== expected.length || !timingSafeEqual(given, expected)) return notOurs();
+  }
+
+  private indexUids(): Set<string> {
+    return new Set(Object.keys(SEARCH_INDEXES).map((name) => this.engine.index(name)));
+  }
+
+  private checkIndex(uid: unknown): void {
+    if (typeof uid !== 'string' || !this.indexUids().has(uid)) {
+      refuse(404, 'index_not_found', `Index \`${String(uid)}\` is not searchable here.`);
+    }
+  }
+
+  private checkQueries(body: unknown): void {
+    const queries = isObject(body) ? body.queries : undefined;
+    if (!Array.isArray(queries) || queries.length === 0) {
+      refuse(400, 'invalid_multi_search', '`queries` must be a non-empty array.');
+    }
+    for (const query of queries as unknown[]) {
+      if (!isObject(query)) refuse(400, 'invalid_multi_search', 'each query must be an object.');
+      this.checkIndex((query as Record<string, unknown>).indexUid);
+    }
+  }
+
+  /** The body, read here within BODY_LIMIT_KB (the app has no global body parser). */
+  private async readJson(req: Request): Promise<unknown> {
+    const limit = this.env.BODY_LIMIT_KB * 1024;
+    const declared = Number(req.headers['content-length']);
+    const tooLarge = () => {
+      req.resume(); // drain the rest unread, so the answer reaches the client
+      refuse(
+        413,
+        'payload_too_large',
+        `Request body is larger than ${this.env.BODY_LIMIT_KB} KiB.`,
+      );
+    };
+    if (declared > limit) tooLarge();
+    const chunks: Buffer[] = [];
+    let size = 0;
+    for await (const chunk of req as AsyncIterable<Buffer>) {
+      size += chunk.length;
+      if (size > limit) tooLarge();
+      chunks.push(chunk);
+    }
+    const text = Buffer.concat(chunks).toString('utf8');
+    try {
+      const body: unknown = JSON.parse(text);
+      if (isObject(body)) return body;
+    } catch {
+      // answered below
+    }
+    return refuse(400, 'malformed_payload', 'The request body must be a JSON object.');
+  }
+
+  private async send(res: Response, path: string, token: string, body: unknown): Promise<void> {
+    const answer = await this.engineCall(() =>
+      fetch(`${this.engine.client.config.host.replace(/\/+$/, '')}/${path}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+        signal: AbortSignal.timeout(ENGINE_TIMEOUT_MS),
+      }),
+    );
+    const text = await this.engineCall(() => answer.text());
+    if (answer.status >= 500) {
+      this.logger.warn(`the engine answered ${answer.status} to a search`);
+      refuse(503, 'search_unavailable', 'Search is unavailable; try again shortly.');
+    }
+    res
+      .status(answer.status)
+      .type(answer.headers.get('content-type') ?? 'application/json')
+      .send(text);
+  }
+
+  /** An engine that cannot be reached is a 503 for the caller, never a 500. */
+  private async engineCall<T>(call: () => Promise<T>): Promise<T> {
+    try {
+      return await call();
+    } catch (error) {
+      this.logger.warn(`the engine could not be reached: ${String(error)}`);
+      return refuse(503, 'search_unavailable', 'Search is unavailable; try again shortly.');
+    }
+  }
+}
