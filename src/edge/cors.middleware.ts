@@ -1,7 +1,8 @@
 import { Inject, Injectable, type NestMiddleware, Optional } from '@nestjs/common';
-import type { NextFunction, Request, Response } from 'express';
+import type { NextFunction, Response } from 'express';
 import { callerOf, type RequestWithCaller } from '../auth/caller.js';
 import { Environment } from '../config/environment.js';
+import { answerPreflight, grantRead, isPreflight } from './cors-grants.js';
 
 /**
  * Seam for the API-key store: does any key allow this origin? EdgeModule provides it from
@@ -12,15 +13,10 @@ export interface KeyOrigins {
   allows(origin: string): boolean | Promise<boolean>;
 }
 
-const ALLOWED_METHODS = 'GET, POST';
-const ALLOWED_HEADERS =
-  'authorization, content-type, apollo-require-preflight, x-apollo-operation-name';
-/** So a page can read how long to wait after a 429, and how much allowance is left. */
-const EXPOSED_HEADERS = 'retry-after, ratelimit-limit, ratelimit-remaining, ratelimit-reset';
-const PREFLIGHT_MAX_AGE_SECONDS = '600';
-
-const isPreflight = (req: Request): boolean =>
-  req.method === 'OPTIONS' && req.headers['access-control-request-method'] !== undefined;
+const GRANT = {
+  methods: 'GET, POST',
+  headers: 'authorization, content-type, apollo-require-preflight, x-apollo-operation-name',
+};
 
 /**
  * Which browser pages may read Kenner's answers. CORS grants reading, it does not authorise:
@@ -52,19 +48,10 @@ export class CorsMiddleware implements NestMiddleware {
     res.vary('Origin');
     const origin = req.headers.origin;
     if (isPreflight(req)) {
-      if (origin && (await this.preflightAllows(origin))) {
-        res.setHeader('Access-Control-Allow-Origin', origin);
-        res.setHeader('Access-Control-Allow-Methods', ALLOWED_METHODS);
-        res.setHeader('Access-Control-Allow-Headers', ALLOWED_HEADERS);
-        res.setHeader('Access-Control-Max-Age', PREFLIGHT_MAX_AGE_SECONDS);
-      }
-      res.status(204).end();
+      answerPreflight(res, origin, origin && (await this.preflightAllows(origin)) ? GRANT : null);
       return;
     }
-    if (origin && this.allows(req, origin)) {
-      res.setHeader('Access-Control-Allow-Origin', origin);
-      res.setHeader('Access-Control-Expose-Headers', EXPOSED_HEADERS);
-    }
+    if (origin && this.allows(req, origin)) grantRead(res, origin);
     next();
   }
 

@@ -1,11 +1,10 @@
 import { Inject, Injectable, type NestMiddleware, Optional } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 import { Environment } from '../config/environment.js';
+import { answerPreflight, grantRead, isPreflight } from './cors-grants.js';
 import { KEY_ORIGINS, type KeyOrigins } from './cors.middleware.js';
 
-const ALLOWED_HEADERS = 'authorization, content-type, x-meilisearch-client';
-const EXPOSED_HEADERS = 'retry-after, ratelimit-limit, ratelimit-remaining, ratelimit-reset';
-const PREFLIGHT_MAX_AGE_SECONDS = '600';
+const GRANT = { methods: 'POST', headers: 'authorization, content-type, x-meilisearch-client' };
 
 /**
  * CORS of the search proxy (/search/…). Its answers are what a search token lets through, and
@@ -28,20 +27,11 @@ export class SearchCorsMiddleware implements NestMiddleware {
     res.vary('Origin');
     const origin = req.headers.origin;
     const allowed = origin !== undefined && (await this.allows(origin));
-    if (req.method === 'OPTIONS' && req.headers['access-control-request-method'] !== undefined) {
-      if (allowed) {
-        res.setHeader('Access-Control-Allow-Origin', origin);
-        res.setHeader('Access-Control-Allow-Methods', 'POST');
-        res.setHeader('Access-Control-Allow-Headers', ALLOWED_HEADERS);
-        res.setHeader('Access-Control-Max-Age', PREFLIGHT_MAX_AGE_SECONDS);
-      }
-      res.status(204).end();
+    if (isPreflight(req)) {
+      answerPreflight(res, origin, allowed ? GRANT : null);
       return;
     }
-    if (allowed) {
-      res.setHeader('Access-Control-Allow-Origin', origin);
-      res.setHeader('Access-Control-Expose-Headers', EXPOSED_HEADERS);
-    }
+    if (allowed) grantRead(res, origin);
     next();
   }
 
