@@ -22,15 +22,16 @@ const GRANT = {
  * Which browser pages may read Kenner's answers. CORS grants reading, it does not authorise:
  * the API key does. No credentials (cookies) are involved, so Allow-Credentials is never sent.
  *
- * - Actual requests: a keyed caller's origins are the key's `allowedOrigins`; an anonymous
- *   caller's are CORS_ORIGINS (default none: no CORS headers at all). Same-origin pages, such
- *   as GraphiQL, need no header.
+ * - Actual requests: a keyed caller's origins are the key's `allowedOrigins`. An anonymous
+ *   caller reads public data under the anonymous rate limit, so any page may do it (the embed
+ *   widget on a partner's site needs no setup) unless the operator lists CORS_ORIGINS, which then
+ *   are the only origins of anonymous answers. Same-origin pages, such as GraphiQL, need no header.
  * - Preflights carry no Authorization header, so the caller is unknown when they are answered.
- *   They are granted to the union of every origin that could succeed: CORS_ORIGINS and the
- *   origins of any key (KEY_ORIGINS). A page at an origin nobody allowed gets no grant, so its
- *   browser never sends the real request: no quota spent, nothing executed. A granted preflight
- *   gives away nothing by itself, because the real response is granted only if that request's
- *   own caller allows the origin.
+ *   They are granted to the union of every origin that could succeed: any origin while
+ *   CORS_ORIGINS is unset, else CORS_ORIGINS and the origins of any key (KEY_ORIGINS). A page at
+ *   an origin nobody allowed gets no grant, so its browser never sends the real request: no
+ *   quota spent, nothing executed. A granted preflight gives away nothing by itself, because the
+ *   real response is granted only if that request's own caller allows the origin.
  */
 @Injectable()
 export class CorsMiddleware implements NestMiddleware {
@@ -57,13 +58,15 @@ export class CorsMiddleware implements NestMiddleware {
 
   private allows(req: RequestWithCaller, origin: string): boolean {
     const caller = callerOf(req);
-    return caller.keyId
-      ? caller.allowedOrigins.includes(origin)
-      : this.anonymousOrigins.has(origin);
+    return caller.keyId ? caller.allowedOrigins.includes(origin) : this.anonymousAllows(origin);
+  }
+
+  private anonymousAllows(origin: string): boolean {
+    return this.anonymousOrigins.size === 0 || this.anonymousOrigins.has(origin);
   }
 
   private async preflightAllows(origin: string): Promise<boolean> {
-    if (this.anonymousOrigins.has(origin)) return true;
+    if (this.anonymousAllows(origin)) return true;
     return (await this.keyOrigins?.allows(origin)) ?? false;
   }
 }

@@ -75,6 +75,17 @@ describe('CorsMiddleware', () => {
     expect(stranger.headers['access-control-allow-origin']).toBeUndefined();
   });
 
+  it('grants any page anonymous answers and preflights while CORS_ORIGINS is unset', async () => {
+    const open = new CorsMiddleware(loadEnvironment({}), keyOrigins);
+    const page = { origin: 'https://any.example' };
+    expect((await send(open, page)).headers['access-control-allow-origin']).toBe(page.origin);
+    const preflight = await send(open, { ...page, preflight: true });
+    expect(preflight.headers['access-control-allow-origin']).toBe(page.origin);
+    // A key's answers stay with the key's own origins.
+    const keyed = await send(open, { ...page, caller: PARTNER });
+    expect(keyed.headers['access-control-allow-origin']).toBeUndefined();
+  });
+
   it('knows no key origins until the key store provides them', async () => {
     const cors = new CorsMiddleware(env);
     const preflight = await send(cors, { origin: 'https://partner.example', preflight: true });
