@@ -11,6 +11,7 @@ import type { DatabaseOverrides } from './database/data-source.options.js';
 import { DatabaseModule } from './database/database.module.js';
 import { DemandModule } from './demand/demand.module.js';
 import { EdgeModule } from './edge/edge.module.js';
+import { EmbedModule } from './embed/embed.module.js';
 import { ExpertsModule } from './experts/experts.module.js';
 import { KennerGraphQLModule } from './graphql/graphql.module.js';
 import { HealthModule } from './health/health.module.js';
@@ -57,6 +58,7 @@ export class AppModule {
         InquiriesModule,
         SeedModule,
         HealthModule,
+        EmbedModule,
       ],
       providers: [
         { provide: APP_PIPE, useFactory: createValidationPipe },

@@ -15,10 +15,14 @@ import { RequestGateMiddleware } from './request-gate.middleware.js';
 import { SchemaSdlController } from './schema-sdl.controller.js';
 import { SearchCorsMiddleware } from './search-cors.middleware.js';
 import { SEARCH_PROXY_PATH } from '../search/proxy/search-proxy.controller.js';
+import { EMBED_PATH } from '../embed/embed.controller.js';
 
 const EVERY_ROUTE = { path: '*path', method: RequestMethod.ALL };
 /** The search proxy: its bearer is a search token, not an API key, and its CORS is its own. */
 const SEARCH_ROUTES = { path: `${SEARCH_PROXY_PATH.slice(1)}/{*path}`, method: RequestMethod.ALL };
+/** The widget's static files: public code for any page, answered with their own CORS header. */
+const EMBED_ROUTES = { path: `${EMBED_PATH}/{*path}`, method: RequestMethod.ALL };
+const HEALTH = { path: 'health', method: RequestMethod.ALL };
 
 /**
  * The HTTP edge in front of every route, in the one place its order is decided. Apollo's own
@@ -67,23 +71,21 @@ export class EdgeModule implements NestModule {
     //    the proxy checks itself (src/search/proxy).
     consumer
       .apply(CallerMiddleware)
-      .exclude({ path: 'health', method: RequestMethod.ALL }, SEARCH_ROUTES) // no key lookup
+      .exclude(HEALTH, SEARCH_ROUTES, EMBED_ROUTES) // no key lookup
       .forRoutes(EVERY_ROUTE);
     //
     // 2. CORS reads the caller's allowed origins. It answers preflights itself, and runs before
     //    the rate limit so a 429 still carries CORS headers a page can read. The search proxy is
     //    open to any page unless CORS_ORIGINS restricts it (search-cors.middleware.ts).
-    consumer.apply(CorsMiddleware).exclude(SEARCH_ROUTES).forRoutes(EVERY_ROUTE);
+    consumer.apply(CorsMiddleware).exclude(SEARCH_ROUTES, EMBED_ROUTES).forRoutes(EVERY_ROUTE);
     consumer.apply(SearchCorsMiddleware).forRoutes(SEARCH_ROUTES);
-    // 3. Rate limit per API key, else per IP. Health checks (load balancers, compose) are exempt.
-    consumer
-      .apply(RateLimitMiddleware)
-      .exclude({ path: 'health', method: RequestMethod.ALL })
-      .forRoutes(EVERY_ROUTE);
+    // 3. Rate limit per API key, else per IP. Health checks (load balancers, compose) and the
+    //    widget's script (cached by browsers and CDNs, one per page view) are exempt.
+    consumer.apply(RateLimitMiddleware).exclude(HEALTH, EMBED_ROUTES).forRoutes(EVERY_ROUTE);
     //    A request with an unknown or revoked key was counted there as anonymous; it stops here.
     consumer
       .apply(UnknownKeyMiddleware)
-      .exclude({ path: 'health', method: RequestMethod.ALL })
+      .exclude(HEALTH, EMBED_ROUTES)
       .forRoutes(EVERY_ROUTE);
     // 4. Only now is a GraphQL body read, within its size limit.
     consumer

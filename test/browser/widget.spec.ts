@@ -1,0 +1,268 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { Browser, Locator, Page } from 'playwright-core';
+import {
+  axeViolations,
+  browserUnavailable,
+  launchChromium,
+  screenshot,
+  serveSite,
+  type StaticSite,
+} from '../support/browser.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+
+const unavailable = browserUnavailable();
+if (unavailable) console.warn(`Skipping the widget's browser tests: ${unavailable}`);
+const describeInBrowser = unavailable ? describe.skip : describe;
+
+/** A slug shown to a person is a bug: labels are names. */
+const SLUG = /^[a-z0-9]+(-[a-z0-9]+)+$/;
+
+/**
+ * <kenner-search> as an integrator uses it: a page on another origin with one script tag and one
+ * element, in Debian's Chromium, against the real API, database and Meilisearch.
+ */
+describeInBrowser('<kenner-search> in a browser', () => {
+  let t: TestApp;
+  let site: StaticSite;
+  let browser: Browser;
+  const pageWith = (body: string, head = '') =>
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Partner site</title>` +
+    `<script type="module" src="${t.url}/embed/v1/kenner-search.js"></script>${head}</head>` +
+    `<body><main><h1>Find an expert</h1>${body}</main></body></html>`;
+
+  beforeAll(async () => {
+    t = await startTestApp({ demoExperts: 150, listen: true });
+    await t.searchSynced();
+    site = await serveSite({
+      '/fr': pageWith('<kenner-search lang="fr"></kenner-search>'),
+      '/de-cluster': pageWith('<kenner-search lang="de" cluster="lmmc"></kenner-search>'),
+      '/hostile': pageWith(
+        '<p class="card">host card</p><kenner-search></kenner-search>',
+        '<style>* { color: rgb(255, 0, 0) !important; font-size: 40px; } button { display: none; }' +
+          ' kenner-search { --kenner-accent: rgb(0, 102, 51); }' +
+          ' kenner-search::part(card) { border-color: rgb(0, 0, 255); }</style>',
+      ),
+      '/nested': pageWith(
+        '<framework-app></framework-app><script>customElements.define("framework-app", class extends HTMLElement {' +
+          ' connectedCallback() { this.attachShadow({ mode: "open" }).innerHTML =' +
+          ' "<section lang=\\"nl\\"><kenner-search></kenner-search></section>"; } });</script>',
+      ),
+    });
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await site?.close();
+    await t?.close();
+  });
+
+  async function open(path: string, viewport = { width: 1200, height: 900 }): Promise<Page> {
+    const page = await browser.newPage({ viewport });
+    page.on('pageerror', (error) => {
+      throw error;
+    });
+    await page.goto(`${site.url}${path}`);
+    await statusLine(page).filter({ hasText: /\d/ }).waitFor();
+    return page;
+  }
+
+  const widget = (page: Page, css: string) => page.locator(`kenner-search ${css}`);
+  const statusLine = (page: Page) => widget(page, '.status');
+  const status = (page: Page) => statusLine(page).innerText();
+  /** Runs `act`, then waits until the status announces something else than before. */
+  async function searching(page: Page, act: () => Promise<unknown>): Promise<string> {
+    const before = await status(page);
+    await act();
+    await statusLine(page).filter({ hasNotText: before }).waitFor();
+    return status(page);
+  }
+  const labels = (page: Page, facet: string) =>
+    widget(page, `#facet-${facet} label > span:first-of-type`).allInnerTexts();
+  const count = (text: string) => Number(text.replace(/\D/g, ''));
+  /** A computed style, read in the page (a string: this file has no DOM types). */
+  const style = (target: Locator, property: string) =>
+    target.evaluate(`(el, p) => getComputedStyle(el)[p]`, property);
+
+  it('finds X-ray diffraction experts for "DRX", with French labels, from another origin', async () => {
+    const page = await open('/fr');
+    const all = count(await status(page));
+    const found = await searching(page, async () => {
+      await widget(page, 'input[role=combobox]').first().fill('DRX');
+      await widget(page, 'button[type=submit]').first().click();
+    });
+    expect(found).toMatch(/^\d+ experts? trouvés?$/);
+    expect(count(found)).toBeLessThan(all);
+    const matched = await widget(page, 'article.card .skill.matched').allInnerTexts();
+    expect(matched.length).toBeGreaterThan(0);
+    for (const skill of matched) expect(skill).toMatch(/^XRD · /);
+
+    const techniques = await labels(page, 'technology');
+    expect(techniques).toContain('Diffraction des rayons X');
+    expect(await labels(page, 'country')).toEqual(
+      expect.arrayContaining(['Luxembourg', 'Allemagne']),
+    );
+    expect(await labels(page, 'language')).toContain('allemand');
+    for (const facet of ['technology', 'material', 'country', 'organisation_type', 'language']) {
+      for (const label of await labels(page, facet)) expect(label).not.toMatch(SLUG);
+    }
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'results-fr');
+    await page.close();
+  });
+
+  it('suggests techniques, filters by facet and pages', async () => {
+    const page = await open('/fr');
+    const input = widget(page, 'input[role=combobox]').first();
+    await input.fill('rontgen');
+    const option = widget(page, '[role=option]').first();
+    await expect(option.innerText()).resolves.toContain('Diffraction des rayons X');
+    await expect(input.getAttribute('aria-expanded')).resolves.toBe('true');
+    await screenshot(page, 'suggestions-fr');
+    const filtered = await searching(page, () => option.click());
+    await expect(widget(page, '.chip').first().innerText()).resolves.toContain(
+      'Diffraction des rayons X',
+    );
+    const germany = widget(page, '#facet-country label').filter({ hasText: 'Allemagne' });
+    const inGermany = await searching(page, () => germany.locator('input').check());
+    expect(count(inGermany)).toBeLessThan(count(filtered));
+    for (const where of await widget(page, 'article.card p.muted').allInnerTexts()) {
+      expect(where).toContain('Allemagne');
+    }
+    await germany.locator('input').uncheck();
+    await statusLine(page).filter({ hasText: filtered }).waitFor();
+    await widget(page, 'nav.pager button').filter({ hasText: 'Suivant' }).click();
+    await widget(page, 'nav.pager').filter({ hasText: 'Page 2 sur' }).waitFor();
+    await page.close();
+  });
+
+  it('switches language with its attribute, and keeps to its cluster', async () => {
+    const page = await open('/de-cluster');
+    expect(await status(page)).toMatch(/Experten? gefunden$/);
+    await expect(widget(page, '#facet-technology legend').innerText()).resolves.toBe('Technik');
+    expect(await labels(page, 'country')).toContain('Luxemburg');
+    const cluster = count(await status(page));
+    const all = await browser.newPage();
+    await all.goto(`${site.url}/fr`);
+    await statusLine(all).filter({ hasText: /\d/ }).waitFor();
+    expect(cluster).toBeLessThan(count(await status(all)));
+    await all.close();
+
+    await searching(page, () =>
+      page.evaluate(`document.querySelector('kenner-search').setAttribute('lang', 'nl')`),
+    );
+    await expect(widget(page, '#facet-technology legend').innerText()).resolves.toBe('Techniek');
+    expect(await status(page)).toMatch(/gevonden$/);
+    await page.close();
+  });
+
+  it('submits an inquiry that staff then see, by keyboard only', async () => {
+    const page = await open('/fr');
+    // From the page's top: Tab into the widget's query box, choose a technique with the arrows.
+    await page.keyboard.press('Tab');
+    await expect(page.evaluate(`document.activeElement?.tagName`)).resolves.toBe('KENNER-SEARCH');
+    await page.keyboard.type('XRD');
+    await widget(page, '[role=option]').first().waitFor();
+    await page.keyboard.press('ArrowDown');
+    const input = widget(page, 'input[role=combobox]').first();
+    await expect(input.getAttribute('aria-activedescendant')).resolves.toBe(
+      'kenner-techniques-option-0',
+    );
+    await searching(page, () => page.keyboard.press('Enter'));
+    await widget(page, '.chip').first().waitFor();
+
+    // The first result's "request an analysis" button, reached with Tab.
+    const request = widget(page, 'article.card button').first();
+    for (let i = 0; i < 200 && !(await request.evaluate((el) => el.matches(':focus'))); i++) {
+      await page.keyboard.press('Tab');
+    }
+    await page.keyboard.press('Enter');
+    await expect(
+      widget(page, '#inquiry-requesterName').evaluate((el) => el.matches(':focus')),
+    ).resolves.toBe(true);
+    await page.keyboard.type('Anne Keyboard');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('anne.keyboard@example.lu');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('Acier Keyboard SA');
+    await page.keyboard.press('Tab'); // the country list: Luxembourg is chosen
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('End');
+    await page.keyboard.type(' Analyse de phases sur des tôles d’acier, 12 échantillons.');
+    await page.keyboard.press('Tab'); // deadline: left empty
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Space'); // consent
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'inquiry-form-fr');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter'); // send
+    const notice = widget(page, '.inquiry .notice');
+    await notice.waitFor();
+    const reference = /KNR-\d{4}-\d{6}/.exec(await notice.innerText())?.[0];
+    expect(reference).toBeDefined();
+    await screenshot(page, 'inquiry-sent-fr');
+
+    const staff = await t.gql(
+      `query($id: ID!) { inquiry(id: $id) {
+      reference requesterName organisation country description technologies { slug } } }`,
+      {
+        id: reference,
+      },
+    );
+    expect(staff.errors).toBeUndefined();
+    expect(staff.data?.inquiry).toMatchObject({
+      reference,
+      requesterName: 'Anne Keyboard',
+      organisation: 'Acier Keyboard SA',
+      country: 'LU',
+      technologies: [{ slug: 'x-ray-diffraction' }],
+    });
+    expect(staff.data?.inquiry.description).toContain('12 échantillons');
+    await page.close();
+  });
+
+  it('names the field Kenner refused, beside it, and stores nothing', async () => {
+    const page = await open('/fr');
+    await widget(page, '.row > button').filter({ hasText: 'Demander une analyse' }).first().click();
+    await widget(page, '#inquiry-requesterName').fill('Bad Mail');
+    await widget(page, '#inquiry-email').fill('not-an-address@');
+    await widget(page, '#inquiry-organisation').fill('Nowhere');
+    await widget(page, '#inquiry-description').fill('Phase analysis of steel sheets.');
+    await widget(page, '#inquiry-consent').check();
+    const [before] = await t.db.query<{ n: string }[]>('SELECT COUNT(*) AS n FROM inquiries');
+    await widget(page, '.inquiry button[type=submit]').click();
+    await widget(page, '#inquiry-email[aria-invalid=true]').waitFor();
+    await expect(widget(page, '#inquiry-email-error').innerText()).resolves.toMatch(/e-?mail/i);
+    const [after] = await t.db.query<{ n: string }[]>('SELECT COUNT(*) AS n FROM inquiries');
+    expect(Number(after?.n)).toBe(Number(before?.n));
+    await page.close();
+  });
+
+  it('keeps its styles to itself, and takes the theme the page gives it', async () => {
+    const page = await open('/hostile');
+    const button = widget(page, 'button[type=submit]').first();
+    await expect(button.isVisible()).resolves.toBe(true);
+    await expect(style(button, 'backgroundColor')).resolves.toBe('rgb(0, 102, 51)');
+    const card = widget(page, 'article.card').first();
+    await expect(style(card, 'borderTopColor')).resolves.toBe('rgb(0, 0, 255)');
+    await expect(style(widget(page, 'h3').first(), 'color')).resolves.not.toBe('rgb(255, 0, 0)');
+    // And nothing of the widget's reaches the host page's own .card.
+    await expect(style(page.locator('main > p.card'), 'borderTopStyle')).resolves.toBe('none');
+    await page.close();
+  });
+
+  it("works inside another framework's shadow root, in that root's language", async () => {
+    const page = await open('/nested');
+    expect(await status(page)).toMatch(/gevonden$/);
+    expect(await labels(page, 'country')).toContain('Duitsland');
+    await page.close();
+  });
+
+  it('fits a phone', async () => {
+    const page = await open('/fr', { width: 390, height: 844 });
+    const width = await page.evaluate('document.documentElement.scrollWidth');
+    expect(width).toBeLessThanOrEqual(390);
+    await screenshot(page, 'phone-fr');
+    await page.close();
+  });
+});

@@ -1,0 +1,465 @@
+import { ApiError, type Credentials, KennerApi } from './api.js';
+import { Combobox } from './combobox.js';
+import { h, show } from './dom.js';
+import { pickLanguage, Texts } from './i18n.js';
+import {
+  type Facet,
+  FACETS,
+  SEARCH_EXPERTS,
+  type SearchExpertsData,
+  type Sort,
+  SUGGEST_TECHNIQUES,
+  type SuggestTechniquesData,
+  type TechniqueSuggestion,
+  type Town,
+  TOWNS,
+} from './queries.js';
+import { STYLES } from './styles.js';
+import { renderFacets } from './views/facets.js';
+import { renderInquiryForm } from './views/inquiry-form.js';
+import { nameIn, renderCards, renderEmpty, renderPager } from './views/results.js';
+
+type Result = SearchExpertsData['searchExperts'];
+interface Near {
+  lat: number;
+  lng: number;
+  radiusKm: number;
+  label: string;
+}
+
+const RADII_KM = [10, 25, 50, 100, 250];
+const DEFAULT_RADIUS_KM = 50;
+
+/**
+ * <kenner-search>: Kenner's expert search for any page. Attributes: `lang` (en, fr, de, nl;
+ * else the page's), `cluster` (a cluster's slug: only its members' experts), `endpoint` (Kenner's
+ * GraphQL URL; by default the Kenner that served this script), `token` (a search token a partner's
+ * server minted; without one the search is anonymous and public), `hits-per-page` (1–50).
+ * A page that refreshes tokens sets the `tokenProvider` property to an async function.
+ */
+export class KennerSearchElement extends HTMLElement {
+  static readonly observedAttributes = ['lang', 'cluster', 'endpoint', 'token', 'hits-per-page'];
+
+  /** Called for a fresh token when Kenner refuses the current one (expired or revoked). */
+  tokenProvider?: () => Promise<string>;
+
+  private readonly root: ShadowRoot;
+  private texts!: Texts;
+  private api!: KennerApi;
+  private query = '';
+  private filters = new Map<Facet, Map<string, string>>();
+  private expanded = new Set<Facet>();
+  private techniqueIds = new Map<string, string>();
+  private near?: Near;
+  private radiusKm = DEFAULT_RADIUS_KM;
+  private sort: Sort = 'RELEVANCE';
+  private page = 1;
+  private searching?: AbortController;
+  private result?: Result;
+  private ui?: ReturnType<KennerSearchElement['build']>;
+
+  constructor() {
+    super();
+    this.root = this.attachShadow({ mode: 'open' });
+  }
+
+  connectedCallback(): void {
+    this.setup();
+  }
+
+  disconnectedCallback(): void {
+    this.searching?.abort();
+  }
+
+  attributeChangedCallback(_name: string, before: string | null, after: string | null): void {
+    if (this.ui && before !== after) this.setup();
+  }
+
+  private setup(): void {
+    this.texts = new Texts(pickLanguage(this));
+    const credentials: Credentials = {
+      current: () => this.getAttribute('token') ?? undefined,
+      refresh: async () => {
+        if (!this.tokenProvider) return undefined;
+        const token = await this.tokenProvider();
+        this.setAttribute('token', token);
+        return token;
+      },
+    };
+    this.api = new KennerApi(this.endpoint(), credentials);
+    this.ui = this.build();
+    show(this.root, h('style', {}, STYLES), this.ui.root);
+    void this.search();
+  }
+
+  private endpoint(): string {
+    // The script is served at <kenner>/embed/v1/…: its GraphQL is two levels up, whatever
+    // path prefix the operator's proxy adds.
+    return this.getAttribute('endpoint') ?? new URL('../../graphql', import.meta.url).href;
+  }
+
+  private hitsPerPage(): number {
+    const asked = Number(this.getAttribute('hits-per-page') ?? 10);
+    return Number.isInteger(asked) ? Math.min(Math.max(asked, 1), 50) : 10;
+  }
+
+  private build() {
+    const t = this.texts;
+    const input = h('input', {
+      id: 'kenner-q',
+      type: 'search',
+      part: 'input',
+      placeholder: t.t('placeholder'),
+      value: this.query,
+      enterkeyhint: 'search',
+    });
+    const techniques = new Combobox<TechniqueSuggestion>(input, {
+      id: 'kenner-techniques',
+      suggest: (text, signal) => this.suggestTechniques(text, 6, signal),
+      render: (s) => ({
+        label: nameIn(s.names, t.lang),
+        detail: s.acronyms.filter((a) => a !== nameIn(s.names, t.lang)).join(', '),
+      }),
+      select: (s) => this.pickTechnique(s),
+    });
+    const form = h(
+      'form',
+      {
+        role: 'search',
+        class: 'search',
+        part: 'form',
+        onsubmit: (event: Event) => {
+          event.preventDefault();
+          this.query = input.value.trim();
+          this.page = 1;
+          void this.search();
+        },
+      },
+      h('label', { for: 'kenner-q' }, t.t('searchLabel')),
+      h(
+        'div',
+        { class: 'row' },
+        h('div', { class: 'combo' }, input, techniques.listbox),
+        h('button', { type: 'submit', class: 'primary', part: 'button' }, t.t('search')),
+      ),
+      this.buildNear(),
+    );
+    const ui = {
+      root: h('div', { class: 'root', part: 'root', lang: t.lang }),
+      chips: h('div', { class: 'row chips' }),
+      status: h('p', { class: 'status', part: 'status', role: 'status' }),
+      facets: h('aside', {}),
+      results: h('section', { 'aria-label': t.t('search') }),
+      inquiry: h('div', {}),
+    };
+    show(
+      ui.root,
+      form,
+      ui.chips,
+      h(
+        'div',
+        { class: 'row' },
+        ui.status,
+        h('button', { type: 'button', onclick: () => this.openInquiry() }, t.t('request')),
+      ),
+      ui.inquiry,
+      h('div', { class: 'layout' }, ui.facets, ui.results),
+    );
+    return ui;
+  }
+
+  private buildNear(): HTMLElement {
+    const t = this.texts;
+    const town = h('input', { id: 'kenner-town', type: 'text', placeholder: t.t('town') });
+    const towns = new Combobox<Town>(town, {
+      id: 'kenner-towns',
+      minLength: 2,
+      suggest: (text, signal) =>
+        this.api
+          .request<{ towns: Town[] }>(
+            TOWNS,
+            { query: text, language: t.lang.toUpperCase() },
+            signal,
+          )
+          .then((d) => d.towns),
+      render: (place) => ({ label: place.name, detail: place.countryName }),
+      select: (place) => {
+        town.value = '';
+        this.setNear({
+          lat: place.latitude,
+          lng: place.longitude,
+          radiusKm: this.radiusKm,
+          label: place.name,
+        });
+      },
+    });
+    const radius = h(
+      'select',
+      {
+        id: 'kenner-radius',
+        onchange: (event: Event) => {
+          this.radiusKm = Number((event.target as HTMLSelectElement).value);
+          if (this.near) this.setNear({ ...this.near, radiusKm: this.radiusKm });
+        },
+      },
+      RADII_KM.map((km) =>
+        h('option', { value: km, selected: km === this.radiusKm }, t.distance(km)),
+      ),
+    );
+    const sort = h(
+      'select',
+      {
+        id: 'kenner-sort',
+        onchange: (event: Event) => {
+          this.sort = (event.target as HTMLSelectElement).value as Sort;
+          this.page = 1;
+          void this.search();
+        },
+      },
+      (['RELEVANCE', 'NAME', ...(this.near ? ['DISTANCE'] : [])] as Sort[]).map((s) =>
+        h('option', { value: s, selected: s === this.sort }, t.t(s)),
+      ),
+    );
+    return h(
+      'div',
+      { class: 'row near', part: 'near' },
+      h('label', { for: 'kenner-town' }, t.t('near')),
+      h('div', { class: 'combo' }, town, towns.listbox),
+      h('label', { for: 'kenner-radius', class: 'sr-only' }, t.t('radius')),
+      radius,
+      h('button', { type: 'button', onclick: () => this.useMyPosition() }, t.t('myPosition')),
+      h('label', { for: 'kenner-sort' }, t.t('sortBy')),
+      sort,
+    );
+  }
+
+  private useMyPosition(): void {
+    if (!navigator.geolocation) return this.announce(this.texts.t('positionUnavailable'));
+    navigator.geolocation.getCurrentPosition(
+      (position) =>
+        this.setNear({
+          lat: position.coords.latitude,
+          lng: position.coords.longitude,
+          radiusKm: this.radiusKm,
+          label: this.texts.t('myPositionActive'),
+        }),
+      () => this.announce(this.texts.t('positionUnavailable')),
+      { maximumAge: 600_000, timeout: 10_000 },
+    );
+  }
+
+  private setNear(near: Near | undefined): void {
+    this.near = near;
+    if (!near && this.sort === 'DISTANCE') this.sort = 'RELEVANCE';
+    if (near && this.sort === 'RELEVANCE') this.sort = 'DISTANCE';
+    this.page = 1;
+    // The sort choices depend on having a position: rebuild the controls, keep the focus sane.
+    const focused = this.root.activeElement?.id;
+    this.ui = this.build();
+    show(this.root, h('style', {}, STYLES), this.ui.root);
+    if (focused) this.root.getElementById(focused)?.focus();
+    void this.search();
+  }
+
+  private pickTechnique(s: TechniqueSuggestion): void {
+    this.techniqueIds.set(s.slug, s.id);
+    this.query = '';
+    const input = this.root.getElementById('kenner-q') as HTMLInputElement | null;
+    if (input) input.value = '';
+    this.toggle('TECHNOLOGY', s.slug, nameIn(s.names, this.texts.lang), true);
+  }
+
+  private toggle(facet: Facet, value: string, label: string, on: boolean): void {
+    const values = this.filters.get(facet) ?? new Map<string, string>();
+    if (on) values.set(value, label);
+    else values.delete(value);
+    if (values.size) this.filters.set(facet, values);
+    else this.filters.delete(facet);
+    this.page = 1;
+    void this.search();
+  }
+
+  private suggestTechniques(
+    text: string,
+    limit: number,
+    signal?: AbortSignal,
+  ): Promise<TechniqueSuggestion[]> {
+    return this.api
+      .request<SuggestTechniquesData>(
+        SUGGEST_TECHNIQUES,
+        { input: { query: text, hitsPerPage: limit } },
+        signal,
+      )
+      .then((d) => d.searchTechnologies.hits.map((hit) => hit.technology));
+  }
+
+  private async search(): Promise<void> {
+    const ui = this.ui;
+    if (!ui) return;
+    this.searching?.abort();
+    const controller = new AbortController();
+    this.searching = controller;
+    ui.root.setAttribute('aria-busy', 'true');
+    this.renderChips();
+    const cluster = this.getAttribute('cluster');
+    const filters = [...this.filters].map(([facet, values]) => ({
+      facet,
+      values: [...values.keys()],
+    }));
+    if (cluster) filters.push({ facet: 'CLUSTER', values: [cluster] });
+    try {
+      const data = await this.api.request<SearchExpertsData>(
+        SEARCH_EXPERTS,
+        {
+          input: {
+            query: this.query || null,
+            filters,
+            facets: FACETS,
+            near: this.near
+              ? { lat: this.near.lat, lng: this.near.lng, radiusKm: this.near.radiusKm }
+              : null,
+            sort: this.sort,
+            page: this.page,
+            hitsPerPage: this.hitsPerPage(),
+            language: this.texts.lang.toUpperCase(),
+          },
+        },
+        controller.signal,
+      );
+      this.result = data.searchExperts;
+      await this.render(this.result, controller.signal);
+    } catch (error) {
+      if (controller.signal.aborted) return;
+      const t = this.texts;
+      const rateLimited = error instanceof ApiError && error.code === 'RATE_LIMITED';
+      this.announce(rateLimited ? t.t('tooMany') : t.t('unavailable'));
+    } finally {
+      if (this.searching === controller) ui.root.removeAttribute('aria-busy');
+    }
+  }
+
+  private async render(result: Result, signal: AbortSignal): Promise<void> {
+    const ui = this.ui!;
+    const t = this.texts;
+    const selected = new Map([...this.filters].map(([f, v]) => [f, new Set(v.keys())]));
+    show(
+      ui.facets,
+      renderFacets(result.facets, {
+        texts: t,
+        selected,
+        expanded: this.expanded,
+        toggle: (facet, value, label, on) => this.toggle(facet, value, label, on),
+        expand: (facet, on) => {
+          if (on) this.expanded.add(facet);
+          else this.expanded.delete(facet);
+          void this.render(result, signal);
+        },
+      }),
+    );
+    if (result.totalHits === 0) {
+      const close = this.query ? await this.suggestTechniques(this.query, 5).catch(() => []) : [];
+      if (signal.aborted) return;
+      show(
+        ui.results,
+        renderEmpty(this.query, close, t, (s) => this.pickTechnique(s)),
+      );
+    } else {
+      show(
+        ui.results,
+        renderCards(result.hits, t, (hit) =>
+          this.openInquiry(
+            t.t('regarding', { name: hit.expert.name, organisation: hit.expert.organisation.name }),
+          ),
+        ),
+        renderPager(result, t, (page) => {
+          this.page = page;
+          void this.search().then(() => ui.status.focus());
+        }),
+      );
+    }
+    this.announce(t.found(result.totalHits));
+  }
+
+  private renderChips(): void {
+    const ui = this.ui!;
+    const t = this.texts;
+    const chips = [...this.filters].flatMap(([facet, values]) =>
+      [...values].map(([value, label]) =>
+        h(
+          'button',
+          {
+            type: 'button',
+            class: 'chip',
+            'aria-label': t.t('removeFilter', { label }),
+            onclick: () => this.toggle(facet, value, label, false),
+          },
+          `${label} ×`,
+        ),
+      ),
+    );
+    if (this.near) {
+      const label = `${t.t('near')} ${this.near.label} · ${t.distance(this.near.radiusKm)}`;
+      chips.push(
+        h(
+          'button',
+          {
+            type: 'button',
+            class: 'chip',
+            'aria-label': t.t('removeFilter', { label }),
+            onclick: () => this.setNear(undefined),
+          },
+          `${label} ×`,
+        ),
+      );
+    }
+    if (chips.length > 1) {
+      chips.push(
+        h(
+          'button',
+          {
+            type: 'button',
+            class: 'link',
+            onclick: () => {
+              this.filters.clear();
+              this.setNear(undefined);
+            },
+          },
+          t.t('clearFilters'),
+        ),
+      );
+    }
+    show(ui.chips, chips);
+  }
+
+  private announce(message: string): void {
+    if (this.ui) {
+      this.ui.status.setAttribute('tabindex', '-1');
+      show(this.ui.status, message);
+    }
+  }
+
+  private openInquiry(description = ''): void {
+    const ui = this.ui!;
+    const technologyIds = [...(this.filters.get('TECHNOLOGY')?.keys() ?? [])]
+      .map((slug) => this.techniqueIds.get(slug))
+      .filter((id): id is string => id !== undefined);
+    const form = renderInquiryForm(
+      this.api,
+      this.texts,
+      { description, technologyIds, near: this.near },
+      () => show(ui.inquiry),
+    );
+    show(ui.inquiry, form);
+    form.querySelector<HTMLElement>('#inquiry-requesterName')?.focus();
+  }
+}
+
+if (!customElements.get('kenner-search')) {
+  customElements.define('kenner-search', KennerSearchElement);
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'kenner-search': KennerSearchElement;
+  }
+}
