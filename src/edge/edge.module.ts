@@ -83,10 +83,7 @@ export class EdgeModule implements NestModule {
     //    widget's script (cached by browsers and CDNs, one per page view) are exempt.
     consumer.apply(RateLimitMiddleware).exclude(HEALTH, EMBED_ROUTES).forRoutes(EVERY_ROUTE);
     //    A request with an unknown or revoked key was counted there as anonymous; it stops here.
-    consumer
-      .apply(UnknownKeyMiddleware)
-      .exclude(HEALTH, EMBED_ROUTES)
-      .forRoutes(EVERY_ROUTE);
+    consumer.apply(UnknownKeyMiddleware).exclude(HEALTH, EMBED_ROUTES).forRoutes(EVERY_ROUTE);
     // 4. Only now is a GraphQL body read, within its size limit.
     consumer
       .apply(GraphQLBodyMiddleware)
