@@ -24,6 +24,7 @@ export function languageName(code: string, language: Language): string {
 }
 
 function nameOrCode(name: () => string | undefined, code: string): string {
+  if (code.trim() === '') return code; // Intl would name the empty tag "root"
   try {
     return name() ?? code;
   } catch {
