@@ -6,10 +6,11 @@ import { OrganisationType } from '../../src/organisations/organisation.entity.js
 import { ENUM_LABELS, enumLabel } from '../../src/search/faceting/enum-labels.js';
 
 describe('labels of facet values', () => {
-  it.each([
+  const tables: [keyof typeof ENUM_LABELS, Record<string, string>][] = [
     ['organisationType', OrganisationType],
     ['service', ServiceKind],
-  ] as const)('gives every %s value a label in every language', (table, values) => {
+  ];
+  it.each(tables)('gives every %s value a label in every language', (table, values) => {
     for (const value of Object.values(values)) {
       for (const language of LANGUAGES) {
         const label = enumLabel(table, value, language);
