@@ -1,5 +1,6 @@
 import { UseInterceptors } from '@nestjs/common';
 import { Args, Context, Query, Resolver } from '@nestjs/graphql';
+import { languageOr } from '../common/i18n/language.js';
 import { DemandInterceptor } from '../demand/demand.interceptor.js';
 import type { RequestContext } from '../graphql/loaders.js';
 import { ExpertSearchInput } from './experts/dto/expert-search.input.js';
@@ -61,7 +62,10 @@ export class SearchResolver {
   @Query(() => [FacetValue], {
     description: 'Autocomplete for a facet: values experts have, matched in any language.',
   })
-  facetValues(@Args() { facet, query, limit }: FacetValuesArgs, @Context() ctx: RequestContext) {
-    return this.values.search(facet, query, limit, ctx.caller);
+  facetValues(
+    @Args() { facet, query, limit, language }: FacetValuesArgs,
+    @Context() ctx: RequestContext,
+  ) {
+    return this.values.search(facet, query, limit, languageOr(language), ctx.caller);
   }
 }

@@ -1,4 +1,5 @@
 import { registerEnumType } from '@nestjs/graphql';
+import type { LabelSource } from '../faceting/facet-labels.service.js';
 
 export enum ExpertFacet {
   TECHNOLOGY = 'TECHNOLOGY',
@@ -40,4 +41,19 @@ export const FACET_ATTRIBUTE: Record<ExpertFacet, string> = {
   [ExpertFacet.REGION]: 'organisation.region',
   [ExpertFacet.LANGUAGE]: 'languages',
   [ExpertFacet.CLUSTER]: 'clusters',
+};
+
+/** Where the labels of each facet's values come from. */
+export const FACET_LABELS: Record<ExpertFacet, LabelSource> = {
+  [ExpertFacet.TECHNOLOGY]: 'technology',
+  [ExpertFacet.TECHNIQUE_CATEGORY]: 'technology',
+  [ExpertFacet.MATERIAL]: 'material',
+  [ExpertFacet.SECTOR]: 'sector',
+  [ExpertFacet.SERVICE]: 'service',
+  [ExpertFacet.ORGANISATION]: 'organisation',
+  [ExpertFacet.ORGANISATION_TYPE]: 'organisationType',
+  [ExpertFacet.COUNTRY]: 'country',
+  [ExpertFacet.REGION]: 'asIs',
+  [ExpertFacet.LANGUAGE]: 'language',
+  [ExpertFacet.CLUSTER]: 'cluster',
 };

@@ -5,6 +5,7 @@ import { DataSource, In } from 'typeorm';
 import type { Caller } from '../../auth/caller.js';
 import { badInput } from '../../common/errors/domain-error.js';
 import { toGlobalId } from '../../common/graphql/global-id.js';
+import { languageOr } from '../../common/i18n/language.js';
 import { ExpertEntity } from '../../experts/expert.entity.js';
 import { whereVisible } from '../../experts/expert-visibility.js';
 import { toExpertModel } from '../../experts/expert.mapper.js';
@@ -12,19 +13,14 @@ import { TechnologyEntity } from '../../technologies/technology.entity.js';
 import { toTechnologyModel } from '../../technologies/technology.mapper.js';
 import type { ExpertSearchInput } from './dto/expert-search.input.js';
 import { SearchEngine } from '../engine/search-engine.service.js';
-import { FacetLabels, type Labels } from '../faceting/facet-labels.service.js';
+import { FacetLabels } from '../faceting/facet-labels.service.js';
 import { highlightsOf, pageOf, runFacetedSearch } from '../faceting/faceted-query.js';
-import { facetValues } from '../faceting/facet.models.js';
 import { distanceKm } from '../faceting/geo.js';
 import { expertSearch } from './expert-search.query.js';
-import { ExpertFacet, ExpertSort, FACET_ATTRIBUTE } from './expert-facets.js';
+import { ExpertFacet, ExpertSort, FACET_ATTRIBUTE, FACET_LABELS } from './expert-facets.js';
 import type { ExpertDocument } from '../indexes/expert.document.js';
 import { EXPERTS_INDEX } from '../indexes/experts.index.js';
-import type {
-  ExpertSearchHit,
-  ExpertSearchResult,
-  FacetCounts,
-} from './models/expert-search.models.js';
+import type { ExpertSearchHit, ExpertSearchResult } from './models/expert-search.models.js';
 
 @Injectable()
 export class ExpertSearchService {
@@ -46,7 +42,14 @@ export class ExpertSearchService {
     return {
       ...pageOf(main),
       hits: await this.toHits(main.hits, caller, input.near),
-      facets: await this.labelFacets([...new Set(search.facets)], distribution),
+      facets: await this.facetLabels.label({
+        facets: [...new Set(search.facets)],
+        sourceOf: FACET_LABELS,
+        countsOf: (facet) => distribution[FACET_ATTRIBUTE[facet]] ?? {},
+        language: languageOr(input.language),
+        publicValue: (facet, raw) =>
+          facet === ExpertFacet.ORGANISATION ? toGlobalId('Organisation', raw) : raw,
+      }),
     };
   }
 
@@ -94,43 +97,6 @@ export class ExpertSearchService {
         },
       ];
     });
-  }
-
-  private async labelFacets(
-    requested: ExpertFacet[],
-    distribution: Record<string, Record<string, number>>,
-  ): Promise<FacetCounts[]> {
-    const labels = await this.labels(requested);
-    return requested.map((facet) => ({
-      facet,
-      values: facetValues(
-        distribution[FACET_ATTRIBUTE[facet]] ?? {},
-        (raw) => labels[facet]?.get(raw) ?? raw,
-        facet === ExpertFacet.ORGANISATION ? (raw) => toGlobalId('Organisation', raw) : undefined,
-      ),
-    }));
-  }
-
-  /** Human-readable names for the requested facets whose values are slugs or ids. */
-  private async labels(requested: ExpertFacet[]): Promise<Partial<Record<ExpertFacet, Labels>>> {
-    const source: Partial<Record<ExpertFacet, () => Promise<Labels>>> = {
-      [ExpertFacet.TECHNOLOGY]: this.facetLabels.technologies,
-      [ExpertFacet.TECHNIQUE_CATEGORY]: this.facetLabels.technologies,
-      [ExpertFacet.MATERIAL]: this.facetLabels.materials,
-      [ExpertFacet.SECTOR]: this.facetLabels.sectors,
-      [ExpertFacet.ORGANISATION]: () => this.facetLabels.organisations(),
-      [ExpertFacet.CLUSTER]: this.facetLabels.clusters,
-    };
-    // Each table read once, and only for facets asked for (technology and category share one).
-    const loaded = new Map<() => Promise<Labels>, Labels>();
-    const out: Partial<Record<ExpertFacet, Labels>> = {};
-    for (const facet of requested) {
-      const load = source[facet];
-      if (!load) continue;
-      if (!loaded.has(load)) loaded.set(load, await load());
-      out[facet] = loaded.get(load);
-    }
-    return out;
   }
 }
 

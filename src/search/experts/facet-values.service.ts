@@ -3,17 +3,15 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { Caller } from '../../auth/caller.js';
 import { toGlobalId } from '../../common/graphql/global-id.js';
+import { type Language, LANGUAGES } from '../../common/i18n/language.js';
 import { OrganisationEntity } from '../../organisations/organisation.entity.js';
 import { TechnologyEntity } from '../../technologies/technology.entity.js';
-import { MaterialEntity, SectorEntity } from '../../vocabularies/vocabulary-entry.entity.js';
-import { namesOf } from '../indexes/projection.js';
 import { SearchEngine } from '../engine/search-engine.service.js';
-import { ExpertFacet, FACET_ATTRIBUTE } from './expert-facets.js';
-import { EXPERTS_INDEX } from '../indexes/experts.index.js';
-import { visibleInSearch } from './expert-visibility.filter.js';
+import { FacetLabels } from '../faceting/facet-labels.service.js';
 import type { FacetValue } from '../faceting/facet.models.js';
-
-type Names = Map<string, string[]>;
+import { EXPERTS_INDEX } from '../indexes/experts.index.js';
+import { ExpertFacet, FACET_ATTRIBUTE, FACET_LABELS } from './expert-facets.js';
+import { visibleInSearch } from './expert-visibility.filter.js';
 
 const fold = (s: string) =>
   s
@@ -23,13 +21,15 @@ const fold = (s: string) =>
 
 /**
  * Autocomplete for facet values: the values experts actually have (counted in the index, for the
- * caller's visibility), matched against their names in every language and their acronyms, so
- * "Röntgen", "DRX" and "x-ray" all offer X-ray diffraction.
+ * caller's visibility), matched against their labels in every language, their acronyms and
+ * aliases, so "Röntgen", "DRX" and "x-ray" all offer X-ray diffraction, and "Allemagne" offers
+ * DE; each comes back labelled in the language asked for.
  */
 @Injectable()
 export class FacetValuesService {
   constructor(
     private readonly engine: SearchEngine,
+    private readonly labels: FacetLabels,
     @InjectDataSource() private readonly db: DataSource,
   ) {}
 
@@ -37,6 +37,7 @@ export class FacetValuesService {
     facet: ExpertFacet,
     query: string,
     limit: number,
+    language: Language,
     caller: Caller,
   ): Promise<FacetValue[]> {
     const attribute = FACET_ATTRIBUTE[facet];
@@ -46,14 +47,16 @@ export class FacetValuesService {
       limit: 0,
     });
     const counts = result.facetDistribution?.[attribute] ?? {};
-    const names = await this.names(facet);
+    const labelOf = await this.labels.labeller(FACET_LABELS[facet]);
+    const aliases = await this.aliases(facet);
     const wanted = fold(query.trim());
+    const matches = (raw: string) =>
+      [raw, ...LANGUAGES.map((l) => labelOf(raw, l)), ...(aliases?.get(raw) ?? [])].some((name) =>
+        fold(name).includes(wanted),
+      );
     return Object.entries(counts)
-      .map(([raw, count]) => {
-        const labels = names?.get(raw) ?? [raw];
-        return { raw, count, labels, label: labels[0] ?? raw };
-      })
-      .filter((v) => !wanted || [v.raw, ...v.labels].some((l) => fold(l).includes(wanted)))
+      .filter(([raw]) => !wanted || matches(raw))
+      .map(([raw, count]) => ({ raw, count, label: labelOf(raw, language) }))
       .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label))
       .slice(0, limit)
       .map((v) => ({
@@ -63,29 +66,24 @@ export class FacetValuesService {
       }));
   }
 
-  /** Every name a value is known by, the display name first. */
-  private async names(facet: ExpertFacet): Promise<Names | null> {
-    const all = namesOf;
+  /** Names a value is known by beside its labels: acronyms and synonyms, aliases. */
+  private async aliases(facet: ExpertFacet): Promise<Map<string, string[]> | null> {
     switch (facet) {
       case ExpertFacet.TECHNOLOGY:
       case ExpertFacet.TECHNIQUE_CATEGORY: {
-        const rows = await this.db.getRepository(TechnologyEntity).find();
-        return new Map(rows.map((t) => [t.slug, [...all(t), ...t.acronyms, ...t.synonyms]]));
+        const rows = await this.db
+          .getRepository(TechnologyEntity)
+          .find({ select: { slug: true, acronyms: true, synonyms: true } });
+        return new Map(rows.map((t) => [t.slug, [...t.acronyms, ...t.synonyms]]));
+      }
+      case ExpertFacet.ORGANISATION: {
+        const rows = await this.db
+          .getRepository(OrganisationEntity)
+          .find({ select: { id: true, acronym: true, aliases: true } });
+        return new Map(rows.map((o) => [o.id, [...(o.acronym ? [o.acronym] : []), ...o.aliases]]));
       }
       case ExpertFacet.MATERIAL:
-        return new Map(
-          (await this.db.getRepository(MaterialEntity).find()).map((m) => [m.slug, all(m)]),
-        );
       case ExpertFacet.SECTOR:
-        return new Map(
-          (await this.db.getRepository(SectorEntity).find()).map((m) => [m.slug, all(m)]),
-        );
-      case ExpertFacet.ORGANISATION: {
-        const rows = await this.db.getRepository(OrganisationEntity).find();
-        return new Map(
-          rows.map((o) => [o.id, [o.name, ...(o.acronym ? [o.acronym] : []), ...o.aliases]]),
-        );
-      }
       case ExpertFacet.SERVICE:
       case ExpertFacet.ORGANISATION_TYPE:
       case ExpertFacet.COUNTRY:

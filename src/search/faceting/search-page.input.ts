@@ -1,8 +1,9 @@
 import { Field, InputType, Int } from '@nestjs/graphql';
-import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsEnum, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { Language } from '../../common/i18n/language.js';
 import { MAX_HITS_PER_PAGE } from './faceted-query.js';
 
-/** What every search input shares: the free text and the page. */
+/** What every search input shares: the free text, the page and the language of labels. */
 @InputType({ isAbstract: true })
 export abstract class SearchPageInput {
   @Field({
@@ -27,4 +28,13 @@ export abstract class SearchPageInput {
   @Min(1)
   @Max(MAX_HITS_PER_PAGE)
   hitsPerPage?: number;
+
+  @Field(() => Language, {
+    nullable: true,
+    defaultValue: Language.EN,
+    description: 'The language of facet value labels (the query matches in every language).',
+  })
+  @IsOptional()
+  @IsEnum(Language)
+  language?: Language | null;
 }

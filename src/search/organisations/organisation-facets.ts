@@ -1,4 +1,5 @@
 import { registerEnumType } from '@nestjs/graphql';
+import type { LabelSource } from '../faceting/facet-labels.service.js';
 
 export enum OrganisationFacet {
   ORGANISATION_TYPE = 'ORGANISATION_TYPE',
@@ -30,4 +31,13 @@ export const ORGANISATION_FACET_ATTRIBUTE: Record<OrganisationFacet, string> = {
   [OrganisationFacet.CLUSTER]: 'clusters',
   [OrganisationFacet.TECHNOLOGY]: 'technologySlugs',
   [OrganisationFacet.TECHNIQUE_CATEGORY]: 'techniqueCategories',
+};
+
+export const ORGANISATION_FACET_LABELS: Record<OrganisationFacet, LabelSource> = {
+  [OrganisationFacet.ORGANISATION_TYPE]: 'organisationType',
+  [OrganisationFacet.COUNTRY]: 'country',
+  [OrganisationFacet.REGION]: 'asIs',
+  [OrganisationFacet.CLUSTER]: 'cluster',
+  [OrganisationFacet.TECHNOLOGY]: 'technology',
+  [OrganisationFacet.TECHNIQUE_CATEGORY]: 'technology',
 };

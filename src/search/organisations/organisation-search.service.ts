@@ -3,11 +3,11 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { SearchResponse } from 'meilisearch';
 import { DataSource, In } from 'typeorm';
 import { badInput } from '../../common/errors/domain-error.js';
+import { languageOr } from '../../common/i18n/language.js';
 import { OrganisationEntity } from '../../organisations/organisation.entity.js';
 import { toOrganisationModel } from '../../organisations/organisation.mapper.js';
 import { SearchEngine } from '../engine/search-engine.service.js';
-import { FacetLabels, type Labels } from '../faceting/facet-labels.service.js';
-import { facetValues } from '../faceting/facet.models.js';
+import { FacetLabels } from '../faceting/facet-labels.service.js';
 import {
   type FacetedSearch,
   highlightsOf,
@@ -26,6 +26,7 @@ import type {
 } from './models/organisation-search.models.js';
 import {
   ORGANISATION_FACET_ATTRIBUTE,
+  ORGANISATION_FACET_LABELS,
   OrganisationFacet,
   OrganisationSort,
 } from './organisation-facets.js';
@@ -65,17 +66,15 @@ export class OrganisationSearchService {
       this.engine.client,
       search,
     );
-    const labels = await this.facetLabels(search.facets);
     return {
       ...pageOf(main),
       hits: await this.toHits(main.hits, input.near),
-      facets: search.facets.map((facet) => ({
-        facet,
-        values: facetValues(
-          distribution[ORGANISATION_FACET_ATTRIBUTE[facet]] ?? {},
-          (raw) => labels.get(facet)?.get(raw) ?? raw,
-        ),
-      })),
+      facets: await this.labels.label({
+        facets: search.facets,
+        sourceOf: ORGANISATION_FACET_LABELS,
+        countsOf: (facet) => distribution[ORGANISATION_FACET_ATTRIBUTE[facet]] ?? {},
+        language: languageOr(input.language),
+      }),
     };
   }
 
@@ -97,20 +96,5 @@ export class OrganisationSearchService {
         expertCount: hit.expertCount,
       };
     });
-  }
-
-  private async facetLabels(
-    facets: readonly OrganisationFacet[],
-  ): Promise<Map<OrganisationFacet, Labels>> {
-    const out = new Map<OrganisationFacet, Labels>();
-    const wants = (...f: OrganisationFacet[]) => f.some((x) => facets.includes(x));
-    if (wants(OrganisationFacet.TECHNOLOGY, OrganisationFacet.TECHNIQUE_CATEGORY)) {
-      const techs = await this.labels.technologies();
-      out.set(OrganisationFacet.TECHNOLOGY, techs);
-      out.set(OrganisationFacet.TECHNIQUE_CATEGORY, techs);
-    }
-    if (wants(OrganisationFacet.CLUSTER))
-      out.set(OrganisationFacet.CLUSTER, await this.labels.clusters());
-    return out;
   }
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { SearchResponse } from 'meilisearch';
 import type { DataSource } from 'typeorm';
+import { Language, languageOr, nameIn } from '../../common/i18n/language.js';
 import { parentIn, pathTo } from '../../technologies/taxonomy.js';
 import { TechnologyEntity } from '../../technologies/technology.entity.js';
 import { toTechnologyModel } from '../../technologies/technology.mapper.js';
@@ -58,7 +59,7 @@ export class TechnologySearchService {
       this.engine.client,
       search,
     );
-    const { hits, names } = await this.toHitsWithNames(main.hits);
+    const { hits, names } = await this.toHitsWithNames(main.hits, languageOr(input.language));
     return {
       ...pageOf(main),
       hits,
@@ -73,11 +74,17 @@ export class TechnologySearchService {
   }
 
   async toHits(hits: SearchResponse<TechnologyDocument>['hits']): Promise<TechnologySearchHit[]> {
-    return (await this.toHitsWithNames(hits)).hits;
+    return (await this.toHitsWithNames(hits, Language.EN)).hits;
   }
 
-  /** The whole tree is read once: paths need every ancestor, facet labels every slug. */
-  private async toHitsWithNames(hits: SearchResponse<TechnologyDocument>['hits']) {
+  /**
+   * The whole tree is read once: paths need every ancestor, facet labels every slug (so the labels
+   * come from these rows, by the rule FacetLabels applies, rather than from a second read).
+   */
+  private async toHitsWithNames(
+    hits: SearchResponse<TechnologyDocument>['hits'],
+    language: Language,
+  ) {
     const all = await this.db.getRepository(TechnologyEntity).find();
     const parentOf = parentIn(new Map(all.map((t) => [t.id, t])));
     const hitById = new Map(hits.map((h) => [h.id, h]));
@@ -86,7 +93,7 @@ export class TechnologySearchService {
       all,
     );
     return {
-      names: new Map(all.map((t) => [t.slug, t.name])),
+      names: new Map(all.map((t) => [t.slug, nameIn(t, language)])),
       hits: found.map((tech) => {
         const hit = hitById.get(tech.id) as (typeof hits)[number];
         return {

@@ -1,5 +1,6 @@
 import { ArgsType, Field, Int } from '@nestjs/graphql';
-import { IsEnum, IsString, MaxLength } from 'class-validator';
+import { IsEnum, IsOptional, IsString, MaxLength } from 'class-validator';
+import { Language } from '../../../common/i18n/language.js';
 import { IsIntBetween } from '../../../common/validation/decorators.js';
 import { ExpertFacet } from '../expert-facets.js';
 
@@ -17,4 +18,13 @@ export class FacetValuesArgs {
   @Field(() => Int, { defaultValue: 10 })
   @IsIntBetween(1, 100)
   limit!: number;
+
+  @Field(() => Language, {
+    nullable: true,
+    defaultValue: Language.EN,
+    description: 'The language of the labels; the query matches labels in every language.',
+  })
+  @IsOptional()
+  @IsEnum(Language)
+  language?: Language | null;
 }
