@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { packageFile } from '../../src/common/package-root.js';
 
 /** Debian's chromium (`apt-get install chromium`); never a browser download. */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -91,9 +92,7 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
  * Where screenshots go: test-results/screenshots/ (not committed) unless SCREENSHOTS_DIR says
  * otherwise; `npm run docs:screenshots` points it at docs/widget/, the ones docs/widget.md shows.
  */
-const SCREENSHOTS =
-  process.env.SCREENSHOTS_DIR ??
-  join(import.meta.dirname, '..', '..', 'test-results', 'screenshots');
+const SCREENSHOTS = process.env.SCREENSHOTS_DIR ?? packageFile('test-results', 'screenshots');
 
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });

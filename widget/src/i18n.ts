@@ -272,9 +272,18 @@ export class Texts {
   private readonly plural: Intl.PluralRules;
   private regionNames?: Intl.DisplayNames;
 
-  constructor(readonly lang: Lang) {
+  constructor(
+    readonly lang: Lang,
+    /** The level of the widget's headings (`h2` by default), set by `heading-level`. */
+    readonly headingLevel = 2,
+  ) {
     this.messages = MESSAGES[lang];
     this.plural = new Intl.PluralRules(lang);
+  }
+
+  /** The widget's heading element, at the level the page asked for. */
+  get heading(): 'h2' | 'h3' | 'h4' | 'h5' | 'h6' {
+    return `h${this.headingLevel}` as 'h2' | 'h3' | 'h4' | 'h5' | 'h6';
   }
 
   t(key: TextKey, values: Record<string, string | number> = {}): string {

@@ -34,11 +34,20 @@ const DEFAULT_RADIUS_KM = 50;
  * <kenner-search>: Kenner's expert search for any page. Attributes: `lang` (en, fr, de, nl;
  * else the page's), `cluster` (a cluster's slug: only its members' experts), `endpoint` (Kenner's
  * GraphQL URL; by default the Kenner that served this script), `token` (a search token a partner's
- * server minted; without one the search is anonymous and public), `hits-per-page` (1–50).
+ * server minted; without one the search is anonymous and public), `hits-per-page` (1–50),
+ * `heading-level` (2–6, default 2: the level of the cards' and the form's headings, so they
+ * follow the page's own outline).
  * A page that refreshes tokens sets the `tokenProvider` property to an async function.
  */
 export class KennerSearchElement extends HTMLElement {
-  static readonly observedAttributes = ['lang', 'cluster', 'endpoint', 'token', 'hits-per-page'];
+  static readonly observedAttributes = [
+    'lang',
+    'cluster',
+    'endpoint',
+    'token',
+    'hits-per-page',
+    'heading-level',
+  ];
 
   /** Called for a fresh token when Kenner refuses the current one (expired or revoked). */
   tokenProvider?: () => Promise<string>;
@@ -56,6 +65,8 @@ export class KennerSearchElement extends HTMLElement {
   private page = 1;
   private searching?: AbortController;
   private result?: Result;
+  /** The visitor's choice of showing the filters, once they made one. */
+  private filtersOpen?: boolean;
   private ui?: ReturnType<KennerSearchElement['build']>;
 
   constructor() {
@@ -76,7 +87,7 @@ export class KennerSearchElement extends HTMLElement {
   }
 
   private setup(): void {
-    this.texts = new Texts(pickLanguage(this));
+    this.texts = new Texts(pickLanguage(this), this.headingLevel());
     const credentials: Credentials = {
       current: () => this.getAttribute('token') ?? undefined,
       refresh: async () => {
@@ -87,15 +98,29 @@ export class KennerSearchElement extends HTMLElement {
       },
     };
     this.api = new KennerApi(this.endpoint(), credentials);
+    this.mount();
+    void this.search();
+  }
+
+  /** (Re)builds the controls inside the shadow root. */
+  private mount(): void {
     this.ui = this.build();
     show(this.root, h('style', {}, STYLES), this.ui.root);
-    void this.search();
+    // Filters open beside the results; folded above them on a phone, where they would push the
+    // results a screen or two down. Measured once the styles apply.
+    const filters = this.root.querySelector('details.filters') as HTMLDetailsElement;
+    filters.open = this.filtersOpen ?? this.clientWidth >= 640;
   }
 
   private endpoint(): string {
     // The script is served at <kenner>/embed/v1/…: its GraphQL is two levels up, whatever
     // path prefix the operator's proxy adds.
     return this.getAttribute('endpoint') ?? new URL('../../graphql', import.meta.url).href;
+  }
+
+  private headingLevel(): number {
+    const asked = Number(this.getAttribute('heading-level') ?? 2);
+    return Number.isInteger(asked) ? Math.min(Math.max(asked, 2), 6) : 2;
   }
 
   private hitsPerPage(): number {
@@ -148,7 +173,7 @@ export class KennerSearchElement extends HTMLElement {
       root: h('div', { class: 'root', part: 'root', lang: t.lang }),
       chips: h('div', { class: 'row chips' }),
       status: h('p', { class: 'status', part: 'status', role: 'status' }),
-      facets: h('aside', {}),
+      facets: h('div', {}),
       results: h('section', { 'aria-label': t.t('search') }),
       inquiry: h('div', {}),
     };
@@ -163,7 +188,21 @@ export class KennerSearchElement extends HTMLElement {
         h('button', { type: 'button', onclick: () => this.openInquiry() }, t.t('request')),
       ),
       ui.inquiry,
-      h('div', { class: 'layout' }, ui.facets, ui.results),
+      h(
+        'div',
+        { class: 'layout' },
+        h(
+          'details',
+          {
+            class: 'filters',
+            ontoggle: (event: Event) =>
+              (this.filtersOpen = (event.target as HTMLDetailsElement).open),
+          },
+          h('summary', {}, t.t('filters')),
+          ui.facets,
+        ),
+        ui.results,
+      ),
     );
     return ui;
   }
@@ -255,8 +294,7 @@ export class KennerSearchElement extends HTMLElement {
     this.page = 1;
     // The sort choices depend on having a position: rebuild the controls, keep the focus sane.
     const focused = this.root.activeElement?.id;
-    this.ui = this.build();
-    show(this.root, h('style', {}, STYLES), this.ui.root);
+    this.mount();
     if (focused) this.root.getElementById(focused)?.focus();
     void this.search();
   }
@@ -366,7 +404,7 @@ export class KennerSearchElement extends HTMLElement {
     } else {
       show(
         ui.results,
-        renderCards(result.hits, t, (hit) =>
+        renderCards(result.hits, t, [...(this.filters.get('TECHNOLOGY')?.keys() ?? [])], (hit) =>
           this.openInquiry(
             t.t('regarding', { name: hit.expert.name, organisation: hit.expert.organisation.name }),
           ),

@@ -20,8 +20,16 @@ export const STYLES = `
 }
 :host([hidden]) { display: none; }
 * { box-sizing: border-box; }
-.root { background: var(--_bg); padding: var(--_gap); border-radius: var(--_radius); }
-h2, h3, h4, p, ul, ol, fieldset { margin: 0; padding: 0; }
+.root {
+  /* Again here: a page rule with !important on the host element (say * { color: red
+     !important }) wins there, and would be inherited by everything inside. */
+  font: var(--kenner-font-size, 1rem) / 1.5 var(--kenner-font, system-ui, sans-serif);
+  color: var(--kenner-text, #1f2933);
+  text-align: start;
+  letter-spacing: normal;
+  background: var(--_bg); padding: var(--_gap); border-radius: var(--_radius);
+}
+h2, h3, h4, h5, h6, p, ul, ol, fieldset { margin: 0; padding: 0; }
 ul, ol { list-style: none; }
 button, input, select, textarea { font: inherit; color: inherit; }
 input, select, textarea {
@@ -63,13 +71,15 @@ button.link { border: 0; padding: 0; background: none; text-decoration: underlin
 fieldset { border: 0; min-width: 0; }
 legend { font-weight: 600; margin-bottom: .25rem; }
 .facet label { display: flex; gap: .4rem; align-items: baseline; }
+.facet input { flex: none; }
+.filters summary { font-weight: 600; cursor: pointer; margin-bottom: .5rem; }
 .facet .count { margin-left: auto; color: var(--_muted); font-size: .9em; }
 .results { display: grid; gap: .75rem; align-content: start; }
 .card {
   border: 1px solid var(--_border); border-radius: var(--_radius); padding: .75rem;
   display: grid; gap: .35rem;
 }
-.card h3 { font-size: 1.1em; }
+.card .name, .inquiry .title { font-size: 1.1em; font-weight: 700; }
 .skills { display: flex; flex-wrap: wrap; gap: .35rem; }
 .skill { background: var(--_surface); border-radius: var(--_radius); padding: .1em .5em; font-size: .9em; }
 .skill.matched { outline: 2px solid var(--_accent); }

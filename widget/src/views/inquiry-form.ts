@@ -95,7 +95,7 @@ export function renderInquiryForm(
   const form = h(
     'form',
     { novalidate: true },
-    h('h3', { id: 'inquiry-title', tabindex: '-1' }, texts.t('request')),
+    h(texts.heading, { id: 'inquiry-title', class: 'title', tabindex: '-1' }, texts.t('request')),
     h('p', { class: 'muted' }, texts.t('requestIntro')),
     label('requesterName', texts.t('requesterName')),
     label('email', texts.t('email')),

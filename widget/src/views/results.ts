@@ -11,23 +11,32 @@ export function nameIn(names: TranslatedNames, lang: Lang): string {
 }
 
 /** One card per expert: who, where, which techniques at which level, how far. */
-export function renderCards(hits: Hit[], texts: Texts, request: (hit: Hit) => void): HTMLElement {
+export function renderCards(
+  hits: Hit[],
+  texts: Texts,
+  /** Techniques the visitor filtered on: shown first and marked, like those the query matched. */
+  chosen: string[],
+  request: (hit: Hit) => void,
+): HTMLElement {
   return h(
     'ol',
     { class: 'results', part: 'results' },
-    hits.map((hit) => h('li', {}, card(hit, texts, request))),
+    hits.map((hit) => h('li', {}, card(hit, texts, chosen, request))),
   );
 }
 
-function card(hit: Hit, texts: Texts, request: (hit: Hit) => void): HTMLElement {
+function card(hit: Hit, texts: Texts, chosen: string[], request: (hit: Hit) => void): HTMLElement {
   const { expert } = hit;
   const org = expert.organisation;
   const where = [org.city, texts.country(org.country)].filter(Boolean).join(', ');
-  const matched = new Set(hit.matchedTechnologies.map((t) => t.slug));
+  const matched = new Set([...chosen, ...hit.matchedTechnologies.map((t) => t.slug)]);
+  const skills = [...expert.skills].sort(
+    (a, b) => Number(matched.has(b.technology.slug)) - Number(matched.has(a.technology.slug)),
+  );
   return h(
     'article',
     { class: 'card', part: 'card', 'aria-label': expert.name },
-    h('h3', {}, expert.name),
+    h(texts.heading, { class: 'name' }, expert.name),
     expert.jobTitle ? h('p', {}, expert.jobTitle) : null,
     h(
       'p',
@@ -40,7 +49,7 @@ function card(hit: Hit, texts: Texts, request: (hit: Hit) => void): HTMLElement 
     h(
       'ul',
       { class: 'skills', 'aria-label': texts.t('techniques') },
-      expert.skills.map((s) =>
+      skills.map((s) =>
         h(
           'li',
           { class: matched.has(s.technology.slug) ? 'skill matched' : 'skill' },
