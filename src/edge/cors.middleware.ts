@@ -1,6 +1,6 @@
 import { Inject, Injectable, type NestMiddleware, Optional } from '@nestjs/common';
 import type { NextFunction, Response } from 'express';
-import { callerOf, type RequestWithCaller } from '../auth/caller.js';
+import { callerOf, type RequestWithCaller, usesApiKey } from '../auth/caller.js';
 import { Environment } from '../config/environment.js';
 import { answerPreflight, grantRead, isPreflight } from './cors-grants.js';
 
@@ -23,8 +23,9 @@ const GRANT = {
  * the API key does. No credentials (cookies) are involved, so Allow-Credentials is never sent.
  *
  * - Actual requests: a keyed caller's origins are the key's `allowedOrigins`; an anonymous
- *   caller's are CORS_ORIGINS (default none: no CORS headers at all). Same-origin pages, such
- *   as GraphiQL, need no header.
+ *   caller's, and one with a search token (its key's origins were checked when it was minted),
+ *   are CORS_ORIGINS (default none: no CORS headers at all). Same-origin pages, such as
+ *   GraphiQL, need no header.
  * - Preflights carry no Authorization header, so the caller is unknown when they are answered.
  *   They are granted to the union of every origin that could succeed: CORS_ORIGINS and the
  *   origins of any key (KEY_ORIGINS). A page at an origin nobody allowed gets no grant, so its
@@ -57,7 +58,7 @@ export class CorsMiddleware implements NestMiddleware {
 
   private allows(req: RequestWithCaller, origin: string): boolean {
     const caller = callerOf(req);
-    return caller.keyId
+    return usesApiKey(caller)
       ? caller.allowedOrigins.includes(origin)
       : this.anonymousOrigins.has(origin);
   }
