@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { DemandModule } from '../demand/demand.module.js';
 import { SearchEngine } from './engine/search-engine.service.js';
 import { SearchTokenKey } from './tokens/search-token-key.service.js';
+import { SearchTokenLimits } from './tokens/search-token-limits.js';
 import { SearchTokenVerifier } from './tokens/search-token-verifier.service.js';
 import { SearchTokensResolver } from './tokens/search-tokens.resolver.js';
 import { SearchTokensService } from './tokens/search-tokens.service.js';
@@ -38,6 +39,7 @@ import { SearchRelay } from './sync/search-relay.service.js';
     FacetLabels,
     SearchTokenKey,
     SearchTokenVerifier,
+    SearchTokenLimits,
     SearchTokensService,
     SearchTokensResolver,
     FacetValuesService,

@@ -15,6 +15,7 @@ import {
 } from './dto/create-search-token.args.js';
 import { SEARCH_PROXY_PATH } from '../proxy/search-proxy.controller.js';
 import { SearchTokenKey } from './search-token-key.service.js';
+import { SearchTokenLimits } from './search-token-limits.js';
 import { signSearchToken } from './search-token.jwt.js';
 import { SearchIndexName, type SearchToken } from './search-token.model.js';
 
@@ -34,19 +35,25 @@ export class SearchTokensService {
   constructor(
     private readonly engine: SearchEngine,
     private readonly signingKey: SearchTokenKey,
+    private readonly limits: SearchTokenLimits,
     private readonly env: Environment,
   ) {}
 
   /**
    * `indexes` and `expiresInSeconds` arrive bounded by CreateSearchTokenArgs; an anonymous caller
    * gets a shorter bound here. `requestOrigin` is where the request was sent, used as the host
-   * when PUBLIC_URL is unset; `pageOrigin` is the calling page's, which a key must allow.
+   * when PUBLIC_URL is unset; `pageOrigin` is the calling page's, which a key must allow;
+   * `client` is whom the anonymous minting limit counts (the IP).
    */
   async create(
     caller: Caller,
     indexes: SearchIndexName[],
     expiresIn: number | null | undefined,
-    { requestOrigin, pageOrigin }: { requestOrigin: string; pageOrigin?: string },
+    {
+      requestOrigin,
+      pageOrigin,
+      client,
+    }: { requestOrigin: string; pageOrigin?: string; client: string },
   ): Promise<SearchToken> {
     // A token that could mint tokens would outlive its expiry and its key's origin check.
     if (caller.searchToken) {
@@ -77,6 +84,7 @@ export class SearchTokensService {
         `must be between 1 and ${MAX_ANONYMOUS_TOKEN_SECONDS} (1 hour) without an API key`,
       );
     }
+    if (anonymous) this.limits.count(client);
     const uids = [...new Set(indexes)].map((i) => this.engine.index(INDEX_OF[i]));
     const expertsUid = this.engine.index(EXPERTS_INDEX);
     const expertFilter = visibleInSearch(caller);
