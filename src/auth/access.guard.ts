@@ -39,11 +39,17 @@ export class AccessGuard implements CanActivate {
       ]) ?? (isMutation ? Role.STAFF : Role.ANONYMOUS);
     const { caller } = gql.getContext<RequestContext>();
     if (hasRole(caller, required)) return true;
-    throw caller.role === Role.ANONYMOUS
-      ? new DomainError(ErrorCode.UNAUTHENTICATED, `this needs an API key with role ${required}`)
-      : new DomainError(
-          ErrorCode.FORBIDDEN,
-          `this needs role ${required}, the key has ${caller.role}`,
-        );
+    if (caller.role === Role.ANONYMOUS && !caller.searchToken) {
+      throw new DomainError(
+        ErrorCode.UNAUTHENTICATED,
+        `this needs an API key with role ${required}`,
+      );
+    }
+    throw new DomainError(
+      ErrorCode.FORBIDDEN,
+      caller.searchToken
+        ? `this needs an API key with role ${required}: a search token only reads, as ${caller.role}`
+        : `this needs role ${required}, the key has ${caller.role}`,
+    );
   }
 }

@@ -11,7 +11,10 @@ import { ApiKeyModel, CreatedApiKey, Viewer } from './models/api-key.model.js';
 export class ApiKeysResolver {
   constructor(private readonly keys: ApiKeysService) {}
 
-  @Query(() => Viewer, { description: 'The role and clusters of the key this request carries.' })
+  @Query(() => Viewer, {
+    description:
+      'The role and clusters of the API key or search token this request carries (a search token reads as PARTNER at most).',
+  })
   viewer(@Context() ctx: RequestContext): Viewer {
     return { role: ctx.caller.role, clusters: ctx.caller.clusterSlugs };
   }

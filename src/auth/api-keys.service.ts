@@ -126,6 +126,20 @@ export class ApiKeysService implements OnApplicationBootstrap {
         .update(key.id, { lastUsedAt: new Date(now) })
         .catch((error: unknown) => this.logger.warn(`lastUsedAt not recorded: ${String(error)}`));
     }
+    return this.callerOf(key);
+  }
+
+  /**
+   * The caller of an active key by id (a search token names the key that minted it); null when
+   * it is unknown or revoked. Not counted as a use of the key: its tokens are used by browsers.
+   */
+  async resolveId(id: string): Promise<Caller | null> {
+    if (!UUID.test(id)) return null;
+    const key = await this.db.getRepository(ApiKeyEntity).findOneBy({ id, revokedAt: IsNull() });
+    return key ? this.callerOf(key) : null;
+  }
+
+  private async callerOf(key: ApiKeyEntity): Promise<Caller> {
     const clusters = key.clusterIds.length
       ? await this.db.getRepository(ClusterEntity).findBy({ id: In(key.clusterIds) })
       : [];

@@ -21,6 +21,11 @@ export interface Caller {
   clusterSlugs: string[];
   /** Origins a partner's browser pages may call from (CORS). */
   allowedOrigins: string[];
+  /**
+   * The credential was a search token (from createSearchToken), not an API key: read-only, at
+   * most PARTNER, and counted, budgeted and granted CORS like an anonymous caller (`usesApiKey`).
+   */
+  searchToken?: true;
 }
 
 export const ANONYMOUS: Readonly<Caller> = Object.freeze({
@@ -31,13 +36,39 @@ export const ANONYMOUS: Readonly<Caller> = Object.freeze({
   allowedOrigins: [],
 });
 
+/**
+ * What a search token stands for on GraphQL. Tokens live in browsers: whatever its key may do, a
+ * token only reads, as a partner of the key's clusters (a staff key's token has none, so it sees
+ * what anonymous callers see), and the key's state is read at every request, so revoking the key
+ * stops its tokens at once. `keyId` stays, so writes open to all (submitInquiry) record the key.
+ */
+export function searchTokenCaller(key: Caller | null): Caller {
+  if (!key) return { ...ANONYMOUS, clusterIds: [], clusterSlugs: [], searchToken: true };
+  return { ...key, role: Role.PARTNER, searchToken: true };
+}
+
+/** A credential the request was refused for; the caller stays anonymous until it is answered. */
+export interface CredentialRefusal {
+  status: 401 | 503;
+  message: string;
+}
+
 /** Set on the Express request by the caller middleware, before GraphQL and rate limits run. */
 export type RequestWithCaller = Request & {
   caller?: Caller;
-  /** A key was sent but is unknown or revoked: `caller` is anonymous, and the request is refused. */
-  unknownKey?: boolean;
+  /**
+   * The bearer was refused (an unknown or revoked key, a bad search token): `caller` is anonymous,
+   * so the rate limit counts it against the IP, and then the request is answered with this.
+   */
+  refusal?: CredentialRefusal;
 };
 
 export const callerOf = (req: RequestWithCaller | undefined): Caller => req?.caller ?? ANONYMOUS;
 
 export const isStaff = (c: Caller): boolean => c.role === Role.STAFF || c.role === Role.ADMIN;
+
+/**
+ * Whether the request carried an API key itself: the key's rate limit, cost budget and CORS
+ * origins. A search token minted with a key does not: it is used from visitors' browsers.
+ */
+export const usesApiKey = (c: Caller): boolean => c.keyId !== null && !c.searchToken;

@@ -105,6 +105,16 @@ export class EdgeEnvironment {
   @Min(0)
   RATE_LIMIT_KEYED = 3000;
 
+  /**
+   * `createSearchToken`s per RATE_LIMIT_WINDOW_SECONDS per client IP without an API key; 0 turns
+   * it off. A page mints one per visit and one per refresh (every ~10 minutes), far fewer than
+   * it searches, and each token is a credential handed to whoever asks.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  SEARCH_TOKEN_LIMIT = 30;
+
   /** Length of the window of the inquiry limits below (an hour by default). */
   @Transform(toInt)
   @IsInt()

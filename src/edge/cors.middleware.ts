@@ -1,6 +1,6 @@
 import { Inject, Injectable, type NestMiddleware, Optional } from '@nestjs/common';
 import type { NextFunction, Response } from 'express';
-import { callerOf, type RequestWithCaller } from '../auth/caller.js';
+import { callerOf, type RequestWithCaller, usesApiKey } from '../auth/caller.js';
 import { Environment } from '../config/environment.js';
 import { answerPreflight, grantRead, isPreflight } from './cors-grants.js';
 
@@ -25,7 +25,9 @@ const GRANT = {
  * - Actual requests: a keyed caller's origins are the key's `allowedOrigins`. An anonymous
  *   caller reads public data under the anonymous rate limit, so any page may do it (the embed
  *   widget on a partner's site needs no setup) unless the operator lists CORS_ORIGINS, which then
- *   are the only origins of anonymous answers. Same-origin pages, such as GraphiQL, need no header.
+ *   are the only origins of anonymous answers. A caller with a search token is read like an
+ *   anonymous one, and also by its key's own origins. Same-origin pages, such as GraphiQL, need
+ *   no header.
  * - Preflights carry no Authorization header, so the caller is unknown when they are answered.
  *   They are granted to the union of every origin that could succeed: any origin while
  *   CORS_ORIGINS is unset, else CORS_ORIGINS and the origins of any key (KEY_ORIGINS). A page at
@@ -58,7 +60,8 @@ export class CorsMiddleware implements NestMiddleware {
 
   private allows(req: RequestWithCaller, origin: string): boolean {
     const caller = callerOf(req);
-    return caller.keyId ? caller.allowedOrigins.includes(origin) : this.anonymousAllows(origin);
+    if (usesApiKey(caller)) return caller.allowedOrigins.includes(origin);
+    return this.anonymousAllows(origin) || caller.allowedOrigins.includes(origin);
   }
 
   private anonymousAllows(origin: string): boolean {

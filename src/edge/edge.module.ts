@@ -5,7 +5,8 @@ import { Environment } from '../config/environment.js';
 import { GRAPHQL_PATH } from '../graphql/graphql.module.js';
 import { ApiKeysService } from '../auth/api-keys.service.js';
 import { AuthModule } from '../auth/auth.module.js';
-import { CallerMiddleware, UnknownKeyMiddleware } from '../auth/caller.middleware.js';
+import { CallerMiddleware, RefusedCredentialMiddleware } from '../auth/caller.middleware.js';
+import { SEARCH_TOKEN_CREDENTIALS } from '../auth/search-token-credentials.js';
 import { CorsMiddleware, KEY_ORIGINS, type KeyOrigins } from './cors.middleware.js';
 import { GraphQLBodyMiddleware } from './graphql-body.middleware.js';
 import { HttpDrain, HttpDrainMiddleware } from './http-drain.js';
@@ -16,6 +17,8 @@ import { SchemaSdlController } from './schema-sdl.controller.js';
 import { SearchCorsMiddleware } from './search-cors.middleware.js';
 import { SEARCH_PROXY_PATH } from '../search/proxy/search-proxy.controller.js';
 import { EMBED_PATH } from '../embed/embed.controller.js';
+import { SearchModule } from '../search/search.module.js';
+import { SearchTokenVerifier } from '../search/tokens/search-token-verifier.service.js';
 
 const EVERY_ROUTE = { path: '*path', method: RequestMethod.ALL };
 /** The search proxy: its bearer is a search token, not an API key, and its CORS is its own. */
@@ -32,8 +35,9 @@ const HEALTH = { path: 'health', method: RequestMethod.ALL };
  * read last, so refused requests are never parsed.
  */
 @Module({
-  // The first step (who is calling) and CORS read the API keys.
-  imports: [AuthModule],
+  // The first step (who is calling) and CORS read the API keys; search tokens are checked by the
+  // search module, which holds their signing key.
+  imports: [AuthModule, SearchModule],
   controllers: [SchemaSdlController],
   providers: [
     RequestGate,
@@ -45,6 +49,7 @@ const HEALTH = { path: 'health', method: RequestMethod.ALL };
         allows: (origin) => keys.someKeyAllows(origin),
       }),
     },
+    { provide: SEARCH_TOKEN_CREDENTIALS, useExisting: SearchTokenVerifier },
   ],
   exports: [RequestGate, HttpDrain],
 })
@@ -64,9 +69,9 @@ export class EdgeModule implements NestModule {
     //
     // 0. Counted in flight, so a shutdown lets it finish; refused (503) once a shutdown began.
     consumer.apply(HttpDrainMiddleware).forRoutes(EVERY_ROUTE);
-    // 1. Who is calling: the API key (Authorization: Bearer <key>) becomes req.caller, read by
-    //    everything below through callerOf(req). It needs no body. An unknown key is anonymous
-    //    until step 3 has counted it.
+    // 1. Who is calling: the API key or search token (Authorization: Bearer) becomes req.caller,
+    //    read by everything below through callerOf(req). It needs no body. A refused credential
+    //    is anonymous until step 3 has counted it.
     //    The search proxy's callers are anonymous here: their bearer is a search token, which
     //    the proxy checks itself (src/search/proxy).
     consumer
@@ -82,8 +87,11 @@ export class EdgeModule implements NestModule {
     // 3. Rate limit per API key, else per IP. Health checks (load balancers, compose) and the
     //    widget's script (cached by browsers and CDNs, one per page view) are exempt.
     consumer.apply(RateLimitMiddleware).exclude(HEALTH, EMBED_ROUTES).forRoutes(EVERY_ROUTE);
-    //    A request with an unknown or revoked key was counted there as anonymous; it stops here.
-    consumer.apply(UnknownKeyMiddleware).exclude(HEALTH, EMBED_ROUTES).forRoutes(EVERY_ROUTE);
+    //    A request with a refused credential was counted there as anonymous; it stops here.
+    consumer
+      .apply(RefusedCredentialMiddleware)
+      .exclude(HEALTH, EMBED_ROUTES)
+      .forRoutes(EVERY_ROUTE);
     // 4. Only now is a GraphQL body read, within its size limit.
     consumer
       .apply(GraphQLBodyMiddleware)

@@ -1,12 +1,12 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { type FragmentDefinitionNode, Kind } from 'graphql';
-import { Role } from '../auth/caller.js';
+import { usesApiKey } from '../auth/caller.js';
 import type { RequestContext } from '../graphql/loaders.js';
 import { EdgeErrorCode, edgeGraphQLError } from './edge-errors.js';
 import { estimateCost } from './query-cost.js';
 
 export interface CostBudgets {
-  /** For callers without an API key. */
+  /** For callers without an API key (anonymous, or with a search token). */
   anonymous: number;
   /** For callers with one (partners, staff). */
   keyed: number;
@@ -36,7 +36,8 @@ export function queryCostPlugin(budgets: CostBudgets): ApolloServerPlugin<Reques
             }
           }
           const requested = estimateCost(schema, operation, fragments, request.variables);
-          const anonymous = contextValue.caller.role === Role.ANONYMOUS;
+          // A search token's budget is the anonymous one: it is used from visitors' browsers.
+          const anonymous = !usesApiKey(contextValue.caller);
           const budget = anonymous ? budgets.anonymous : budgets.keyed;
           report = { requested, budget };
           if (requested > budget) {

@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { DemandModule } from '../demand/demand.module.js';
 import { SearchEngine } from './engine/search-engine.service.js';
 import { SearchTokenKey } from './tokens/search-token-key.service.js';
+import { SearchTokenLimits } from './tokens/search-token-limits.js';
+import { SearchTokenVerifier } from './tokens/search-token-verifier.service.js';
 import { SearchTokensResolver } from './tokens/search-tokens.resolver.js';
 import { SearchTokensService } from './tokens/search-tokens.service.js';
 import { FacetLabels } from './faceting/facet-labels.service.js';
@@ -21,7 +23,8 @@ import { SearchRelay } from './sync/search-relay.service.js';
 /**
  * Everything that talks to Meilisearch. Features see only `SearchOutbox`, through which their
  * writes mark documents stale inside their own transactions; health asks `SearchEngine` how the
- * engine is. The commands reach the relay and maintenance through the application context.
+ * engine is; the edge asks `SearchTokenVerifier` who a search token stands for. The commands
+ * reach the relay and maintenance through the application context.
  */
 @Module({
   imports: [DemandModule], // searches are recorded as demand (DemandInterceptor)
@@ -35,6 +38,8 @@ import { SearchRelay } from './sync/search-relay.service.js';
     SearchOverviewService,
     FacetLabels,
     SearchTokenKey,
+    SearchTokenVerifier,
+    SearchTokenLimits,
     SearchTokensService,
     SearchTokensResolver,
     FacetValuesService,
@@ -44,6 +49,7 @@ import { SearchRelay } from './sync/search-relay.service.js';
     SearchProxy,
   ],
   controllers: [SearchProxyController],
-  exports: [SearchOutbox, SearchEngine, SearchPurge, SearchRelay],
+  // SearchTokenVerifier: the edge checks search tokens sent to GraphQL with it.
+  exports: [SearchOutbox, SearchEngine, SearchPurge, SearchRelay, SearchTokenVerifier],
 })
 export class SearchModule {}

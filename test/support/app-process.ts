@@ -33,6 +33,7 @@ export function launchAppProcess(env: Record<string, string>): LaunchedApp {
       // Tests send many requests from one address; a test of rate limits sets its own.
       RATE_LIMIT_ANONYMOUS: '0',
       RATE_LIMIT_KEYED: '0',
+      SEARCH_TOKEN_LIMIT: '0',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -74,6 +74,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     // Test files send many requests (and inquiries) from one address; the limit tests set their own.
     RATE_LIMIT_ANONYMOUS: '0',
     RATE_LIMIT_KEYED: '0',
+    SEARCH_TOKEN_LIMIT: '0',
     INQUIRY_LIMIT_ADDRESS: '0',
     INQUIRY_LIMIT_CLIENT: '0',
     ...database.env,

@@ -1,10 +1,12 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { Environment } from '../../config/environment.js';
 import { SearchEngine } from '../engine/search-engine.service.js';
 import { SEARCH_INDEXES } from '../indexes/search-indexes.js';
-import { SearchTokenKey } from '../tokens/search-token-key.service.js';
+import {
+  SearchTokenVerifier,
+  TOKEN_PROBLEM_MESSAGE,
+} from '../tokens/search-token-verifier.service.js';
 
 /** How long the engine may take to answer one search before the caller gets a 503. */
 const ENGINE_TIMEOUT_MS = 10_000;
@@ -27,20 +29,12 @@ const refuse = (status: number, code: string, message: string): never => {
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-function jsonPart(part: string | undefined): unknown {
-  try {
-    return JSON.parse(Buffer.from(part ?? '', 'base64url').toString('utf8'));
-  } catch {
-    return undefined;
-  }
-}
-
 /**
  * Forwards one search to the engine with the browser's tenant token, after checking what Kenner
- * can check itself: the token is a JWT signed by Kenner's search-token key (never the master key
- * or any other key), the body is JSON within BODY_LIMIT_KB, and every index it names is one of
- * this deployment's. The engine then applies the token's search rules and expiry, so a filter
- * sent by the browser only narrows. Engine answers keep their status; an unreachable engine is a
+ * can check itself: the token is an unexpired JWT signed by Kenner's search-token key (never the
+ * master key or any other key; SearchTokenVerifier), the body is JSON within BODY_LIMIT_KB, and
+ * every index it names is one of this deployment's. The engine then applies the token's search
+ * rules, so a filter sent by the browser only narrows. Engine answers keep their status; an unreachable engine is a
  * 503 `search_unavailable`.
  */
 @Injectable()
@@ -49,7 +43,7 @@ export class SearchProxy {
 
   constructor(
     private readonly engine: SearchEngine,
-    private readonly signingKey: SearchTokenKey,
+    private readonly verifier: SearchTokenVerifier,
     private readonly env: Environment,
   ) {}
 
@@ -87,25 +81,17 @@ export class SearchProxy {
     return match[1];
   }
 
-  /** Only tokens signed by this deployment's search-token key (the engine checks expiry and rules). */
+  /** Only unexpired tokens signed by this deployment's current search-token key. */
   private async checkSignature(token: string): Promise<void> {
-    const parts = token.split('.');
-    const header = jsonPart(parts[0]);
-    const payload = jsonPart(parts[1]);
-    const notOurs = () =>
+    const check = await this.engineCall(() => this.verifier.check(token));
+    if (!check.ok) {
+      // Kenner's own message (expired, rotated, forged…) after the code clients already know.
       refuse(
         401,
         'invalid_search_token',
-        'Only search tokens from createSearchToken are accepted.',
+        `Only search tokens from createSearchToken are accepted: ${TOKEN_PROBLEM_MESSAGE[check.problem]}.`,
       );
-    if (parts.length !== 3 || !isObject(header) || header.alg !== 'HS256' || !isObject(payload)) {
-      return notOurs();
     }
-    const key = await this.engineCall(() => this.signingKey.key());
-    if (payload.apiKeyUid !== key.uid) return notOurs();
-    const expected = createHmac('sha256', key.key).update(`${parts[0]}.${parts[1]}`).digest();
-    const given = Buffer.from(parts[2] ?? '', 'base64url');
-    if (given.length !== expected.length || !timingSafeEqual(given, expected)) return notOurs();
   }
 
   private indexUids(): Set<string> {

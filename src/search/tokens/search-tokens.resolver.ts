@@ -17,7 +17,7 @@ export class SearchTokensResolver {
   @Requires(Role.ANONYMOUS)
   @Mutation(() => SearchToken, {
     description:
-      "A search token for browsers, used against `host` (Kenner's /search). With an API key it sees what the key sees, for up to 24 hours; without one, public experts only, for up to 1 hour.",
+      "A search token for browsers, used against `host` (Kenner's /search) and as `Authorization: Bearer` on GraphQL (read-only, at most PARTNER). With an API key it sees what the key sees, for up to 24 hours; without one, public experts only, for up to 1 hour, SEARCH_TOKEN_LIMIT per window per IP. A search token cannot mint one.",
   })
   createSearchToken(
     @Args() { indexes, expiresInSeconds }: CreateSearchTokenArgs,

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import type { TokenSearchRules } from 'meilisearch';
-import { generateTenantToken } from 'meilisearch/token';
 import { type Caller, Role } from '../../auth/caller.js';
 import { badInput, DomainError, ErrorCode } from '../../common/errors/domain-error.js';
 import { Environment } from '../../config/environment.js';
@@ -16,6 +15,8 @@ import {
 } from './dto/create-search-token.args.js';
 import { SEARCH_PROXY_PATH } from '../proxy/search-proxy.controller.js';
 import { SearchTokenKey } from './search-token-key.service.js';
+import { SearchTokenLimits } from './search-token-limits.js';
+import { signSearchToken } from './search-token.jwt.js';
 import { SearchIndexName, type SearchToken } from './search-token.model.js';
 
 const INDEX_OF: Record<SearchIndexName, string> = {
@@ -34,20 +35,33 @@ export class SearchTokensService {
   constructor(
     private readonly engine: SearchEngine,
     private readonly signingKey: SearchTokenKey,
+    private readonly limits: SearchTokenLimits,
     private readonly env: Environment,
   ) {}
 
   /**
    * `indexes` and `expiresInSeconds` arrive bounded by CreateSearchTokenArgs; an anonymous caller
    * gets a shorter bound here. `requestOrigin` is where the request was sent, used as the host
-   * when PUBLIC_URL is unset; `pageOrigin` is the calling page's, which a key must allow.
+   * when PUBLIC_URL is unset; `pageOrigin` is the calling page's, which a key must allow;
+   * `client` is whom the anonymous minting limit counts (the IP).
    */
   async create(
     caller: Caller,
     indexes: SearchIndexName[],
     expiresIn: number | null | undefined,
-    { requestOrigin, pageOrigin }: { requestOrigin: string; pageOrigin?: string },
+    {
+      requestOrigin,
+      pageOrigin,
+      client,
+    }: { requestOrigin: string; pageOrigin?: string; client: string },
   ): Promise<SearchToken> {
+    // A token that could mint tokens would outlive its expiry and its key's origin check.
+    if (caller.searchToken) {
+      throw new DomainError(
+        ErrorCode.FORBIDDEN,
+        'a search token cannot mint search tokens: mint with the API key (server side), or without a credential',
+      );
+    }
     // A browser page minting with a key must be one of the key's origins (its own server sends no
     // Origin; Kenner's own pages, such as GraphiQL, are same-origin).
     if (
@@ -70,6 +84,7 @@ export class SearchTokensService {
         `must be between 1 and ${MAX_ANONYMOUS_TOKEN_SECONDS} (1 hour) without an API key`,
       );
     }
+    if (anonymous) this.limits.count(client);
     const uids = [...new Set(indexes)].map((i) => this.engine.index(INDEX_OF[i]));
     const expertsUid = this.engine.index(EXPERTS_INDEX);
     const expertFilter = visibleInSearch(caller);
@@ -80,14 +95,15 @@ export class SearchTokensService {
       ]),
     );
     const key = await this.signingKey.key();
-    const expiresAt = new Date(Date.now() + expiresInSeconds * 1000);
-    const token = await generateTenantToken({
-      apiKey: key.key,
-      apiKeyUid: key.uid,
+    const exp = Math.floor(Date.now() / 1000) + expiresInSeconds;
+    // `kenner.key` lets GraphQL accept the token as the key's (read-only) credential.
+    const token = signSearchToken(key, {
       searchRules,
-      expiresAt,
-      force: true, // this is the server, where generating tokens is meant to happen
+      apiKeyUid: key.uid,
+      exp,
+      kenner: { key: caller.keyId },
     });
+    const expiresAt = new Date(exp * 1000);
     return { host: this.host(requestOrigin), token, indexes: uids, expiresAt };
   }
 
