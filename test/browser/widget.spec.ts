@@ -8,6 +8,8 @@ import {
   serveSite,
   type StaticSite,
 } from '../support/browser.js';
+import { ApiKeysService } from '../../src/auth/api-keys.service.js';
+import { Role } from '../../src/auth/caller.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 const unavailable = browserUnavailable();
@@ -261,6 +263,47 @@ describeInBrowser('<kenner-search> in a browser', () => {
     const page = await open('/nested');
     expect(await status(page)).toMatch(/gevonden$/);
     expect(await labels(page, 'country')).toContain('Duitsland');
+    await page.close();
+  });
+
+  it("shows what a partner's search token may see, and asks the page for a fresh one", async () => {
+    const [member] = await t.db.query<{ name: string }[]>(
+      `SELECT e.name FROM experts e
+         JOIN organisation_clusters m ON m."organisationId" = e."organisationId"
+         JOIN clusters c ON c.id = m."clusterId"
+       WHERE e.visibility = 'MEMBERS' AND c.slug = 'lmmc' ORDER BY e.name LIMIT 1`,
+    );
+    expect(member).toBeDefined();
+    const { secret } = await t.app
+      .get(ApiKeysService)
+      .create({ name: 'LMMC site', role: Role.PARTNER, clusters: ['lmmc'] });
+    // The partner's server mints it; the page only ever holds the token.
+    const minted = await t.gql(
+      `mutation { createSearchToken(indexes: [EXPERTS]) { token } }`,
+      {},
+      secret,
+    );
+    const token: string = minted.data?.createSearchToken.token;
+    expect(token).toMatch(/^eyJ/);
+
+    const page = await open('/fr');
+    const find = async (name: string) => {
+      await widget(page, 'input[role=combobox]').first().fill(`"${name}"`);
+      // The search starts on submit (aria-busy) and has answered when aria-busy is gone.
+      await widget(page, 'button[type=submit]').first().click();
+      await widget(page, '.root:not([aria-busy])').waitFor();
+      return widget(page, '.card .name').allInnerTexts();
+    };
+    expect(await find(member!.name)).not.toContain(member!.name);
+
+    // A token the API refuses (here a forged one) makes the widget call the page's provider.
+    await page.evaluate(
+      `(() => { const el = document.querySelector('kenner-search');
+         el.tokenProvider = async () => { window.refreshed = (window.refreshed ?? 0) + 1; return ${JSON.stringify(token)}; };
+         el.setAttribute('token', 'eyJhbGciOiJIUzI1NiJ9.eyJ9.forged'); })()`,
+    );
+    expect(await find(member!.name)).toContain(member!.name);
+    await expect(page.evaluate('window.refreshed')).resolves.toBe(1);
     await page.close();
   });
 

@@ -67,6 +67,8 @@ export class KennerSearchElement extends HTMLElement {
   private result?: Result;
   /** The visitor's choice of showing the filters, once they made one. */
   private filtersOpen?: boolean;
+  /** The last token `tokenProvider` gave, until the page sets the attribute again. */
+  private refreshedToken?: string;
   private ui?: ReturnType<KennerSearchElement['build']>;
 
   constructor() {
@@ -82,19 +84,26 @@ export class KennerSearchElement extends HTMLElement {
     this.searching?.abort();
   }
 
-  attributeChangedCallback(_name: string, before: string | null, after: string | null): void {
-    if (this.ui && before !== after) this.setup();
+  attributeChangedCallback(name: string, before: string | null, after: string | null): void {
+    if (!this.ui || before === after) return;
+    if (name === 'token') {
+      // Another scope: the same controls, a new search (and the page's token wins over ours).
+      this.refreshedToken = undefined;
+      this.page = 1;
+      void this.search();
+    } else {
+      this.setup();
+    }
   }
 
   private setup(): void {
     this.texts = new Texts(pickLanguage(this), this.headingLevel());
     const credentials: Credentials = {
-      current: () => this.getAttribute('token') ?? undefined,
+      current: () => this.refreshedToken ?? this.getAttribute('token') ?? undefined,
       refresh: async () => {
         if (!this.tokenProvider) return undefined;
-        const token = await this.tokenProvider();
-        this.setAttribute('token', token);
-        return token;
+        this.refreshedToken = await this.tokenProvider();
+        return this.refreshedToken;
       },
     };
     this.api = new KennerApi(this.endpoint(), credentials);
