@@ -146,6 +146,46 @@ describeInBrowser('<kenner-search> in a browser', () => {
     await page.close();
   });
 
+  it('offers close techniques when nothing matches', async () => {
+    const page = await open('/fr');
+    const none = await searching(page, async () => {
+      await widget(page, 'input[role=combobox]').first().fill('zzyzx difraction');
+      await widget(page, 'button[type=submit]').first().click();
+    });
+    expect(none).toBe('Aucun expert trouvé');
+    await expect(widget(page, '.empty p').first().innerText()).resolves.toBe(
+      'Aucun expert ne correspond à « zzyzx difraction ».',
+    );
+    const close = widget(page, '.empty button.chip');
+    await expect(close.allInnerTexts()).resolves.toContain('Diffraction des rayons X');
+    const found = await searching(page, () =>
+      close.filter({ hasText: 'Diffraction des rayons X' }).click(),
+    );
+    expect(count(found)).toBeGreaterThan(0);
+    await page.close();
+  });
+
+  it('searches near a town, nearest first, with the distance on each card', async () => {
+    const page = await open('/fr');
+    const all = count(await status(page));
+    await widget(page, '#kenner-town').fill('esch');
+    const town = widget(page, '#kenner-towns-listbox [role=option]').first();
+    await expect(town.innerText()).resolves.toMatch(/^Esch-sur-Alzette\s+Luxembourg$/);
+    const near = await searching(page, () => town.click());
+    expect(count(near)).toBeLessThan(all);
+    await expect(widget(page, '.chip').first().innerText()).resolves.toMatch(
+      /^Près de Esch-sur-Alzette · 50\skm ×$/,
+    );
+    await expect(widget(page, '#kenner-sort').inputValue()).resolves.toBe('DISTANCE');
+    const distances = (await widget(page, 'article.card p.muted').allInnerTexts()).map((text) =>
+      Number(/à ([\d,]+)\skm/.exec(text)?.[1]?.replace(',', '.')),
+    );
+    expect(distances.length).toBeGreaterThan(0);
+    for (const km of distances) expect(km).toBeLessThanOrEqual(50);
+    expect(distances).toEqual([...distances].sort((a, b) => a - b));
+    await page.close();
+  });
+
   it('switches language with its attribute, and keeps to its cluster', async () => {
     const page = await open('/de-cluster');
     expect(await status(page)).toMatch(/Experten? gefunden$/);
@@ -311,6 +351,10 @@ describeInBrowser('<kenner-search> in a browser', () => {
     const page = await open('/fr', { width: 390, height: 844 });
     const width = await page.evaluate('document.documentElement.scrollWidth');
     expect(width).toBeLessThanOrEqual(390);
+    // The filters fold above the results, one tap away.
+    await expect(widget(page, 'details.filters').getAttribute('open')).resolves.toBeNull();
+    await widget(page, 'details.filters summary').click();
+    await widget(page, '#facet-country').waitFor();
     await screenshot(page, 'phone-fr');
     await page.close();
   });

@@ -96,5 +96,5 @@ const SCREENSHOTS = process.env.SCREENSHOTS_DIR ?? packageFile('test-results', '
 
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
-  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
 }

@@ -1,7 +1,7 @@
 import { ApiError, type Credentials, KennerApi } from './api.js';
 import { Combobox } from './combobox.js';
 import { h, show } from './dom.js';
-import { pickLanguage, Texts } from './i18n.js';
+import { pickLanguage, Texts } from './i18n/texts.js';
 import {
   type Facet,
   FACETS,
@@ -11,23 +11,15 @@ import {
   SUGGEST_TECHNIQUES,
   type SuggestTechniquesData,
   type TechniqueSuggestion,
-  type Town,
-  TOWNS,
 } from './queries.js';
 import { STYLES } from './styles.js';
+import { renderChips } from './views/chips.js';
 import { renderFacets } from './views/facets.js';
 import { renderInquiryForm } from './views/inquiry-form.js';
+import { type Near, renderNearControls } from './views/near-controls.js';
 import { nameIn, renderCards, renderEmpty, renderPager } from './views/results.js';
 
 type Result = SearchExpertsData['searchExperts'];
-interface Near {
-  lat: number;
-  lng: number;
-  radiusKm: number;
-  label: string;
-}
-
-const RADII_KM = [10, 25, 50, 100, 250];
 const DEFAULT_RADIUS_KM = 50;
 
 /**
@@ -176,7 +168,24 @@ export class KennerSearchElement extends HTMLElement {
         h('div', { class: 'combo' }, input, techniques.listbox),
         h('button', { type: 'submit', class: 'primary', part: 'button' }, t.t('search')),
       ),
-      this.buildNear(),
+      renderNearControls({
+        texts: t,
+        api: this.api,
+        near: this.near,
+        radiusKm: this.radiusKm,
+        sort: this.sort,
+        setNear: (near) => this.setNear(near),
+        setRadius: (km) => {
+          this.radiusKm = km;
+          if (this.near) this.setNear({ ...this.near, radiusKm: km });
+        },
+        setSort: (sort) => {
+          this.sort = sort;
+          this.page = 1;
+          void this.search();
+        },
+        useMyPosition: () => this.useMyPosition(),
+      }),
     );
     const ui = {
       root: h('div', { class: 'root', part: 'root', lang: t.lang }),
@@ -214,71 +223,6 @@ export class KennerSearchElement extends HTMLElement {
       ),
     );
     return ui;
-  }
-
-  private buildNear(): HTMLElement {
-    const t = this.texts;
-    const town = h('input', { id: 'kenner-town', type: 'text', placeholder: t.t('town') });
-    const towns = new Combobox<Town>(town, {
-      id: 'kenner-towns',
-      minLength: 2,
-      suggest: (text, signal) =>
-        this.api
-          .request<{ towns: Town[] }>(
-            TOWNS,
-            { query: text, language: t.lang.toUpperCase() },
-            signal,
-          )
-          .then((d) => d.towns),
-      render: (place) => ({ label: place.name, detail: place.countryName }),
-      select: (place) => {
-        town.value = '';
-        this.setNear({
-          lat: place.latitude,
-          lng: place.longitude,
-          radiusKm: this.radiusKm,
-          label: place.name,
-        });
-      },
-    });
-    const radius = h(
-      'select',
-      {
-        id: 'kenner-radius',
-        onchange: (event: Event) => {
-          this.radiusKm = Number((event.target as HTMLSelectElement).value);
-          if (this.near) this.setNear({ ...this.near, radiusKm: this.radiusKm });
-        },
-      },
-      RADII_KM.map((km) =>
-        h('option', { value: km, selected: km === this.radiusKm }, t.distance(km)),
-      ),
-    );
-    const sort = h(
-      'select',
-      {
-        id: 'kenner-sort',
-        onchange: (event: Event) => {
-          this.sort = (event.target as HTMLSelectElement).value as Sort;
-          this.page = 1;
-          void this.search();
-        },
-      },
-      (['RELEVANCE', 'NAME', ...(this.near ? ['DISTANCE'] : [])] as Sort[]).map((s) =>
-        h('option', { value: s, selected: s === this.sort }, t.t(s)),
-      ),
-    );
-    return h(
-      'div',
-      { class: 'row near', part: 'near' },
-      h('label', { for: 'kenner-town' }, t.t('near')),
-      h('div', { class: 'combo' }, town, towns.listbox),
-      h('label', { for: 'kenner-radius', class: 'sr-only' }, t.t('radius')),
-      radius,
-      h('button', { type: 'button', onclick: () => this.useMyPosition() }, t.t('myPosition')),
-      h('label', { for: 'kenner-sort' }, t.t('sortBy')),
-      sort,
-    );
   }
 
   private useMyPosition(): void {
@@ -338,6 +282,25 @@ export class KennerSearchElement extends HTMLElement {
         signal,
       )
       .then((d) => d.searchTechnologies.hits.map((hit) => hit.technology));
+  }
+
+  /**
+   * Techniques close to a query that found nobody: for the whole query, else for its longest
+   * words one by one (a typo next to a stray word still finds its technique).
+   */
+  private async closeTechniques(query: string): Promise<TechniqueSuggestion[]> {
+    if (!query) return [];
+    const whole = await this.suggestTechniques(query, 5);
+    if (whole.length) return whole;
+    const words = [...new Set(query.split(/\s+/).filter((w) => w.length >= 3))]
+      .sort((a, b) => b.length - a.length)
+      .slice(0, 3);
+    const found = new Map<string, TechniqueSuggestion>();
+    for (const word of words) {
+      for (const t of await this.suggestTechniques(word, 5)) found.set(t.slug, t);
+      if (found.size >= 5) break;
+    }
+    return [...found.values()].slice(0, 5);
   }
 
   private async search(): Promise<void> {
@@ -404,7 +367,7 @@ export class KennerSearchElement extends HTMLElement {
       }),
     );
     if (result.totalHits === 0) {
-      const close = this.query ? await this.suggestTechniques(this.query, 5).catch(() => []) : [];
+      const close = await this.closeTechniques(this.query).catch(() => []);
       if (signal.aborted) return;
       show(
         ui.results,
@@ -428,54 +391,20 @@ export class KennerSearchElement extends HTMLElement {
   }
 
   private renderChips(): void {
-    const ui = this.ui!;
-    const t = this.texts;
-    const chips = [...this.filters].flatMap(([facet, values]) =>
-      [...values].map(([value, label]) =>
-        h(
-          'button',
-          {
-            type: 'button',
-            class: 'chip',
-            'aria-label': t.t('removeFilter', { label }),
-            onclick: () => this.toggle(facet, value, label, false),
-          },
-          `${label} ×`,
-        ),
-      ),
+    show(
+      this.ui!.chips,
+      renderChips({
+        texts: this.texts,
+        filters: this.filters,
+        near: this.near,
+        remove: (facet, value, label) => this.toggle(facet, value, label, false),
+        removeNear: () => this.setNear(undefined),
+        clearAll: () => {
+          this.filters.clear();
+          this.setNear(undefined);
+        },
+      }),
     );
-    if (this.near) {
-      const label = `${t.t('near')} ${this.near.label} · ${t.distance(this.near.radiusKm)}`;
-      chips.push(
-        h(
-          'button',
-          {
-            type: 'button',
-            class: 'chip',
-            'aria-label': t.t('removeFilter', { label }),
-            onclick: () => this.setNear(undefined),
-          },
-          `${label} ×`,
-        ),
-      );
-    }
-    if (chips.length > 1) {
-      chips.push(
-        h(
-          'button',
-          {
-            type: 'button',
-            class: 'link',
-            onclick: () => {
-              this.filters.clear();
-              this.setNear(undefined);
-            },
-          },
-          t.t('clearFilters'),
-        ),
-      );
-    }
-    show(ui.chips, chips);
   }
 
   private announce(message: string): void {

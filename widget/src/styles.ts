@@ -88,6 +88,7 @@ legend { font-weight: 600; margin-bottom: .25rem; }
 .inquiry { border: 1px solid var(--_border); border-radius: var(--_radius); padding: var(--_gap); margin-top: var(--_gap); display: grid; gap: .6rem; }
 .inquiry label { display: grid; gap: .2rem; }
 .inquiry .check { display: flex; gap: .5rem; align-items: flex-start; }
+.inquiry > button { justify-self: start; }
 .error { color: var(--kenner-error, #b42318); }
 .notice { background: var(--_surface); padding: .5rem; border-radius: var(--_radius); }
 `;

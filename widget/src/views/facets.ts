@@ -1,5 +1,5 @@
 import { h } from '../dom.js';
-import type { Texts } from '../i18n.js';
+import type { Texts } from '../i18n/texts.js';
 import type { Facet, SearchExpertsData } from '../queries.js';
 
 type FacetCounts = SearchExpertsData['searchExperts']['facets'][number];

@@ -1,6 +1,6 @@
 import { ApiError, type KennerApi } from '../api.js';
 import { h, show } from '../dom.js';
-import type { Texts } from '../i18n.js';
+import type { Texts } from '../i18n/texts.js';
 import { SUBMIT_INQUIRY } from '../queries.js';
 
 /** Countries offered first: the Greater Region and its neighbours; names come from the browser. */

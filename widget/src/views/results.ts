@@ -1,5 +1,5 @@
 import { h } from '../dom.js';
-import type { Lang, Texts } from '../i18n.js';
+import type { Lang, Texts } from '../i18n/texts.js';
 import type { SearchExpertsData, TechniqueSuggestion, TranslatedNames } from '../queries.js';
 
 type Result = SearchExpertsData['searchExperts'];
