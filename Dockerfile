@@ -7,6 +7,8 @@ COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
+# The embeddable widget, built by `npm run build` into dist/widget (served at /embed/v1/).
+COPY widget ./widget
 RUN npm run build && npm prune --omit=dev --omit=optional
 
 FROM node:20.20-bookworm-slim

@@ -90,13 +90,20 @@ describe('the production image', () => {
     }
   });
 
-  it('builds with tsconfig.build.json, which compiles src/ alone', () => {
+  it('builds with tsconfig.build.json, which compiles src/ alone, and the widget beside it', () => {
     expect(read('Dockerfile')).toMatch(
       /RUN npm run build && npm prune --omit=dev --omit=optional\n/,
     );
     const build = JSON.parse(read('tsconfig.build.json')) as { include: string[] };
     expect(build.include).toEqual(['src']);
-    expect(JSON.parse(read('package.json')).scripts.build).toBe('tsc -p tsconfig.build.json');
+    expect(JSON.parse(read('package.json')).scripts.build).toBe(
+      'tsc -p tsconfig.build.json && node widget/build.mjs',
+    );
+    // The widget's build writes into dist/, which the final stage copies whole.
+    expect(contextCopies()).toContain('widget');
+    expect(read('widget/build.mjs')).toMatch(
+      /join\(import\.meta\.dirname, '\.\.', 'dist', 'widget'\)/,
+    );
   });
 
   it('keeps no devDependency after the pruned install', () => {
