@@ -186,6 +186,26 @@ describeInBrowser('<kenner-search> in a browser', () => {
     await page.close();
   });
 
+  it("searches near the visitor's position when the visitor allows it", async () => {
+    const context = await browser.newContext({
+      geolocation: { latitude: 49.4958, longitude: 5.9806 }, // Esch-sur-Alzette
+      permissions: ['geolocation'],
+    });
+    const page = await context.newPage();
+    await page.goto(`${site.url}/fr`);
+    await statusLine(page).filter({ hasText: /\d/ }).waitFor();
+    await searching(page, () =>
+      widget(page, 'button').filter({ hasText: 'Utiliser ma position' }).click(),
+    );
+    await expect(widget(page, '.chip').first().innerText()).resolves.toMatch(
+      /^Près de Ma position · 50\skm ×$/,
+    );
+    await expect(widget(page, 'article.card p.muted').first().innerText()).resolves.toMatch(
+      /à [\d,]+\skm$/,
+    );
+    await context.close();
+  });
+
   it('switches language with its attribute, and keeps to its cluster', async () => {
     const page = await open('/de-cluster');
     expect(await status(page)).toMatch(/Experten? gefunden$/);
