@@ -15,6 +15,7 @@ import { SearchMaintenance } from './maintenance/search-maintenance.service.js';
 import { SearchResolver } from './search.resolver.js';
 import { SearchProxyController } from './proxy/search-proxy.controller.js';
 import { SearchProxy } from './proxy/search-proxy.service.js';
+import { FacetSearch } from './proxy/facet-search.service.js';
 import { SearchPurge } from './sync/search-purge.service.js';
 import { SearchRelay } from './sync/search-relay.service.js';
 
@@ -42,6 +43,7 @@ import { SearchRelay } from './sync/search-relay.service.js';
     SearchMaintenance,
     SearchPurge,
     SearchProxy,
+    FacetSearch,
   ],
   controllers: [SearchProxyController],
   exports: [SearchOutbox, SearchEngine, SearchPurge, SearchRelay],
