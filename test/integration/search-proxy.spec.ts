@@ -190,6 +190,9 @@ describe('search proxy', () => {
       expect([query, await values({ facetQuery: query })]).toEqual([query, ['xrd:1']]);
     }
     expect(await values({ facetQuery: 'ray diffraction nope' })).toEqual([]);
+    // What instant-meilisearch adds for the hits changes nothing.
+    const extra = { facets: ['languages'], hitsPerPage: 1, page: 9, highlightPreTag: '<x>' };
+    expect(await values({ facetQuery: 'xrd', ...extra })).toEqual(['xrd:1']);
     expect(await values({ q: 'nobody at all', facetQuery: '' })).toEqual([]);
     const country = await facetSearch({ facetName: 'organisation.country', facetQuery: 'luxem' });
     expect(country.body.facetHits).toEqual([{ value: expect.stringMatching(/^lu$/i), count: 1 }]);
@@ -209,7 +212,6 @@ describe('search proxy', () => {
         { facetName: 'technologySlugs', facetQuery: 'x'.repeat(201) },
         'invalid_facet_search_facet_query',
       ],
-      [{ facetName: 'technologySlugs', limit: 1000 }, 'bad_request'],
       [{ facetName: 'name' }, 'invalid_search_facets'],
     ] as const) {
       const answer = await facetSearch(body);

@@ -82,15 +82,10 @@ export class FacetSearch {
       );
     }
     const search: Record<string, unknown> = {};
+    // instant-meilisearch also sends the hits' parameters (facets, highlighting, paging): they do
+    // not change which documents are counted, and are left out.
     for (const [field, value] of Object.entries(fields)) {
       if (SEARCH_FIELDS.has(field)) search[field] = value;
-      else if (
-        field !== 'facetName' &&
-        field !== 'facetQuery' &&
-        field !== 'exhaustiveFacetCount'
-      ) {
-        refuse(400, 'bad_request', `Unknown field \`${field}\` in a facet search.`);
-      }
     }
     return {
       facetName: facetName as string,
