@@ -11,6 +11,8 @@ export default tseslint.config(
       'coverage/**',
       'data/**',
       'src/database/migrations/**',
+      'examples/node_modules/**',
+      'examples/typed-client/gql/**',
     ],
   },
   js.configs.recommended,
@@ -55,6 +57,19 @@ export default tseslint.config(
     languageOptions: {
       ...tseslint.configs.disableTypeChecked.languageOptions,
       globals: { process: 'readonly', console: 'readonly', URL: 'readonly' },
+    },
+  },
+  {
+    // The examples' browser scripts: plain JavaScript for any page, checked without types.
+    files: ['examples/**/*.js'],
+    ...tseslint.configs.disableTypeChecked,
+    languageOptions: {
+      ...tseslint.configs.disableTypeChecked.languageOptions,
+      globals: Object.fromEntries(
+        ['document', 'fetch', 'Headers', 'Intl', 'setTimeout', 'instantsearch', 'console'].map(
+          (name) => [name, 'readonly'],
+        ),
+      ),
     },
   },
 );

@@ -17,6 +17,7 @@ import { SearchMaintenance } from './maintenance/search-maintenance.service.js';
 import { SearchResolver } from './search.resolver.js';
 import { SearchProxyController } from './proxy/search-proxy.controller.js';
 import { SearchProxy } from './proxy/search-proxy.service.js';
+import { FacetSearch } from './proxy/facet-search.service.js';
 import { SearchPurge } from './sync/search-purge.service.js';
 import { SearchRelay } from './sync/search-relay.service.js';
 
@@ -47,6 +48,7 @@ import { SearchRelay } from './sync/search-relay.service.js';
     SearchMaintenance,
     SearchPurge,
     SearchProxy,
+    FacetSearch,
   ],
   controllers: [SearchProxyController],
   // SearchTokenVerifier: the edge checks search tokens sent to GraphQL with it.

@@ -7,27 +7,11 @@ import {
   SearchTokenVerifier,
   TOKEN_PROBLEM_MESSAGE,
 } from '../tokens/search-token-verifier.service.js';
+import { type EngineAnswer, FacetSearch } from './facet-search.service.js';
+import { isObject, refuse, ProxyRefusal } from './proxy-refusal.js';
 
 /** How long the engine may take to answer one search before the caller gets a 503. */
 const ENGINE_TIMEOUT_MS = 10_000;
-
-/** A refusal in the engine's own error shape, so the meilisearch client reports its message. */
-class ProxyRefusal extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-const refuse = (status: number, code: string, message: string): never => {
-  throw new ProxyRefusal(status, code, message);
-};
-
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
  * Forwards one search to the engine with the browser's tenant token, after checking what Kenner
@@ -45,12 +29,13 @@ export class SearchProxy {
     private readonly engine: SearchEngine,
     private readonly verifier: SearchTokenVerifier,
     private readonly env: Environment,
+    private readonly facets: FacetSearch,
   ) {}
 
   async forward(
     req: Request,
     res: Response,
-    target: { index: string } | { multi: true },
+    target: { index: string; facetSearch?: true } | { multi: true },
   ): Promise<void> {
     try {
       const token = this.bearer(req);
@@ -61,8 +46,15 @@ export class SearchProxy {
         this.checkQueries(body);
       }
       await this.checkSignature(token);
+      if ('index' in target && target.facetSearch) {
+        const query = this.facets.parse(body);
+        const search = (path: string, searchBody: unknown) => this.search(path, token, searchBody);
+        const answer = await this.facets.answer(target.index, query, search);
+        this.reply(res, answer);
+        return;
+      }
       const path = 'index' in target ? `indexes/${target.index}/search` : 'multi-search';
-      await this.send(res, path, token, body);
+      this.reply(res, await this.search(path, token, body));
     } catch (error) {
       if (!(error instanceof ProxyRefusal)) throw error;
       res.status(error.status).json({
@@ -145,7 +137,8 @@ export class SearchProxy {
     return refuse(400, 'malformed_payload', 'The request body must be a JSON object.');
   }
 
-  private async send(res: Response, path: string, token: string, body: unknown): Promise<void> {
+  /** One call to the engine's search routes with the browser's token; a 5xx becomes a 503. */
+  private async search(path: string, token: string, body: unknown): Promise<EngineAnswer> {
     const answer = await this.engineCall(() =>
       fetch(`${this.engine.client.config.host.replace(/\/+$/, '')}/${path}`, {
         method: 'POST',
@@ -159,10 +152,15 @@ export class SearchProxy {
       this.logger.warn(`the engine answered ${answer.status} to a search`);
       refuse(503, 'search_unavailable', 'Search is unavailable; try again shortly.');
     }
-    res
-      .status(answer.status)
-      .type(answer.headers.get('content-type') ?? 'application/json')
-      .send(text);
+    return {
+      status: answer.status,
+      type: answer.headers.get('content-type') ?? 'application/json',
+      text,
+    };
+  }
+
+  private reply(res: Response, answer: EngineAnswer): void {
+    res.status(answer.status).type(answer.type).send(answer.text);
   }
 
   /** An engine that cannot be reached is a 503 for the caller, never a 500. */
