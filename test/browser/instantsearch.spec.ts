@@ -289,8 +289,11 @@ describeInBrowser('the InstantSearch example in a browser', () => {
       headers: { authorization: `Bearer ${first.token}`, 'content-type': 'application/json' },
       body: JSON.stringify({ q: 'DRX' }),
     });
-    expect(expired.status).toBe(403);
-    expect(((await expired.json()) as { code: string }).code).toBe('invalid_api_key');
+    // Kenner checks the expiry itself (SearchTokenVerifier): 401, saying the token expired.
+    expect(expired.status).toBe(401);
+    const refusal = (await expired.json()) as { code: string; message: string };
+    expect(refusal.code).toBe('invalid_search_token');
+    expect(refusal.message).toMatch(/expired/);
     expect(traffic.searches.every((s) => s.status === 200)).toBe(true);
 
     // A rotated key refuses every token handed out: the page mints again and searches on.

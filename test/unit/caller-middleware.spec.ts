@@ -47,7 +47,8 @@ describe('CallerMiddleware with search tokens', () => {
       role: Role.PARTNER,
       keyId: STAFF_KEY.keyId,
       clusterSlugs: ['lmmc'],
-      allowedOrigins: [],
+      // Its pages (the key's origins) may read its answers (cors.middleware.ts).
+      allowedOrigins: ['https://staff.example'],
       searchToken: true,
     });
     expect(usesApiKey(res.caller as Caller)).toBe(false);
