@@ -121,10 +121,10 @@ function carriesSeveral(req: RequestWithCaller): boolean {
   }
   if (headers > 1) return true;
   const value = req.headers.authorization;
-  if (!value || !/^\s*Bearer\s/i.test(value)) return false;
+  // Only HTTP's own blanks (space, tab) separate: any other byte may be part of a bad token.
+  if (!value || !/^[ \t]*Bearer[ \t]/i.test(value)) return false;
   const tokens = value
-    .trim()
-    .split(/[\s,]+/)
+    .split(/[ \t,]+/)
     .filter((part) => part && !/^bearer$/i.test(part));
   return tokens.length > 1;
 }
