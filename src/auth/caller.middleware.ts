@@ -123,9 +123,7 @@ function carriesSeveral(req: RequestWithCaller): boolean {
   const value = req.headers.authorization;
   // Only HTTP's own blanks (space, tab) separate: any other byte may be part of a bad token.
   if (!value || !/^[ \t]*Bearer[ \t]/i.test(value)) return false;
-  const tokens = value
-    .split(/[ \t,]+/)
-    .filter((part) => part && !/^bearer$/i.test(part));
+  const tokens = value.split(/[ \t,]+/).filter((part) => part && !/^bearer$/i.test(part));
   return tokens.length > 1;
 }
 

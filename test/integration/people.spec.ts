@@ -278,10 +278,15 @@ describe('people: sign-in by mailed link, sessions', () => {
 
     // A search token minted in a session reads as its person while the session lasts.
     const minted = await t.gql(
-      `mutation { createSearchToken(indexes: [EXPERTS]) { token } }`,
+      `mutation { createSearchToken(indexes: [EXPERTS]) { token indexes } }`,
       {},
       second.sessionToken,
     );
+    const live = await request(t.app.getHttpServer())
+      .post(`/search/indexes/${minted.data?.createSearchToken.indexes[0]}/search`)
+      .set('authorization', `Bearer ${minted.data?.createSearchToken.token}`)
+      .send({ q: '' });
+    expect(live.status).toBe(200);
     const searchToken = minted.data?.createSearchToken.token as string;
     expect((await t.gql(`{ viewer { role } }`, {}, searchToken)).errors).toBeUndefined();
     expect((await t.gql(ME, {}, searchToken)).data?.me).toBeNull();
@@ -312,6 +317,13 @@ describe('people: sign-in by mailed link, sessions', () => {
     };
     await refusedEverywhere(second.sessionToken);
     await refusedEverywhere(searchToken);
+    // On /search too: the session's token stops with it.
+    const proxied = await request(t.app.getHttpServer())
+      .post(`/search/indexes/${minted.data?.createSearchToken.indexes[0]}/search`)
+      .set('authorization', `Bearer ${searchToken}`)
+      .send({ q: '' });
+    expect(proxied.status).toBe(401);
+    expect(proxied.body.message).toMatch(/session that minted this search token/);
 
     // Idle too long, or past the absolute limit: refused, and deleted.
     const sessions = t.db.getRepository(SessionEntity);
