@@ -37,6 +37,7 @@ describe('people: sign-in by mailed link, sessions', () => {
   let t: TestApp;
   let smtp: SmtpCapture;
   let refs: Awaited<ReturnType<typeof createBasics>>;
+  let erik: { id: string };
 
   /** Asks for a link and returns the mails the request caused (settled and sent). */
   const ask = async (email: string, language?: string | null) => {
@@ -171,7 +172,7 @@ describe('people: sign-in by mailed link, sessions', () => {
   });
 
   it("signs in an expert's address as a person linked to the profile, a member of its clusters", async () => {
-    await must(
+    erik = await must(
       t,
       `mutation($input: CreateExpertInput!) { createExpert(input: $input) { id } }`,
       'createExpert',
@@ -344,6 +345,36 @@ describe('people: sign-in by mailed link, sessions', () => {
     );
     expect(everywhere.data?.signOutEverywhere.count).toBe(2);
     await refusedEverywhere(fourth.sessionToken);
+  });
+
+  it("exports and erases an expert's account with the profile: sessions and sign-in links", async () => {
+    const session = (await signIn('erik@lab.example')).sessionToken as string;
+    await ask('erik@lab.example');
+    const exported = await t.gql(
+      `query($id: ID!) { exportExpertData(id: $id) { person { email name sessions { userAgent } signInLinks } } }`,
+      { id: erik.id },
+    );
+    expect(exported.errors).toBeUndefined();
+    const person = exported.data?.exportExpertData.person;
+    expect(person).toMatchObject({ email: 'erik@lab.example', name: 'Erik Expert' });
+    expect(person.sessions.length).toBeGreaterThan(0);
+    expect(person.signInLinks).toBeGreaterThan(0);
+
+    const erased = await t.gql(`mutation($id: ID!) { eraseExpert(id: $id) { people } }`, {
+      id: erik.id,
+    });
+    expect(erased.data?.eraseExpert.people).toBe(1);
+    const left = async (table: string, where: string) =>
+      Number(
+        (await t.db.query<{ n: string }[]>(`SELECT COUNT(*) AS n FROM ${table} WHERE ${where}`))[0]
+          ?.n,
+      );
+    expect(await left('people', `email = 'erik@lab.example'`)).toBe(0);
+    expect(await left('sign_in_tokens', `email = 'erik@lab.example'`)).toBe(0);
+    const refused = await t.gql(ME, {}, session);
+    expect(refused.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    // The address no longer belongs to anyone: no mail.
+    expect((await ask('erik@lab.example')).mails).toHaveLength(0);
   });
 
   it('refuses a request carrying two credentials with 400', async () => {
