@@ -1,5 +1,8 @@
 import { Module } from '@nestjs/common';
+import { PERSON_SESSIONS } from '../auth/person-sessions.js';
 import { DemandModule } from '../demand/demand.module.js';
+import { PeopleModule } from '../people/people.module.js';
+import { SessionsService } from '../people/sessions.service.js';
 import { SearchEngine } from './engine/search-engine.service.js';
 import { SearchTokenKey } from './tokens/search-token-key.service.js';
 import { SearchTokenLimits } from './tokens/search-token-limits.js';
@@ -28,8 +31,11 @@ import { SearchRelay } from './sync/search-relay.service.js';
  * reach the relay and maintenance through the application context.
  */
 @Module({
-  imports: [DemandModule], // searches are recorded as demand (DemandInterceptor)
+  // Searches are recorded as demand (DemandInterceptor); /search asks the people module whether
+  // the session that minted a token still lasts.
+  imports: [DemandModule, PeopleModule],
   providers: [
+    { provide: PERSON_SESSIONS, useExisting: SessionsService },
     SearchEngine,
     SearchOutbox,
     SearchRelay,

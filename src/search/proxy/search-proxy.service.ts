@@ -1,5 +1,10 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import {
+  PERSON_SESSIONS,
+  type PersonSessions,
+  SESSION_REFUSED,
+} from '../../auth/person-sessions.js';
 import { Environment } from '../../config/environment.js';
 import { SearchEngine } from '../engine/search-engine.service.js';
 import { SEARCH_INDEXES } from '../indexes/search-indexes.js';
@@ -9,6 +14,7 @@ import {
 } from '../tokens/search-token-verifier.service.js';
 import { type EngineAnswer, FacetSearch } from './facet-search.service.js';
 import { isObject, refuse, ProxyRefusal } from './proxy-refusal.js';
+import { kennerClaim } from '../tokens/search-token.jwt.js';
 
 /** How long the engine may take to answer one search before the caller gets a 503. */
 const ENGINE_TIMEOUT_MS = 10_000;
@@ -17,7 +23,8 @@ const ENGINE_TIMEOUT_MS = 10_000;
  * Forwards one search to the engine with the browser's tenant token, after checking what Kenner
  * can check itself: the token is an unexpired JWT signed by Kenner's search-token key (never the
  * master key or any other key; SearchTokenVerifier), the body is JSON within BODY_LIMIT_KB, and
- * every index it names is one of this deployment's. The engine then applies the token's search
+ * every index it names is one of this deployment's, and a token minted in a person's session only
+ * while that session lasts. The engine then applies the token's search
  * rules, so a filter sent by the browser only narrows. Engine answers keep their status; an unreachable engine is a
  * 503 `search_unavailable`.
  */
@@ -30,6 +37,9 @@ export class SearchProxy {
     private readonly verifier: SearchTokenVerifier,
     private readonly env: Environment,
     private readonly facets: FacetSearch,
+    @Optional()
+    @Inject(PERSON_SESSIONS)
+    private readonly sessions?: PersonSessions,
   ) {}
 
   async forward(
@@ -73,15 +83,27 @@ export class SearchProxy {
     return match[1];
   }
 
-  /** Only unexpired tokens signed by this deployment's current search-token key. */
+  /**
+   * Only unexpired tokens signed by this deployment's current search-token key, and of a person's
+   * session only while it lasts.
+   */
   private async checkSignature(token: string): Promise<void> {
     const check = await this.engineCall(() => this.verifier.check(token));
     if (!check.ok) {
       // Kenner's own message (expired, rotated, forged…) after the code clients already know.
-      refuse(
+      return refuse(
         401,
         'invalid_search_token',
         `Only search tokens from createSearchToken are accepted: ${TOKEN_PROBLEM_MESSAGE[check.problem]}.`,
+      );
+    }
+    // A person's token lasts no longer than their session: signing out ends its searches too.
+    const session = kennerClaim(check.payload)?.session;
+    if (session && !(await this.sessions?.resolveId(session))) {
+      refuse(
+        401,
+        'invalid_search_token',
+        `The session that minted this search token: ${SESSION_REFUSED}.`,
       );
     }
   }
