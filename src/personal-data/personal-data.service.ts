@@ -51,6 +51,7 @@ export class PersonalDataService {
       exportedAt: new Date(),
       expert: toExpertModel(expert),
       person: await this.people.export(this.db.manager, expert),
+      profileReminderSentAt: expert.profileReminderSentAt,
       auditTrail: auditTrail as ExpertDataExport['auditTrail'],
       derivedCopies:
         'The search index holds a copy of the public profile fields (never e-mail or phone); it is rebuilt from this record and removed with it.',
