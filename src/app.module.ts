@@ -22,6 +22,7 @@ import { NodeModule } from './node/node.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
 import { OrganisationsModule } from './organisations/organisations.module.js';
 import { PeopleModule } from './people/people.module.js';
+import { ProfilesModule } from './profiles/profiles.module.js';
 import { PersonalDataModule } from './personal-data/personal-data.module.js';
 import { SearchModule } from './search/search.module.js';
 import { SeedModule } from './seed/seed.module.js';
@@ -57,6 +58,7 @@ export class AppModule {
         PersonalDataModule,
         NotificationsModule,
         PeopleModule,
+        ProfilesModule,
         InquiriesModule,
         SeedModule,
         HealthModule,

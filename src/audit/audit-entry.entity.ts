@@ -1,6 +1,8 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
 
-/** One staff or admin write: who (which key), what (the mutation and its subject), when. */
+/**
+ * One write: who (which key, or which signed-in person), what (the mutation and its subject), when.
+ */
 @Entity('audit_entries')
 export class AuditEntryEntity {
   /** Set by the writer (`insert()` skips entity listeners). */
@@ -14,6 +16,14 @@ export class AuditEntryEntity {
   /** The API key that made the write; keys are not people, so this holds no personal data. */
   @Column({ type: 'varchar', length: 36, nullable: true })
   keyId!: string | null;
+
+  /**
+   * The person whose session made the write (an expert editing their profile, staff signed in).
+   * After that person's erasure it is replaced by a pseudonym, as `subject` is.
+   */
+  @Index()
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  personId!: string | null;
 
   @Column({ type: 'varchar', length: 20 })
   role!: string;

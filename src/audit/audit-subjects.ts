@@ -55,3 +55,25 @@ export async function pseudonymiseAuditSubjects(
     await em.update(AuditEntryEntity, { id: In(ids.slice(i, i + PAGE)) }, { subject: pseudonym });
   return ids.length;
 }
+
+/** The entries of writes made by these people (signed in), oldest first. */
+export async function auditEntriesBy(
+  em: EntityManager,
+  personIds: string[],
+): Promise<AuditEntryEntity[]> {
+  if (personIds.length === 0) return [];
+  return em.find(AuditEntryEntity, {
+    where: { personId: In(personIds) },
+    order: { at: 'ASC', id: 'ASC' },
+  });
+}
+
+/** Points the entries of writes the person made at `pseudonym`; returns how many there were. */
+export async function pseudonymiseAuditPerson(
+  em: EntityManager,
+  personId: string,
+  pseudonym: string,
+): Promise<number> {
+  const result = await em.update(AuditEntryEntity, { personId }, { personId: pseudonym });
+  return result.affected ?? 0;
+}

@@ -33,6 +33,7 @@ export class AuditInterceptor implements NestInterceptor {
           this.record({
             action: info.fieldName,
             keyId: caller.keyId,
+            personId: caller.personId ?? null,
             role: caller.role,
             subject: subjectOf(args, result),
           }).then(() => result),

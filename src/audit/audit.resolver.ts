@@ -11,7 +11,8 @@ export class AuditResolver {
 
   @Requires(Role.ADMIN)
   @Query(() => [AuditEntryModel], {
-    description: 'Staff and admin writes, newest first. Admins only. Page with `before`.',
+    description:
+      'Writes (by keys and signed-in people), newest first. Admins only. Page with `before`.',
   })
   auditLog(@Args() args: AuditLogArgs) {
     return this.audit.list(args);

@@ -9,6 +9,8 @@ import type { AuditEntryModel } from './models/audit-entry.model.js';
 export interface AuditRecord {
   action: string;
   keyId: string | null;
+  /** The signed-in person, if a session made the write. */
+  personId?: string | null;
   role: string;
   subject: string | null;
 }
@@ -28,12 +30,13 @@ export class AuditService {
     return rows as AuditEntryModel[];
   }
 
-  async record({ action, keyId, role, subject }: AuditRecord): Promise<void> {
+  async record({ action, keyId, personId, role, subject }: AuditRecord): Promise<void> {
     await this.db.getRepository(AuditEntryEntity).insert({
       id: randomUUID(),
       at: new Date(),
       action,
       keyId,
+      personId: personId ?? null,
       role,
       subject: subject?.slice(0, 200) ?? null,
     });

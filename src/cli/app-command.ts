@@ -32,6 +32,7 @@ export interface AppCommand {
 export const BESIDE_THE_API: Readonly<Record<string, string>> = Object.freeze({
   SEARCH_RELAY: 'false',
   NOTIFICATION_RELAY: 'false',
+  PROFILE_REMINDERS: 'false',
   SEED_DEMO: 'false',
 });
 

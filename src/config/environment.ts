@@ -163,6 +163,25 @@ export class Environment extends EdgeEnvironment {
   @Max(3650)
   SESSION_MAX_DAYS = 90;
 
+  /** Mail profile reminders from this process (command-line tools turn it off). */
+  @Transform(toBoolean)
+  @IsBoolean({ message: 'must be true or false' })
+  PROFILE_REMINDERS = true;
+
+  /** An expert profile not confirmed this long is stale: its expert is reminded, once per period. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(120)
+  PROFILE_REMINDER_MONTHS = 12;
+
+  /** How long the sign-in link of a reminder works (once): a reminder is read days later. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(30)
+  PROFILE_REMINDER_LINK_DAYS = 7;
+
   @IsIn(['error', 'warn', 'log', 'debug', 'verbose'])
   LOG_LEVEL: 'error' | 'warn' | 'log' | 'debug' | 'verbose' = 'log';
 

@@ -1,5 +1,6 @@
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { type Caller, isStaff, Role } from '../auth/caller.js';
+import { badInput } from '../common/errors/domain-error.js';
 import { Visibility } from './expert.entity.js';
 
 /**
@@ -67,3 +68,18 @@ export function whereVisible<T extends ObjectLiteral>(
 
 /** Contact details (e-mail, phone) are for staff only. */
 export const mayContact = (caller: Caller): boolean => isStaff(caller);
+
+/**
+ * What an expert may choose for their own profile: PUBLIC or MEMBERS. STAFF hides a profile from
+ * everyone but staff, a decision staff take (a profile under review, a complaint), so an expert
+ * may neither choose it nor leave it.
+ */
+export function checkExpertVisibilityChoice(current: Visibility, wanted: Visibility | undefined) {
+  if (wanted === undefined || wanted === current) return;
+  if (wanted === Visibility.STAFF) {
+    throw badInput('visibility', 'may be PUBLIC or MEMBERS; STAFF is set by the cluster staff');
+  }
+  if (current === Visibility.STAFF) {
+    throw badInput('visibility', 'the cluster staff keep this profile hidden: ask them to list it');
+  }
+}

@@ -70,8 +70,21 @@ export class ExpertEntity extends KennerEntity {
   @Column({ type: 'date', nullable: true })
   consentAt!: string | null;
 
+  /** The day the profile was last confirmed as right (by its expert, or set by staff). */
+  @Index()
   @Column({ type: 'date', nullable: true })
   lastVerifiedAt!: string | null;
+
+  /**
+   * When Kenner last mailed the expert to confirm the profile (profiles/profile-reminders.ts): at
+   * most one reminder per PROFILE_REMINDER_MONTHS.
+   */
+  @Column({ type: Date, nullable: true })
+  profileReminderSentAt!: Date | null;
+
+  /** False: the expert asked not to be contacted directly (introductions go through staff). */
+  @Column({ type: 'boolean', default: true })
+  acceptsDirectContact!: boolean;
 
   @OneToMany(() => ExpertSkillEntity, (skill) => skill.expert, { cascade: true })
   skills?: Relation<ExpertSkillEntity>[];

@@ -18,6 +18,7 @@ export const toExpertModel = (e: ExpertEntity): ExpertModel =>
     phone: e.phone,
     consentAt: e.consentAt,
     lastVerifiedAt: e.lastVerifiedAt,
+    acceptsDirectContact: e.acceptsDirectContact,
     createdAt: e.createdAt,
     updatedAt: e.updatedAt,
   });

@@ -5,7 +5,8 @@ import { DataSource, type EntityManager, Not } from 'typeorm';
 import { requireRef, requireRefs } from '../common/database/references.js';
 import { guardUnique } from '../common/database/write-guard.js';
 import { badInput, conflict, notFound } from '../common/errors/domain-error.js';
-import { fromGlobalId } from '../common/graphql/global-id.js';
+import { fromGlobalId, toGlobalId } from '../common/graphql/global-id.js';
+import type { ConnectionArgs } from '../common/pagination/connection.args.js';
 import { paginate } from '../common/pagination/paginate.js';
 import { OrganisationEntity } from '../organisations/organisation.entity.js';
 import { SearchOutbox } from '../search/outbox/search-outbox.service.js';
@@ -14,13 +15,15 @@ import { TechnologyEntity } from '../technologies/technology.entity.js';
 import { MaterialEntity, SectorEntity } from '../vocabularies/vocabulary-entry.entity.js';
 import type {
   CreateExpertInput,
+  ExpertOwnUpdate,
   ExpertsArgs,
   SkillInput,
   UpdateExpertInput,
 } from './dto/expert.inputs.js';
 import type { Caller } from '../auth/caller.js';
 import { ExpertSkillEntity } from './expert-skill.entity.js';
-import { whereVisible } from './expert-visibility.js';
+import { whereNotConfirmedSince } from './expert-freshness.js';
+import { checkExpertVisibilityChoice, whereVisible } from './expert-visibility.js';
 import { ExpertEntity, Visibility } from './expert.entity.js';
 import { toExpertModel } from './expert.mapper.js';
 
@@ -90,6 +93,7 @@ export class ExpertsService {
         phone: input.phone ?? null,
         consentAt: input.consentAt ?? null,
         lastVerifiedAt: input.lastVerifiedAt ?? null,
+        acceptsDirectContact: input.acceptsDirectContact ?? true,
       });
       entity.materials = await requireRefs(
         em,
@@ -117,10 +121,47 @@ export class ExpertsService {
    * A change of visibility or organisation may hide the expert from some callers: it answers once
    * the index has it too (see HIDE_WITHIN_MS), so no search token still finds the expert.
    */
-  async update(globalId: string, input: UpdateExpertInput) {
+  update(globalId: string, input: UpdateExpertInput) {
+    return this.write(globalId, input);
+  }
+
+  /**
+   * An expert's own edit (profiles/): the same validation, writes and search sync as a staff
+   * edit, with what an expert may not decide refused first, against the locked row.
+   */
+  updateByExpert(expertId: string, input: ExpertOwnUpdate) {
+    return this.write(toGlobalId('Expert', expertId), input, (current) =>
+      checkExpertVisibilityChoice(current.visibility, input.visibility),
+    );
+  }
+
+  /** The expert confirms the profile is still right: `lastVerifiedAt` becomes `today`. */
+  async confirm(expertId: string, today: string) {
+    return this.db.transaction(async (em) => {
+      const entity = await this.load(em, toGlobalId('Expert', expertId), { forUpdate: true });
+      entity.lastVerifiedAt = today;
+      const saved = await em.save(entity);
+      // The index sorts and filters by it (RECENTLY_VERIFIED, verifiedWithinMonths).
+      await this.outbox.expertsChanged(em, [saved.id]);
+      return toExpertModel(saved);
+    });
+  }
+
+  /** Profiles not confirmed since `cutoff` (YYYY-MM-DD; see expert-freshness.ts), by name. */
+  stale(cutoff: string, args: ConnectionArgs) {
+    const query = this.db.getRepository(ExpertEntity).createQueryBuilder('expert');
+    return paginate(whereNotConfirmedSince(query, 'expert', cutoff), args, toExpertModel);
+  }
+
+  private async write(
+    globalId: string,
+    input: UpdateExpertInput,
+    check?: (current: ExpertEntity) => void,
+  ) {
     let mayHide = false;
     const model = await this.db.transaction(async (em) => {
       const entity = await this.load(em, globalId, { forUpdate: true });
+      check?.(entity);
       const before = { visibility: entity.visibility, organisationId: entity.organisationId };
       // Before and after: a move leaves the old organisation and techniques stale too.
       await this.outbox.expertsChanged(em, [entity.id]);

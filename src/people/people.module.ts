@@ -26,6 +26,6 @@ import { SignInService } from './sign-in.service.js';
     SignInResolver,
     PersonalDataOfPeople,
   ],
-  exports: [SessionsService, PersonalDataOfPeople],
+  exports: [SessionsService, SignInService, PersonalDataOfPeople],
 })
 export class PeopleModule {}

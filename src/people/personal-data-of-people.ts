@@ -57,7 +57,8 @@ export class PersonalDataOfPeople {
     return people;
   }
 
-  private async peopleOf(em: EntityManager, expert: ExpertEntity): Promise<PersonEntity[]> {
+  /** The people of the expert: the one whose profile it is, and whoever signs in with its address. */
+  async peopleOf(em: EntityManager, expert: ExpertEntity): Promise<PersonEntity[]> {
     return em.find(PersonEntity, {
       where: [{ expertId: expert.id }, { email: expert.email.toLowerCase() }],
       order: { createdAt: 'ASC' },

@@ -117,28 +117,43 @@ export class SignInService implements OnApplicationShutdown {
 
   private async issue(email: string, language: Language, base: string | null): Promise<void> {
     await this.db.transaction(async (em) => {
-      await em.delete(SignInTokenEntity, {
-        expiresAt: LessThan(new Date(Date.now() - KEEP_SPENT_MS)),
-      });
       const who = await eligibility(em, email);
       if (!who) return;
-      const token = newSignInToken();
       const minutes = this.env.SIGN_IN_LINK_MINUTES;
       const mailLanguage = who.person ? who.person.preferredLanguage : language;
-      await em.insert(SignInTokenEntity, {
-        id: randomUUID(),
-        tokenHash: hashSecret(token),
-        email,
-        language: mailLanguage,
-        expiresAt: new Date(Date.now() + minutes * MINUTE_MS),
-        usedAt: null,
-      });
+      const { token, link } = await this.mint(em, email, mailLanguage, minutes, base);
       const name = who.person ? who.person.name || null : (who.expert?.name ?? null);
-      const link = base ? `${base}${SIGN_IN_PATH}?token=${token}` : null;
       await this.outbox.enqueue(em, [
         signInMail({ to: email, language: mailLanguage, name, token, link, minutes }),
       ]);
     });
+  }
+
+  /**
+   * A sign-in link for `email` (lower-cased), valid `minutes`, written in the caller's transaction:
+   * whoever mails it (a sign-in request, a profile reminder) queues the mail in that transaction
+   * too. `base`: Kenner's public URL; without one the mail carries the token alone.
+   */
+  async mint(
+    em: EntityManager,
+    email: string,
+    language: Language,
+    minutes: number,
+    base: string | null = this.env.PUBLIC_URL ?? null,
+  ): Promise<{ token: string; link: string | null }> {
+    await em.delete(SignInTokenEntity, {
+      expiresAt: LessThan(new Date(Date.now() - KEEP_SPENT_MS)),
+    });
+    const token = newSignInToken();
+    await em.insert(SignInTokenEntity, {
+      id: randomUUID(),
+      tokenHash: hashSecret(token),
+      email,
+      language,
+      expiresAt: new Date(Date.now() + minutes * MINUTE_MS),
+      usedAt: null,
+    });
+    return { token, link: base ? `${base}${SIGN_IN_PATH}?token=${token}` : null };
   }
 
   /** The person the link signs in: known, or made now from the expert profile or the domain. */

@@ -1,7 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { auditEntriesAbout, pseudonymiseAuditSubjects } from '../audit/audit-subjects.js';
+import {
+  auditEntriesAbout,
+  auditEntriesBy,
+  pseudonymiseAuditPerson,
+  pseudonymiseAuditSubjects,
+} from '../audit/audit-subjects.js';
+import type { AuditEntryEntity } from '../audit/audit-entry.entity.js';
 import { notFound } from '../common/errors/domain-error.js';
 import { fromGlobalId } from '../common/graphql/global-id.js';
 import { checkpointDatabase } from '../database/checkpoint.js';
@@ -33,11 +39,19 @@ export class PersonalDataService {
     const id = fromGlobalId(globalId, 'Expert');
     const expert = await this.db.getRepository(ExpertEntity).findOneBy({ id });
     if (!expert) throw notFound('Expert', globalId);
-    const auditTrail = await auditEntriesAbout(this.db.manager, id);
+    const people = await this.people.peopleOf(this.db.manager, expert);
+    const auditTrail = oldestFirst([
+      ...(await auditEntriesAbout(this.db.manager, id)),
+      ...(await auditEntriesBy(
+        this.db.manager,
+        people.map((p) => p.id),
+      )),
+    ]);
     return {
       exportedAt: new Date(),
       expert: toExpertModel(expert),
       person: await this.people.export(this.db.manager, expert),
+      profileReminderSentAt: expert.profileReminderSentAt,
       auditTrail: auditTrail as ExpertDataExport['auditTrail'],
       derivedCopies:
         'The search index holds a copy of the public profile fields (never e-mail or phone); it is rebuilt from this record and removed with it.',
@@ -68,6 +82,8 @@ export class PersonalDataService {
       for (const person of people) {
         const personPseudonym = this.pseudonyms.of('Person', person.id);
         auditEntries += await pseudonymiseAuditSubjects(em, person.id, personPseudonym);
+        // The writes they made signed in (their profile edits): the trail stays, nameless.
+        auditEntries += await pseudonymiseAuditPerson(em, person.id, personPseudonym);
         if (person.email !== expert.email) await this.mails.forget(em, person);
       }
       await this.mails.forget(em, expert);
@@ -79,4 +95,12 @@ export class PersonalDataService {
     await checkpointDatabase(this.db);
     return report;
   }
+}
+
+/** Entries about the person and by them, each once, oldest first. */
+function oldestFirst(entries: AuditEntryEntity[]): AuditEntryEntity[] {
+  const byId = new Map(entries.map((e) => [e.id, e]));
+  return [...byId.values()].sort(
+    (a, b) => a.at.getTime() - b.at.getTime() || a.id.localeCompare(b.id),
+  );
 }

@@ -79,6 +79,8 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     INQUIRY_LIMIT_CLIENT: '0',
     SIGN_IN_LIMIT_ADDRESS: '0',
     SIGN_IN_LIMIT_CLIENT: '0',
+    // Reminders are driven by the specs about them (drain, with the clock moved), not hourly.
+    PROFILE_REMINDERS: 'false',
     ...database.env,
     ...options.env,
   });

@@ -6,6 +6,7 @@ export const LOCKS = {
   searchReindex: 73_912_002,
   notificationRelay: 73_912_003,
   inquiryReference: 73_912_004,
+  profileReminders: 73_912_005,
 } as const;
 
 /**

@@ -1,8 +1,9 @@
-import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
+import { ArgsType, Field, ID, InputType, Int, PickType } from '@nestjs/graphql';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
+  IsBoolean,
   IsEmail,
   IsEnum,
   IsInt,
@@ -102,6 +103,14 @@ export class CreateExpertInput {
   @IsEnum(Visibility)
   visibility?: Visibility;
 
+  @Field({
+    nullable: true,
+    description: 'False: the expert does not want to be contacted directly. Defaults to true.',
+  })
+  @IsOptional()
+  @IsBoolean()
+  acceptsDirectContact?: boolean;
+
   @Field(() => String, { nullable: true })
   @IsOptional()
   @Matches(/^\+?[0-9 ()./-]{4,40}$/, { message: 'must be a phone number such as +352 123 456' })
@@ -126,6 +135,30 @@ export class UpdateExpertInput extends PatchInput(CreateExpertInput, {
   consentAt: true,
   lastVerifiedAt: true,
 }) {}
+
+/** What an expert edits of their own profile; the rest (name, contacts, dates) is staff's. */
+const EXPERT_OWN_FIELDS = [
+  'jobTitle',
+  'bio',
+  'languages',
+  'skills',
+  'materialIds',
+  'sectorIds',
+  'services',
+  'visibility',
+  'acceptsDirectContact',
+] as const;
+
+@InputType({
+  description:
+    "An expert's edit of their own profile: fields left out keep their value, lists given replace the current ones. Visibility: PUBLIC or MEMBERS (STAFF is the staff's decision).",
+})
+export class UpdateMyExpertProfileInput extends PatchInput(
+  PickType(CreateExpertInput, EXPERT_OWN_FIELDS),
+  {},
+) {}
+
+export type ExpertOwnUpdate = UpdateMyExpertProfileInput;
 
 @ArgsType()
 export class ExpertsArgs extends ConnectionArgs {

@@ -31,6 +31,11 @@ export class ExpertModel implements Node {
   @Field(() => String, { nullable: true, description: 'YYYY-MM-DD.' }) consentAt!: string | null;
   @Field(() => String, { nullable: true, description: 'YYYY-MM-DD.' })
   lastVerifiedAt!: string | null;
+  @Field({
+    description:
+      'False when the expert asked not to be contacted directly: reach them through the cluster staff.',
+  })
+  acceptsDirectContact!: boolean;
   @Field(() => GraphQLISODateTime) createdAt!: Date;
   @Field(() => GraphQLISODateTime) updatedAt!: Date;
 }

@@ -15,7 +15,15 @@ export class ExpertDataExport {
     description: 'Their account, if they sign in: sessions and sign-in links included.',
   })
   person!: PersonDataExportModel | null;
-  @Field(() => [AuditEntryModel]) auditTrail!: AuditEntryModel[];
+  @Field(() => GraphQLISODateTime, {
+    nullable: true,
+    description: 'When Kenner last mailed them a reminder to confirm the profile.',
+  })
+  profileReminderSentAt!: Date | null;
+  @Field(() => [AuditEntryModel], {
+    description: 'The writes about them, and those they made signed in (their profile edits).',
+  })
+  auditTrail!: AuditEntryModel[];
   @Field({ description: 'Where else the data lives: the search index, rebuilt from this profile.' })
   derivedCopies!: string;
 }

@@ -1,5 +1,6 @@
 import type { Caller } from '../../auth/caller.js';
 import { fromGlobalId } from '../../common/graphql/global-id.js';
+import { monthsBefore } from '../../common/time/clock.js';
 import type { FacetedSearch } from '../faceting/faceted-query.js';
 import { geoPointAsc, geoRadius } from '../faceting/filter-syntax.js';
 import type { ExpertSearchInput } from './dto/expert-search.input.js';
@@ -37,6 +38,7 @@ export function expertSearch(
   indexUid: string,
   input: ExpertSearchInput,
   caller: Caller,
+  now = new Date(),
 ): FacetedSearch<ExpertFacet> {
   return {
     indexUid,
@@ -45,7 +47,11 @@ export function expertSearch(
     facets: input.facets ?? [],
     attributeOf: FACET_ATTRIBUTE,
     toIndexValue,
-    fixed: [...visibleInSearch(caller), ...(input.near ? [geoRadius(input.near)] : [])],
+    fixed: [
+      ...visibleInSearch(caller),
+      ...(input.near ? [geoRadius(input.near)] : []),
+      ...(input.verifiedWithinMonths ? [verifiedSince(input.verifiedWithinMonths, now)] : []),
+    ],
     page: input.page,
     hitsPerPage: input.hitsPerPage,
     sort: sortOf(input),
@@ -53,6 +59,15 @@ export function expertSearch(
     retrieve: EXPERT_HIT_ATTRIBUTES,
     crop: ['bio'],
   };
+}
+
+/**
+ * Confirmed on or after the day `months` months before `now`; never-confirmed profiles
+ * (`lastVerifiedAt` null) fail the comparison and drop out. The index holds the day as epoch
+ * seconds (expert.document.ts).
+ */
+function verifiedSince(months: number, now: Date): string {
+  return `lastVerifiedAt >= ${Date.parse(`${monthsBefore(now, months)}T00:00:00Z`) / 1000}`;
 }
 
 function sortOf(input: ExpertSearchInput): string[] | undefined {

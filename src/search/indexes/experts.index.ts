@@ -41,6 +41,8 @@ export const EXPERTS_SETTINGS: Settings = {
     'languages',
     'clusters',
     '_geo',
+    // verifiedWithinMonths: the freshness filter.
+    'lastVerifiedAt',
   ],
   sortableAttributes: ['nameSort', 'lastVerifiedAt', '_geo'],
   rankingRules: RANKING,

@@ -1,6 +1,7 @@
-import { Field, InputType } from '@nestjs/graphql';
+import { Field, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsEnum, IsOptional, ValidateNested } from 'class-validator';
+import { IsIntBetween } from '../../../common/validation/decorators.js';
 import { GeoRadiusInput } from '../../faceting/geo.js';
 import { ExpertFacet, ExpertSort } from '../expert-facets.js';
 
@@ -25,6 +26,15 @@ export class ExpertSearchInput extends SearchPageInput {
   @ValidateNested()
   @Type(() => GeoRadiusInput)
   near?: GeoRadiusInput;
+
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'Only experts who confirmed their profile within this many months (never confirmed: left out). Sort RECENTLY_VERIFIED for the freshest first.',
+  })
+  @IsOptional()
+  @IsIntBetween(1, 1200)
+  verifiedWithinMonths?: number;
 
   @Field(() => ExpertSort, {
     nullable: true,
