@@ -17,6 +17,7 @@ import { SchemaSdlController } from './schema-sdl.controller.js';
 import { SearchCorsMiddleware } from './search-cors.middleware.js';
 import { SEARCH_PROXY_PATH } from '../search/proxy/search-proxy.controller.js';
 import { EMBED_PATH } from '../embed/embed.controller.js';
+import { RateLimitsModule } from '../rate-limits/rate-limits.module.js';
 import { SearchModule } from '../search/search.module.js';
 import { SearchTokenVerifier } from '../search/tokens/search-token-verifier.service.js';
 
@@ -36,8 +37,8 @@ const HEALTH = { path: 'health', method: RequestMethod.ALL };
  */
 @Module({
   // The first step (who is calling) and CORS read the API keys; search tokens are checked by the
-  // search module, which holds their signing key.
-  imports: [AuthModule, SearchModule],
+  // search module, which holds their signing key. Requests are counted in the rate limits' store.
+  imports: [AuthModule, SearchModule, RateLimitsModule],
   controllers: [SchemaSdlController],
   providers: [
     RequestGate,

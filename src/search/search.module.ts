@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { DemandModule } from '../demand/demand.module.js';
+import { RateLimitsModule } from '../rate-limits/rate-limits.module.js';
 import { SearchEngine } from './engine/search-engine.service.js';
 import { SearchTokenKey } from './tokens/search-token-key.service.js';
 import { SearchTokenLimits } from './tokens/search-token-limits.js';
@@ -27,7 +28,8 @@ import { SearchRelay } from './sync/search-relay.service.js';
  * reach the relay and maintenance through the application context.
  */
 @Module({
-  imports: [DemandModule], // searches are recorded as demand (DemandInterceptor)
+  // Searches are recorded as demand (DemandInterceptor); anonymous token mints are rate limited.
+  imports: [DemandModule, RateLimitsModule],
   providers: [
     SearchEngine,
     SearchOutbox,
