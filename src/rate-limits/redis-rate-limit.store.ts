@@ -16,58 +16,94 @@ if left < 0 then
 end
 return {count, left}`;
 
-/** Reconnection waits grow to this, so a Redis that is down is not hammered. */
+/** Waits between connection attempts grow to this, so a Redis that is down is not hammered. */
 const MAX_RECONNECT_WAIT_MS = 5_000;
 
 /**
+ * No offline queue: while Redis cannot be reached, a hit is refused at once instead of waiting.
+ * No built-in reconnection: its retry loop holds the process open at its end (see below).
+ */
+const newClient = (url: string) =>
+  createClient({
+    url,
+    disableOfflineQueue: true,
+    socket: { connectTimeout: 2_000, reconnectStrategy: false },
+  });
+
+type Client = ReturnType<typeof newClient>;
+
+/**
  * Counters in Redis under `prefix`, shared by every process that uses the same server and prefix.
- * While Redis cannot be reached, hits are refused at once (no offline queue) instead of waiting
- * for a reconnection, so the caller's failure mode decides, and the client keeps reconnecting in
- * the background.
+ * While Redis cannot be reached, hits are refused at once, so the caller's failure mode decides.
+ * Reconnection is this class's own, on an unref'd timer, with growing waits.
  */
 export class RedisRateLimitStore extends RateLimitStore {
   readonly kind = 'redis';
-  private readonly client;
-  /** Until the first connection attempt has ended, hits wait for it rather than fail. */
+  private client?: Client;
+  /** Until a connection attempt has ended, hits wait for it rather than fail. */
   private starting?: Promise<void>;
+  private retry?: NodeJS.Timeout;
+  private attempts = 0;
+  private closed = false;
 
   constructor(
-    url: string,
+    private readonly url: string,
     private readonly prefix: string,
-    onError: (error: Error) => void,
+    private readonly onError: (error: Error) => void,
   ) {
     super();
-    this.client = createClient({
-      url,
-      disableOfflineQueue: true,
-      socket: {
-        connectTimeout: 2_000,
-        reconnectStrategy: (retries: number) => Math.min(100 * 2 ** retries, MAX_RECONNECT_WAIT_MS),
-      },
-    });
-    // Without a listener an unreachable server would crash the process.
-    this.client.on('error', onError);
-    this.starting = new Promise<void>((resolve) => {
-      this.client.once('ready', resolve);
-      this.client.once('error', resolve);
-    }).then(() => (this.starting = undefined));
-    // Not awaited by the start: a Redis that is down is a failure of the limits, not of the app.
-    this.client.connect().catch(onError);
+    this.open();
   }
 
   async hit(key: string, windowMs: number, cost: number): Promise<WindowCount> {
     if (this.starting) await this.starting;
-    if (!this.client.isReady) throw new Error('Redis is not connected');
-    const reply = (await this.client.eval(HIT, {
+    const client = this.client;
+    if (!client?.isReady) throw new Error('Redis is not connected');
+    const reply = (await client.eval(HIT, {
       keys: [this.prefix + key],
       arguments: [String(cost), String(windowMs)],
     })) as [number, number];
     return { count: Number(reply[0]), resetAt: Date.now() + Number(reply[1]) };
   }
 
-  /** Lets hits under way finish when connected; otherwise stops reconnecting at once. */
+  /** Lets hits under way finish when connected; otherwise stops at once. */
   override async close(): Promise<void> {
-    if (this.client.isReady) await this.client.close();
-    else if (this.client.isOpen) this.client.destroy();
+    this.closed = true;
+    clearTimeout(this.retry);
+    const client = this.client;
+    if (client?.isReady) await client.close();
+    else if (client?.isOpen) client.destroy();
+  }
+
+  private open(): void {
+    const client = newClient(this.url);
+    // Without a listener an unreachable server would crash the process. With no built-in
+    // reconnection, an error that leaves the client closed means the connection is gone.
+    client.on('error', (error: Error) => {
+      this.onError(error);
+      if (!client.isOpen) this.reconnectLater(client);
+    });
+    this.client = client;
+    // Not awaited by the start: a Redis that is down is a failure of the limits, not of the app.
+    this.starting = client.connect().then(
+      () => {
+        this.attempts = 0;
+        this.starting = undefined;
+      },
+      (error: unknown) => {
+        this.starting = undefined;
+        if (error instanceof Error) this.onError(error);
+        this.reconnectLater(client);
+      },
+    );
+  }
+
+  private reconnectLater(client: Client): void {
+    if (this.closed || this.client !== client || this.retry) return;
+    const wait = Math.min(100 * 2 ** this.attempts++, MAX_RECONNECT_WAIT_MS);
+    this.retry = setTimeout(() => {
+      this.retry = undefined;
+      if (!this.closed) this.open();
+    }, wait).unref();
   }
 }
