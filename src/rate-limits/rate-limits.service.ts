@@ -35,6 +35,13 @@ export class RateLimits implements OnApplicationShutdown {
   private readonly local = new MemoryRateLimitStore();
   private warnedAt = -Infinity;
   private failures = 0;
+  /**
+   * Keys this process saw refused, until their window ends. A count only grows within its window,
+   * so they stay refused without asking the store: a flood from one client costs the shared store
+   * one write per process and window, not one per request.
+   */
+  private readonly refused = new Map<string, number>();
+  private nextSweep = 0;
 
   constructor(
     readonly store: RateLimitStore,
@@ -46,6 +53,8 @@ export class RateLimits implements OnApplicationShutdown {
    * by their callers (`req:`, `token:`, `inquiry:`), since all share one store.
    */
   async hit(key: string, limit: number, windowMs: number, cost = 1): Promise<RateDecision> {
+    const refusedUntil = this.refusedUntil(key);
+    if (refusedUntil !== undefined) return decide(limit, limit + cost, refusedUntil);
     let window;
     try {
       window = await withTimeout(this.store.hit(key, windowMs, cost), STORE_TIMEOUT_MS);
@@ -54,17 +63,22 @@ export class RateLimits implements OnApplicationShutdown {
       if (this.env.RATE_LIMIT_STORE_FAILURE === 'closed') throw unavailable();
       window = await this.local.hit(key, windowMs, cost);
     }
-    const now = Date.now();
-    return {
-      allowed: window.count <= limit,
-      limit,
-      remaining: Math.max(0, limit - window.count),
-      resetSeconds: Math.max(1, Math.ceil((window.resetAt - now) / 1000)),
-    };
+    if (window.count > limit) this.refused.set(key, window.resetAt);
+    return decide(limit, window.count, window.resetAt);
   }
 
   onApplicationShutdown(): Promise<void> {
     return this.store.close();
+  }
+
+  private refusedUntil(key: string): number | undefined {
+    const now = Date.now();
+    if (now >= this.nextSweep) {
+      for (const [k, until] of this.refused) if (until <= now) this.refused.delete(k);
+      this.nextSweep = now + WARN_EVERY_MS;
+    }
+    const until = this.refused.get(key);
+    return until !== undefined && until > now ? until : undefined;
   }
 
   private failed(error: unknown): void {
@@ -82,6 +96,15 @@ export class RateLimits implements OnApplicationShutdown {
     );
     this.failures = 0;
   }
+}
+
+function decide(limit: number, count: number, resetAt: number): RateDecision {
+  return {
+    allowed: count <= limit,
+    limit,
+    remaining: Math.max(0, limit - count),
+    resetSeconds: Math.max(1, Math.ceil((resetAt - Date.now()) / 1000)),
+  };
 }
 
 function unavailable(): DomainError {

@@ -82,6 +82,33 @@ describe('RateLimits', () => {
     expect((await limits.hit('k2', 10, 10_000, 7)).remaining).toBe(3);
   });
 
+  it('refuses a key already refused without asking the store again, until its window ends', async () => {
+    let now = 1_000_000;
+    const inner = new MemoryRateLimitStore(() => now);
+    let asked = 0;
+    const counting = new (class extends RateLimitStore {
+      readonly kind = 'postgres';
+      hit(key: string, windowMs: number, cost: number) {
+        asked += 1;
+        return inner.hit(key, windowMs, cost);
+      }
+    })();
+    const limits = new RateLimits(counting, env('open'));
+    const clock = jest.spyOn(Date, 'now').mockImplementation(() => now);
+    try {
+      const allowed = [];
+      for (let i = 0; i < 10; i++) allowed.push((await limits.hit('k', 2, 5_000)).allowed);
+      expect(allowed).toEqual([true, true, false, false, false, false, false, false, false, false]);
+      expect(asked).toBe(3);
+      expect(await limits.hit('k', 2, 5_000)).toMatchObject({ remaining: 0, resetSeconds: 5 });
+      now += 5_000;
+      expect((await limits.hit('k', 2, 5_000)).allowed).toBe(true);
+      expect(asked).toBe(4);
+    } finally {
+      clock.mockRestore();
+    }
+  });
+
   it('fails open: counts in this process while the store is down, and warns once', async () => {
     const store = new FailingStore();
     const limits = new RateLimits(store, env('open'));
