@@ -21,6 +21,7 @@ import { MatchingModule } from './matching/matching.module.js';
 import { NodeModule } from './node/node.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
 import { OrganisationsModule } from './organisations/organisations.module.js';
+import { PeopleModule } from './people/people.module.js';
 import { PersonalDataModule } from './personal-data/personal-data.module.js';
 import { SearchModule } from './search/search.module.js';
 import { SeedModule } from './seed/seed.module.js';
@@ -55,6 +56,7 @@ export class AppModule {
         MatchingModule,
         PersonalDataModule,
         NotificationsModule,
+        PeopleModule,
         InquiriesModule,
         SeedModule,
         HealthModule,

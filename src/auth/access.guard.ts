@@ -13,9 +13,16 @@ const RANK: Record<Role, number> = {
 };
 
 const REQUIRES = 'kenner:requires-role';
+const SIGNED_IN = 'kenner:signed-in';
 
 /** The least role a query or mutation needs. Mutations without it need STAFF. */
 export const Requires = (role: Role) => SetMetadata(REQUIRES, role);
+
+/**
+ * Open to any signed-in person (a session token), whatever their role, and to nobody else: what
+ * is about oneself (`mySessions`, `signOut`). API keys and search tokens are refused.
+ */
+export const SignedIn = () => SetMetadata(SIGNED_IN, true);
 
 export const hasRole = (caller: Caller, role: Role): boolean => RANK[caller.role] >= RANK[role];
 
@@ -38,7 +45,18 @@ export class AccessGuard implements CanActivate {
         context.getClass(),
       ]) ?? (isMutation ? Role.STAFF : Role.ANONYMOUS);
     const { caller } = gql.getContext<RequestContext>();
+    const signedIn = this.reflector.getAllAndOverride<boolean | undefined>(SIGNED_IN, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
+    if (signedIn) return this.person(caller);
     if (hasRole(caller, required)) return true;
+    if (caller.personId) {
+      throw new DomainError(
+        ErrorCode.FORBIDDEN,
+        `this needs role ${required}; the signed-in person reads as ${caller.role}`,
+      );
+    }
     if (caller.role === Role.ANONYMOUS && !caller.searchToken) {
       throw new DomainError(
         ErrorCode.UNAUTHENTICATED,
@@ -50,6 +68,16 @@ export class AccessGuard implements CanActivate {
       caller.searchToken
         ? `this needs an API key with role ${required}: a search token only reads, as ${caller.role}`
         : `this needs role ${required}, the key has ${caller.role}`,
+    );
+  }
+
+  private person(caller: Caller): boolean {
+    if (caller.personId) return true;
+    const anonymous = caller.role === Role.ANONYMOUS && !caller.searchToken;
+    throw new DomainError(
+      anonymous ? ErrorCode.UNAUTHENTICATED : ErrorCode.FORBIDDEN,
+      'this needs a signed-in person (a session token from completeSignIn)' +
+        (anonymous ? '' : ', not an API key or a search token'),
     );
   }
 }

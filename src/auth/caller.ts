@@ -26,6 +26,12 @@ export interface Caller {
    * most PARTNER, and counted, budgeted and granted CORS like an anonymous caller (`usesApiKey`).
    */
   searchToken?: true;
+  /**
+   * The person signed in with a session token (src/people): their role and clusters follow from
+   * their memberships. `sessionId` names the session, so it can be signed out.
+   */
+  personId?: string;
+  sessionId?: string;
 }
 
 export const ANONYMOUS: Readonly<Caller> = Object.freeze({
@@ -40,16 +46,23 @@ export const ANONYMOUS: Readonly<Caller> = Object.freeze({
  * What a search token stands for on GraphQL. Tokens live in browsers: whatever its key may do, a
  * token only reads, as a partner of the key's clusters (a staff key's token has none, so it sees
  * what anonymous callers see), and the key's state is read at every request, so revoking the key
- * stops its tokens at once. `keyId` stays, so writes open to all (submitInquiry) record the key.
+ * stops its tokens at once (a person's token: signing out its session). `keyId` stays, so writes open to all (submitInquiry) record the key.
  */
 export function searchTokenCaller(key: Caller | null): Caller {
   if (!key) return { ...ANONYMOUS, clusterIds: [], clusterSlugs: [], searchToken: true };
-  return { ...key, role: Role.PARTNER, searchToken: true };
+  // A token is no sign-in: it never reads or ends its minter's session (`me`, signOut).
+  const reader: Caller = { ...key, role: Role.PARTNER, searchToken: true };
+  delete reader.personId;
+  delete reader.sessionId;
+  return reader;
 }
 
-/** A credential the request was refused for; the caller stays anonymous until it is answered. */
+/**
+ * A credential the request was refused for; the caller stays anonymous until it is answered.
+ * 400: the request carried more than one credential.
+ */
 export interface CredentialRefusal {
-  status: 401 | 503;
+  status: 400 | 401 | 503;
   message: string;
 }
 

@@ -6,8 +6,11 @@
 export const SEARCH_TOKEN_CREDENTIALS = Symbol('SEARCH_TOKEN_CREDENTIALS');
 
 export type SearchTokenVerdict =
-  /** Signed by the current signing key, unexpired: minted by this key (null: anonymously). */
-  | { valid: true; keyId: string | null }
+  /**
+   * Signed by the current signing key, unexpired: minted by this key (null: anonymously), or by
+   * the person of this session.
+   */
+  | { valid: true; keyId: string | null; sessionId?: string }
   /**
    * Refused: `message` tells the caller why (401, like an unknown API key), or `unavailable`: the
    * signing key could not be read (the engine is unreachable), 503, try again.

@@ -157,6 +157,28 @@ export class EdgeEnvironment {
   @Min(0)
   INQUIRY_LIMIT_CLIENT = 20;
 
+  /** Length of the window of the sign-in limits below (an hour by default). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(604_800)
+  SIGN_IN_WINDOW_SECONDS = 3600;
+
+  /**
+   * `requestSignIn`s per window naming one address (case and `+tag` ignored), known or not; 0
+   * turns the limit off. Each one may mail that address, which the requester need not own.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  SIGN_IN_LIMIT_ADDRESS = 5;
+
+  /** `requestSignIn`s per window per client IP (per API key for a keyed caller); 0 turns it off. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  SIGN_IN_LIMIT_CLIENT = 20;
+
   /**
    * Reverse proxies in front of Kenner whose X-Forwarded-For is believed (Express `trust proxy`).
    * 0: the client IP is the socket's peer, and X-Forwarded-For is ignored, so it cannot be forged.

@@ -154,6 +154,27 @@ export class Environment extends EdgeEnvironment {
   @IsEmail({}, { message: 'must be an e-mail address' })
   NOTIFY_STAFF_EMAIL?: string;
 
+  /** How long a mailed sign-in link works (it works once). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1440)
+  SIGN_IN_LINK_MINUTES = 15;
+
+  /** A session unused this long is ended (signed out). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(3650)
+  SESSION_IDLE_DAYS = 30;
+
+  /** A session ends this long after sign-in, however much it is used. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(3650)
+  SESSION_MAX_DAYS = 90;
+
   @IsIn(['error', 'warn', 'log', 'debug', 'verbose'])
   LOG_LEVEL: 'error' | 'warn' | 'log' | 'debug' | 'verbose' = 'log';
 

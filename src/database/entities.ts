@@ -10,6 +10,10 @@ import { InquiryEntity } from '../inquiries/inquiry.entity.js';
 import { InstrumentEntity } from '../instruments/instrument.entity.js';
 import { NotificationOutboxEntity } from '../notifications/notification-outbox.entity.js';
 import { OrganisationEntity } from '../organisations/organisation.entity.js';
+import { PersonEntity } from '../people/person.entity.js';
+import { SessionEntity } from '../people/session.entity.js';
+import { SignInDomainEntity } from '../people/sign-in-domain.entity.js';
+import { SignInTokenEntity } from '../people/sign-in-token.entity.js';
 import { SearchOutboxEntity } from '../search/outbox/search-outbox.entity.js';
 import { TechnologyEntity } from '../technologies/technology.entity.js';
 import { MaterialEntity, SectorEntity } from '../vocabularies/vocabulary-entry.entity.js';
@@ -33,4 +37,8 @@ export const ENTITIES = [
   InquiryTransitionEntity,
   InquiryIntroductionEntity,
   NotificationOutboxEntity,
+  PersonEntity,
+  SessionEntity,
+  SignInTokenEntity,
+  SignInDomainEntity,
 ];

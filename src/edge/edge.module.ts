@@ -6,7 +6,10 @@ import { GRAPHQL_PATH } from '../graphql/graphql.module.js';
 import { ApiKeysService } from '../auth/api-keys.service.js';
 import { AuthModule } from '../auth/auth.module.js';
 import { CallerMiddleware, RefusedCredentialMiddleware } from '../auth/caller.middleware.js';
+import { PERSON_SESSIONS } from '../auth/person-sessions.js';
 import { SEARCH_TOKEN_CREDENTIALS } from '../auth/search-token-credentials.js';
+import { PeopleModule } from '../people/people.module.js';
+import { SessionsService } from '../people/sessions.service.js';
 import { CorsMiddleware, KEY_ORIGINS, type KeyOrigins } from './cors.middleware.js';
 import { GraphQLBodyMiddleware } from './graphql-body.middleware.js';
 import { HttpDrain, HttpDrainMiddleware } from './http-drain.js';
@@ -37,8 +40,9 @@ const HEALTH = { path: 'health', method: RequestMethod.ALL };
  */
 @Module({
   // The first step (who is calling) and CORS read the API keys; search tokens are checked by the
-  // search module, which holds their signing key. Requests are counted in the rate limits' store.
-  imports: [AuthModule, SearchModule, RateLimitsModule],
+  // search module, which holds their signing key; session tokens by the people module. Requests
+  // are counted in the rate limits' store.
+  imports: [AuthModule, SearchModule, PeopleModule, RateLimitsModule],
   controllers: [SchemaSdlController],
   providers: [
     RequestGate,
@@ -51,6 +55,7 @@ const HEALTH = { path: 'health', method: RequestMethod.ALL };
       }),
     },
     { provide: SEARCH_TOKEN_CREDENTIALS, useExisting: SearchTokenVerifier },
+    { provide: PERSON_SESSIONS, useExisting: SessionsService },
   ],
   exports: [RequestGate, HttpDrain],
 })
@@ -70,7 +75,7 @@ export class EdgeModule implements NestModule {
     //
     // 0. Counted in flight, so a shutdown lets it finish; refused (503) once a shutdown began.
     consumer.apply(HttpDrainMiddleware).forRoutes(EVERY_ROUTE);
-    // 1. Who is calling: the API key or search token (Authorization: Bearer) becomes req.caller,
+    // 1. Who is calling: the API key, search token or session (Authorization: Bearer) becomes req.caller,
     //    read by everything below through callerOf(req). It needs no body. A refused credential
     //    is anonymous until step 3 has counted it.
     //    The search proxy's callers are anonymous here: their bearer is a search token, which

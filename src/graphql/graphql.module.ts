@@ -44,6 +44,7 @@ export const GRAPHQL_PATH = '/graphql';
               client: rateLimitClient(req).key,
               requestOrigin: `${req.protocol}://${req.host}`,
               pageOrigin: req.headers.origin,
+              userAgent: req.headers['user-agent'],
             };
           },
           plugins: [...edge.plugins, ...(development ? [offlineGraphiqlPlugin(GRAPHQL_PATH)] : [])],

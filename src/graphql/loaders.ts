@@ -135,4 +135,6 @@ export interface RequestContext {
   requestOrigin: string;
   /** The Origin header a browser sent (the calling page), if any. */
   pageOrigin?: string;
+  /** The User-Agent header, which a session records (truncated) so its person can tell it apart. */
+  userAgent?: string;
 }

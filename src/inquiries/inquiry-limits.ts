@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { rateLimited } from '../common/errors/domain-error.js';
+import { mailbox } from '../common/text/mailbox.js';
 import { Environment } from '../config/environment.js';
 import { RateLimits } from '../rate-limits/rate-limits.service.js';
 
@@ -42,13 +43,4 @@ export class InquiryLimits {
       field,
     );
   }
-}
-
-/** The mailbox an address reaches: case and a `+tag` (sub-addressing) do not make another one. */
-export function mailbox(email: string): string {
-  const address = email.trim().toLowerCase();
-  const at = address.lastIndexOf('@');
-  if (at < 0) return address;
-  const local = address.slice(0, at).replace(/\+.*$/, '');
-  return `${local}${address.slice(at)}`;
 }

@@ -22,7 +22,7 @@ export class ErasurePseudonyms implements OnModuleInit {
     this.secret = this.env.ERASURE_SECRET ?? localSecret(join(this.env.DATA_DIR, 'erasure-secret'));
   }
 
-  of(type: NodeType, id: string): string {
+  of(type: NodeType | 'Person', id: string): string {
     if (!this.secret) throw new Error('erasure pseudonyms are not initialised');
     const mac = createHmac('sha256', this.secret).update(`${type}:${id}`).digest('hex');
     return `erased:${mac.slice(0, 32)}`;

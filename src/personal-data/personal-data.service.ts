@@ -9,6 +9,7 @@ import { DemandService } from '../demand/demand.service.js';
 import { ExpertEntity } from '../experts/expert.entity.js';
 import { toExpertModel } from '../experts/expert.mapper.js';
 import { NotificationOutbox } from '../notifications/notification-outbox.service.js';
+import { PersonalDataOfPeople } from '../people/personal-data-of-people.js';
 import { SearchOutbox } from '../search/outbox/search-outbox.service.js';
 import { SearchPurge } from '../search/sync/search-purge.service.js';
 import { ErasurePseudonyms } from './erasure-pseudonyms.js';
@@ -25,6 +26,7 @@ export class PersonalDataService {
     private readonly mails: NotificationOutbox,
     private readonly demand: DemandService,
     private readonly pseudonyms: ErasurePseudonyms,
+    private readonly people: PersonalDataOfPeople,
   ) {}
 
   async export(globalId: string): Promise<ExpertDataExport> {
@@ -35,6 +37,7 @@ export class PersonalDataService {
     return {
       exportedAt: new Date(),
       expert: toExpertModel(expert),
+      person: await this.people.export(this.db.manager, expert),
       auditTrail: auditTrail as ExpertDataExport['auditTrail'],
       derivedCopies:
         'The search index holds a copy of the public profile fields (never e-mail or phone); it is rebuilt from this record and removed with it.',
@@ -42,7 +45,8 @@ export class PersonalDataService {
   }
 
   /**
-   * Removes the person, in one transaction: the profile and its links (cascade), the search
+   * Removes the person, in one transaction: the profile and its links (cascade), their account
+   * (sessions and sign-in links with it), the search
    * documents (through the outbox, so their organisation's and techniques' counts follow), the
    * mails still queued to or about them, lines naming them in inquiries and staff notes, the text
    * of searches for their name, and every audit reference, which becomes a keyed pseudonym.
@@ -57,13 +61,19 @@ export class PersonalDataService {
       const expert = await em.findOneBy(ExpertEntity, { id });
       if (!expert) throw notFound('Expert', globalId);
       await this.outbox.expertErased(em, id);
+      const people = await this.people.forget(em, expert);
       await em.delete(ExpertEntity, id);
       const pseudonym = this.pseudonyms.of('Expert', id);
-      const auditEntries = await pseudonymiseAuditSubjects(em, id, pseudonym);
+      let auditEntries = await pseudonymiseAuditSubjects(em, id, pseudonym);
+      for (const person of people) {
+        const personPseudonym = this.pseudonyms.of('Person', person.id);
+        auditEntries += await pseudonymiseAuditSubjects(em, person.id, personPseudonym);
+        if (person.email !== expert.email) await this.mails.forget(em, person);
+      }
       await this.mails.forget(em, expert);
       await this.demand.forget(em, expert);
       await eraseFreeTextMentions(em, expert);
-      return { id: globalId, pseudonym, auditEntries };
+      return { id: globalId, pseudonym, auditEntries, people: people.length };
     });
     await this.purge.expertErased(id);
     await checkpointDatabase(this.db);

@@ -1,6 +1,9 @@
 import { Module } from '@nestjs/common';
+import { PERSON_SESSIONS } from '../auth/person-sessions.js';
 import { DemandModule } from '../demand/demand.module.js';
 import { RateLimitsModule } from '../rate-limits/rate-limits.module.js';
+import { PeopleModule } from '../people/people.module.js';
+import { SessionsService } from '../people/sessions.service.js';
 import { SearchEngine } from './engine/search-engine.service.js';
 import { SearchTokenKey } from './tokens/search-token-key.service.js';
 import { SearchTokenLimits } from './tokens/search-token-limits.js';
@@ -18,6 +21,7 @@ import { SearchMaintenance } from './maintenance/search-maintenance.service.js';
 import { SearchResolver } from './search.resolver.js';
 import { SearchProxyController } from './proxy/search-proxy.controller.js';
 import { SearchProxy } from './proxy/search-proxy.service.js';
+import { FacetSearch } from './proxy/facet-search.service.js';
 import { SearchPurge } from './sync/search-purge.service.js';
 import { SearchRelay } from './sync/search-relay.service.js';
 
@@ -28,9 +32,11 @@ import { SearchRelay } from './sync/search-relay.service.js';
  * reach the relay and maintenance through the application context.
  */
 @Module({
-  // Searches are recorded as demand (DemandInterceptor); anonymous token mints are rate limited.
-  imports: [DemandModule, RateLimitsModule],
+  // Searches are recorded as demand (DemandInterceptor); /search asks the people module whether
+  // the session that minted a token still lasts; anonymous token mints are rate limited.
+  imports: [DemandModule, PeopleModule, RateLimitsModule],
   providers: [
+    { provide: PERSON_SESSIONS, useExisting: SessionsService },
     SearchEngine,
     SearchOutbox,
     SearchRelay,
@@ -49,6 +55,7 @@ import { SearchRelay } from './sync/search-relay.service.js';
     SearchMaintenance,
     SearchPurge,
     SearchProxy,
+    FacetSearch,
   ],
   controllers: [SearchProxyController],
   // SearchTokenVerifier: the edge checks search tokens sent to GraphQL with it.

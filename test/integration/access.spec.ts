@@ -4,17 +4,33 @@ import request from 'supertest';
 import { ApiKeysService } from '../../src/auth/api-keys.service.js';
 import { Role } from '../../src/auth/caller.js';
 import { createBasics, must } from '../support/fixtures.js';
+import { signedInPerson } from '../support/people.js';
 import { everyMutation, rowCounts } from '../support/mutation-probe.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
-type Who = 'anonymous' | 'partnerA' | 'partnerB' | 'staff' | 'admin';
-const WHO: Who[] = ['anonymous', 'partnerA', 'partnerB', 'staff', 'admin'];
+type Who =
+  'anonymous' | 'partnerA' | 'partnerB' | 'memberA' | 'memberB' | 'expert' | 'staff' | 'admin';
+const WHO: Who[] = [
+  'anonymous',
+  'partnerA',
+  'partnerB',
+  'memberA',
+  'memberB',
+  'expert',
+  'staff',
+  'admin',
+];
+/** Signed-in people (session tokens): members of cluster A and B, an expert of no member. */
+const PEOPLE = new Set<Who>(['memberA', 'memberB', 'expert']);
 
 /** Which of the three test experts each caller must see (and nothing else). */
 const SEES: Record<Who, string[]> = {
   anonymous: ['Vis Public'],
   partnerA: ['Vis Members', 'Vis Public'],
   partnerB: ['Vis Public'],
+  memberA: ['Vis Members', 'Vis Public'],
+  memberB: ['Vis Public'],
+  expert: ['Vis Public'],
   staff: ['Vis Members', 'Vis Public', 'Vis Staff'],
   admin: ['Vis Members', 'Vis Public', 'Vis Staff'],
 };
@@ -22,16 +38,23 @@ const CONTACT: Record<Who, boolean> = {
   anonymous: false,
   partnerA: false,
   partnerB: false,
+  memberA: false,
+  memberB: false,
+  expert: false,
   staff: true,
   admin: true,
 };
 
 /** Mutations anyone may call (the rest are staff-only): asking the cluster for expertise. */
-const OPEN_MUTATIONS = new Set(['submitInquiry']);
+const OPEN_MUTATIONS = new Set(['submitInquiry', 'requestSignIn', 'completeSignIn']);
+/** A signed-in person's own: any person may end their sessions (tested in people.spec.ts). */
+const OWN_MUTATIONS = new Set(['signOut', 'signOutEverywhere', 'revokeSession']);
 
 /**
  * Acceptance "who sees what": every role × every way in. Cluster A holds the experts'
- * organisation; partner B belongs to another cluster.
+ * organisation; partner B belongs to another cluster. Members are people signed in with a session
+ * (of an organisation in cluster A, of one in cluster B); the expert is a person whose own
+ * profile ("Own Profile", staff-only) is in an organisation of no cluster.
  */
 describe('who sees what', () => {
   let t: TestApp;
@@ -65,6 +88,43 @@ describe('who sees what', () => {
     ).secret;
     key.staff = t.keys.staff;
     key.admin = t.keys.admin;
+    const orgB = await must(
+      t,
+      `mutation($c: ID!) { createOrganisation(input: { name: "Lab B", type: COMPANY, country: "fr", clusterIds: [$c] }) { id } }`,
+      'createOrganisation',
+      { c: other.id },
+    );
+    const lone = await must(
+      t,
+      `mutation { createOrganisation(input: { name: "Lone Lab", type: COMPANY, country: "be" }) { id } }`,
+      'createOrganisation',
+    );
+    const own = await must(
+      t,
+      `mutation($input: CreateExpertInput!) { createExpert(input: $input) { id } }`,
+      'createExpert',
+      {
+        input: {
+          name: 'Own Profile',
+          email: 'own@lone.example',
+          organisationId: lone.id,
+          visibility: 'STAFF',
+        },
+      },
+    );
+    key.memberA = (
+      await signedInPerson(t, {
+        email: 'a@member.example',
+        name: 'Ann A',
+        organisationId: refs.org.id,
+      })
+    ).token;
+    key.memberB = (
+      await signedInPerson(t, { email: 'b@member.example', name: 'Bob B', organisationId: orgB.id })
+    ).token;
+    key.expert = (
+      await signedInPerson(t, { email: 'own@lone.example', name: 'Own Profile', expertId: own.id })
+    ).token;
     for (const [name, visibility] of [
       ['Vis Public', 'PUBLIC'],
       ['Vis Members', 'MEMBERS'],
@@ -166,6 +226,28 @@ describe('who sees what', () => {
       expect(names(widened.hits as unknown as { name: string }[])).toEqual(SEES[who]);
     });
 
+    it(`${PEOPLE.has(who) ? 'reads its own account, and no one else' : 'has no account'}`, async () => {
+      const res = await as(who, `{ me { email roles expert { name email } } }`);
+      if (!PEOPLE.has(who)) {
+        expect(res.data?.me).toBeNull();
+        return;
+      }
+      const me = res.data?.me;
+      expect(me.email).toMatch(/@(member|lone)\.example$/);
+      expect(me.roles).toEqual(who === 'expert' ? ['EXPERT'] : ['MEMBER']);
+      if (who === 'expert') {
+        // Their own profile, whatever its visibility; its contact details stay staff's.
+        expect(me.expert.name).toBe('Own Profile');
+        expect(me.expert.email).toBeNull();
+      }
+      // No other way in names a person: searches hold no e-mail of anyone.
+      const search = await as(
+        who,
+        `{ search(query: "member", limit: 20) { experts { expert { name } } } }`,
+      );
+      expect(JSON.stringify(search)).not.toMatch(/@(member|lone)\.example/);
+    });
+
     it(`${CONTACT[who] ? 'reads' : 'never reads'} contact details`, async () => {
       const res = await as(who, `{ experts(first: 100) { edges { node { name email phone } } } }`);
       const visible = res.data?.experts.edges
@@ -189,9 +271,11 @@ describe('who sees what', () => {
     const mutations = await everyMutation(t);
     expect(mutations.length).toBeGreaterThan(20);
     const before = await rowCounts(t);
-    for (const who of ['anonymous', 'partnerA'] as const) {
+    for (const who of ['anonymous', 'partnerA', 'memberA', 'expert'] as const) {
       // Anyone may ask for a search token (it writes nothing); every other mutation is a write.
       for (const m of mutations.filter((x) => x.name !== 'createSearchToken')) {
+        // Ending one's own session is a person's right (and would end this test's sessions).
+        if (PEOPLE.has(who) && OWN_MUTATIONS.has(m.name)) continue;
         const res = await as(who, m.query, m.variables);
         const code = res.errors?.[0]?.extensions?.code;
         // Open to everyone on purpose; its placeholder input is refused, so nothing is written.

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createClient } from 'redis';
 import { DataSource } from 'typeorm';
-import { RateLimitWindows1796281975024 } from '../../src/database/migrations/postgres/1796281975024-RateLimitWindows.js';
+import { RateLimitWindows1796283856402 } from '../../src/database/migrations/postgres/1796283856402-RateLimitWindows.js';
 import { MemoryRateLimitStore } from '../../src/rate-limits/memory-rate-limit.store.js';
 import { PostgresRateLimitStore } from '../../src/rate-limits/postgres-rate-limit.store.js';
 import type { RateLimitStore } from '../../src/rate-limits/rate-limit-store.js';
@@ -104,7 +104,7 @@ contract('PostgreSQL', noPostgres, async () => {
   const setup = await connect();
   await setup.query(`CREATE SCHEMA "${schema}"`);
   const runner = setup.createQueryRunner();
-  await new RateLimitWindows1796281975024().up(runner);
+  await new RateLimitWindows1796283856402().up(runner);
   await runner.release();
   const other = await connect();
   return {

@@ -147,6 +147,85 @@ describe('search proxy', () => {
     expect(names(multi.results[1]?.hits ?? [])).toEqual(['X-ray diffraction']);
   });
 
+  it('answers facet-search from a search under the token: values it may see, matched by name in any language', async () => {
+    const secret = await must(
+      t,
+      `mutation { createTechnology(input: { name: "Secondary ion mass spectrometry", slug: "sims", acronyms: ["SIMS"] }) { id } }`,
+      'createTechnology',
+    );
+    const refs = await t.gql(`{ organisations(first: 1) { edges { node { id } } } }`);
+    await must(
+      t,
+      `mutation($input: CreateExpertInput!) { createExpert(input: $input) { id } }`,
+      'createExpert',
+      {
+        input: {
+          name: 'Facet Hidden',
+          email: 'facet-hidden@proxy.example',
+          organisationId: refs.data?.organisations.edges[0].node.id,
+          visibility: 'MEMBERS',
+          skills: [{ technologyId: secret.id, level: 'EXPERT' }],
+        },
+      },
+    );
+    await t.searchSynced();
+    const experts = anonymous.indexes[0] as string;
+    const facetSearch = async (body: unknown, bearer = anonymous.token) => {
+      const res = await post(`/search/indexes/${experts}/facet-search`, body, bearer);
+      return { status: res.status, body: (await res.json()) as any };
+    };
+    const values = async (body: Record<string, unknown>) => {
+      const answer = await facetSearch({ facetName: 'technologySlugs', ...body });
+      expect(answer.status).toBe(200);
+      return (answer.body.facetHits as { value: string; count: number }[]).map(
+        (h) => `${h.value}:${h.count}`,
+      );
+    };
+    // The MEMBERS expert's technique is counted nowhere, whatever the browser filters.
+    expect(await values({})).toEqual(['xrd:1']);
+    expect(await values({ facetQuery: null, filter: WIDEN })).toEqual(['xrd:1']);
+    expect(await values({ facetQuery: 'sims' })).toEqual([]);
+    // By word prefix of the value or of its names, accents and case ignored.
+    for (const query of ['rayons', 'RÖNTGEN', 'x-ray diff', 'xrd']) {
+      expect([query, await values({ facetQuery: query })]).toEqual([query, ['xrd:1']]);
+    }
+    expect(await values({ facetQuery: 'ray diffraction nope' })).toEqual([]);
+    // What instant-meilisearch adds for the hits changes nothing.
+    const extra = { facets: ['languages'], hitsPerPage: 1, page: 9, highlightPreTag: '<x>' };
+    expect(await values({ facetQuery: 'xrd', ...extra })).toEqual(['xrd:1']);
+    expect(await values({ q: 'nobody at all', facetQuery: '' })).toEqual([]);
+    const country = await facetSearch({ facetName: 'organisation.country', facetQuery: 'luxem' });
+    expect(country.body.facetHits).toEqual([{ value: expect.stringMatching(/^lu$/i), count: 1 }]);
+    // The official client's facet search goes through it too.
+    const client = new Meilisearch({ host: anonymous.host, apiKey: anonymous.token });
+    const viaClient = await client
+      .index(experts)
+      .searchForFacetValues({ facetName: 'technologySlugs', facetQuery: 'diffraction' });
+    expect(viaClient.facetHits).toEqual([{ value: 'xrd', count: 1 }]);
+
+    // Bad input names its field; the engine's own refusals keep their status.
+    for (const [body, code] of [
+      [{}, 'invalid_facet_search_facet_name'],
+      [{ facetName: 7 }, 'invalid_facet_search_facet_name'],
+      [{ facetName: 'technologySlugs', facetQuery: 5 }, 'invalid_facet_search_facet_query'],
+      [
+        { facetName: 'technologySlugs', facetQuery: 'x'.repeat(201) },
+        'invalid_facet_search_facet_query',
+      ],
+      [{ facetName: 'name' }, 'invalid_search_facets'],
+    ] as const) {
+      const answer = await facetSearch(body);
+      expect([body, answer.status, answer.body.code]).toEqual([body, 400, code]);
+    }
+    expect((await facetSearch({ facetName: 'technologySlugs' }, t.keys.admin)).status).toBe(401);
+    const foreign = await post(
+      '/search/indexes/other/facet-search',
+      { facetName: 'x' },
+      anonymous.token,
+    );
+    expect(foreign.status).toBe(404);
+  });
+
   it('answers 404 to every other engine route, and to indexes that are not this deployment’s', async () => {
     const { token } = anonymous;
     const call = (method: string, path: string) =>

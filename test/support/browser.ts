@@ -50,15 +50,20 @@ export interface StaticSite {
   close(): Promise<void>;
 }
 
-/** Serves fixed pages (path → HTML) the way an integrator's own site would. */
+/**
+ * Serves fixed files (path → content: `.js` as JavaScript, the rest as HTML) the way an
+ * integrator's own site would.
+ */
 export async function serveSite(pages: Record<string, string>): Promise<StaticSite> {
   const server: Server = createServer((req, res) => {
-    const page = pages[new URL(req.url ?? '/', 'http://x').pathname];
+    const path = new URL(req.url ?? '/', 'http://x').pathname;
+    const page = pages[path];
     if (page === undefined) {
       res.writeHead(404).end();
       return;
     }
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page);
+    const type = path.endsWith('.js') ? 'text/javascript' : 'text/html';
+    res.writeHead(200, { 'content-type': `${type}; charset=utf-8` }).end(page);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;

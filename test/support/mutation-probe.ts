@@ -72,6 +72,10 @@ export async function rowCounts(t: TestApp): Promise<Record<string, number>> {
     'materials',
     'sectors',
     'api_keys',
+    'people',
+    'sessions',
+    'sign_in_tokens',
+    'sign_in_domains',
   ];
   const counts: Record<string, number> = {};
   for (const table of tables) {

@@ -77,6 +77,8 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     SEARCH_TOKEN_LIMIT: '0',
     INQUIRY_LIMIT_ADDRESS: '0',
     INQUIRY_LIMIT_CLIENT: '0',
+    SIGN_IN_LIMIT_ADDRESS: '0',
+    SIGN_IN_LIMIT_CLIENT: '0',
     ...database.env,
     ...options.env,
   });

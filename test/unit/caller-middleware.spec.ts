@@ -4,7 +4,11 @@ import type { Response } from 'express';
 import type { ApiKeysService } from '../../src/auth/api-keys.service.js';
 import { CallerMiddleware, RefusedCredentialMiddleware } from '../../src/auth/caller.middleware.js';
 import { type Caller, type RequestWithCaller, Role, usesApiKey } from '../../src/auth/caller.js';
-import type { SearchTokenCredentials } from '../../src/auth/search-token-credentials.js';
+import type { PersonSessions } from '../../src/auth/person-sessions.js';
+import type {
+  SearchTokenCredentials,
+  SearchTokenVerdict,
+} from '../../src/auth/search-token-credentials.js';
 import type { SearchTokenKey } from '../../src/search/tokens/search-token-key.service.js';
 import { SearchTokenVerifier } from '../../src/search/tokens/search-token-verifier.service.js';
 
@@ -47,7 +51,8 @@ describe('CallerMiddleware with search tokens', () => {
       role: Role.PARTNER,
       keyId: STAFF_KEY.keyId,
       clusterSlugs: ['lmmc'],
-      allowedOrigins: [],
+      // Its pages (the key's origins) may read its answers (cors.middleware.ts).
+      allowedOrigins: ['https://staff.example'],
       searchToken: true,
     });
     expect(usesApiKey(res.caller as Caller)).toBe(false);
@@ -86,6 +91,71 @@ describe('CallerMiddleware with search tokens', () => {
     expect(res.body.errors[0].message).toBe('the API key is unknown or revoked');
     expect((await answer(undefined)).passed).toBe(true);
     expect((await answer('Bearer ')).status).toBe(401);
+  });
+});
+
+describe('CallerMiddleware with sessions', () => {
+  const MEMBER: Caller = {
+    role: Role.PARTNER,
+    keyId: null,
+    clusterIds: ['c1'],
+    clusterSlugs: ['lmmc'],
+    allowedOrigins: [],
+    personId: 'p1',
+    sessionId: 's1',
+  };
+  const sessions: PersonSessions = {
+    resolve: async (token) => (token === 'kss_live' ? MEMBER : null),
+    resolveId: async (id) => (id === 's1' ? MEMBER : null),
+  };
+  const run = async (authorization: string[], verdict?: SearchTokenVerdict) => {
+    const req = {
+      headers: { authorization: authorization[0] },
+      rawHeaders: authorization.flatMap((value) => ['Authorization', value]),
+    } as unknown as RequestWithCaller;
+    const tokenCheck = verdict ? tokens(verdict) : undefined;
+    await new CallerMiddleware(keys, tokenCheck, sessions).use(
+      req,
+      {} as Response,
+      () => undefined,
+    );
+    return req;
+  };
+
+  it("reads a session as its person, and a session's search token as a reader only", async () => {
+    expect((await run(['Bearer kss_live'])).caller).toEqual(MEMBER);
+    const token = await run(['Bearer eyJ.a.b'], { valid: true, keyId: null, sessionId: 's1' });
+    expect(token.caller).toEqual({
+      role: Role.PARTNER,
+      keyId: null,
+      clusterIds: ['c1'],
+      clusterSlugs: ['lmmc'],
+      allowedOrigins: [],
+      searchToken: true,
+    });
+  });
+
+  it('refuses an ended session, and the tokens it minted, with 401', async () => {
+    const ended = await run(['Bearer kss_gone']);
+    expect(ended.refusal).toMatchObject({ status: 401, message: /signed out or expired/ });
+    const token = await run(['Bearer eyJ.a.b'], { valid: true, keyId: null, sessionId: 'gone' });
+    expect(token.refusal?.status).toBe(401);
+    expect(token.caller?.role).toBe(Role.ANONYMOUS);
+  });
+
+  it('refuses two credentials with 400, whatever they are', async () => {
+    for (const headers of [
+      ['Bearer kss_live, Bearer knr_staff'],
+      ['Bearer kss_live knr_staff'],
+      ['bearer kss_live,knr_staff'],
+      ['Bearer kss_live', 'Bearer knr_staff'],
+    ]) {
+      const req = await run(headers);
+      expect([headers, req.refusal?.status]).toEqual([headers, 400]);
+      expect(req.caller?.role).toBe(Role.ANONYMOUS);
+    }
+    // A byte that is no blank for HTTP belongs to one (bad) token: 401, not 400.
+    expect((await run(['Bearer kss_a\u00a0b'])).refusal?.status).toBe(401);
   });
 });
 

@@ -1,6 +1,7 @@
 import { Field, GraphQLISODateTime, ObjectType } from '@nestjs/graphql';
 import { AuditEntryModel } from '../../audit/models/audit-entry.model.js';
 import { ExpertModel } from '../../experts/models/expert.model.js';
+import { PersonDataExportModel } from '../../people/models/person-data-export.model.js';
 
 @ObjectType({
   description:
@@ -9,6 +10,11 @@ import { ExpertModel } from '../../experts/models/expert.model.js';
 export class ExpertDataExport {
   @Field(() => GraphQLISODateTime) exportedAt!: Date;
   @Field(() => ExpertModel) expert!: ExpertModel;
+  @Field(() => PersonDataExportModel, {
+    nullable: true,
+    description: 'Their account, if they sign in: sessions and sign-in links included.',
+  })
+  person!: PersonDataExportModel | null;
   @Field(() => [AuditEntryModel]) auditTrail!: AuditEntryModel[];
   @Field({ description: 'Where else the data lives: the search index, rebuilt from this profile.' })
   derivedCopies!: string;
@@ -19,4 +25,6 @@ export class ErasureReport {
   @Field({ description: 'The erased expert global id (no longer resolvable).' }) id!: string;
   @Field({ description: 'The pseudonym that replaces it in the audit trail.' }) pseudonym!: string;
   @Field({ description: 'Audit entries rewritten to the pseudonym.' }) auditEntries!: number;
+  @Field({ description: 'Accounts of the person removed with the profile (0 or 1).' })
+  people!: number;
 }

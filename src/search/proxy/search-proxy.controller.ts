@@ -6,7 +6,7 @@ import { SearchProxy } from './search-proxy.service.js';
 export const SEARCH_PROXY_PATH = '/search';
 
 /**
- * The engine's two search routes under Kenner's own URL, for the `meilisearch` JS client and
+ * The engine's search routes under Kenner's own URL, for the `meilisearch` JS client and
  * instant-meilisearch (`host: '<kenner>/search'`). Every other path under /search is a 404: no
  * admin route, no documents, no keys. The edge (edge.module.ts) counts these requests as anonymous
  * for the rate limit and answers CORS for them; the bearer here is a search token, not an API key.
@@ -19,6 +19,13 @@ export class SearchProxyController {
   @HttpCode(200)
   async search(@Param('uid') uid: string, @Req() req: Request, @Res() res: Response) {
     await this.proxy.forward(req, res, { index: uid });
+  }
+
+  /** Answered from a search: Kenner's indexes keep the engine's facet search off. */
+  @Post('indexes/:uid/facet-search')
+  @HttpCode(200)
+  async facetSearch(@Param('uid') uid: string, @Req() req: Request, @Res() res: Response) {
+    await this.proxy.forward(req, res, { index: uid, facetSearch: true });
   }
 
   @Post('multi-search')

@@ -1,5 +1,10 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import {
+  PERSON_SESSIONS,
+  type PersonSessions,
+  SESSION_REFUSED,
+} from '../../auth/person-sessions.js';
 import { Environment } from '../../config/environment.js';
 import { SearchEngine } from '../engine/search-engine.service.js';
 import { SEARCH_INDEXES } from '../indexes/search-indexes.js';
@@ -7,33 +12,19 @@ import {
   SearchTokenVerifier,
   TOKEN_PROBLEM_MESSAGE,
 } from '../tokens/search-token-verifier.service.js';
+import { type EngineAnswer, FacetSearch } from './facet-search.service.js';
+import { isObject, refuse, ProxyRefusal } from './proxy-refusal.js';
+import { kennerClaim } from '../tokens/search-token.jwt.js';
 
 /** How long the engine may take to answer one search before the caller gets a 503. */
 const ENGINE_TIMEOUT_MS = 10_000;
-
-/** A refusal in the engine's own error shape, so the meilisearch client reports its message. */
-class ProxyRefusal extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-const refuse = (status: number, code: string, message: string): never => {
-  throw new ProxyRefusal(status, code, message);
-};
-
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
  * Forwards one search to the engine with the browser's tenant token, after checking what Kenner
  * can check itself: the token is an unexpired JWT signed by Kenner's search-token key (never the
  * master key or any other key; SearchTokenVerifier), the body is JSON within BODY_LIMIT_KB, and
- * every index it names is one of this deployment's. The engine then applies the token's search
+ * every index it names is one of this deployment's, and a token minted in a person's session only
+ * while that session lasts. The engine then applies the token's search
  * rules, so a filter sent by the browser only narrows. Engine answers keep their status; an unreachable engine is a
  * 503 `search_unavailable`.
  */
@@ -45,12 +36,16 @@ export class SearchProxy {
     private readonly engine: SearchEngine,
     private readonly verifier: SearchTokenVerifier,
     private readonly env: Environment,
+    private readonly facets: FacetSearch,
+    @Optional()
+    @Inject(PERSON_SESSIONS)
+    private readonly sessions?: PersonSessions,
   ) {}
 
   async forward(
     req: Request,
     res: Response,
-    target: { index: string } | { multi: true },
+    target: { index: string; facetSearch?: true } | { multi: true },
   ): Promise<void> {
     try {
       const token = this.bearer(req);
@@ -61,8 +56,15 @@ export class SearchProxy {
         this.checkQueries(body);
       }
       await this.checkSignature(token);
+      if ('index' in target && target.facetSearch) {
+        const query = this.facets.parse(body);
+        const search = (path: string, searchBody: unknown) => this.search(path, token, searchBody);
+        const answer = await this.facets.answer(target.index, query, search);
+        this.reply(res, answer);
+        return;
+      }
       const path = 'index' in target ? `indexes/${target.index}/search` : 'multi-search';
-      await this.send(res, path, token, body);
+      this.reply(res, await this.search(path, token, body));
     } catch (error) {
       if (!(error instanceof ProxyRefusal)) throw error;
       res.status(error.status).json({
@@ -81,15 +83,27 @@ export class SearchProxy {
     return match[1];
   }
 
-  /** Only unexpired tokens signed by this deployment's current search-token key. */
+  /**
+   * Only unexpired tokens signed by this deployment's current search-token key, and of a person's
+   * session only while it lasts.
+   */
   private async checkSignature(token: string): Promise<void> {
     const check = await this.engineCall(() => this.verifier.check(token));
     if (!check.ok) {
       // Kenner's own message (expired, rotated, forged…) after the code clients already know.
-      refuse(
+      return refuse(
         401,
         'invalid_search_token',
         `Only search tokens from createSearchToken are accepted: ${TOKEN_PROBLEM_MESSAGE[check.problem]}.`,
+      );
+    }
+    // A person's token lasts no longer than their session: signing out ends its searches too.
+    const session = kennerClaim(check.payload)?.session;
+    if (session && !(await this.sessions?.resolveId(session))) {
+      refuse(
+        401,
+        'invalid_search_token',
+        `The session that minted this search token: ${SESSION_REFUSED}.`,
       );
     }
   }
@@ -145,7 +159,8 @@ export class SearchProxy {
     return refuse(400, 'malformed_payload', 'The request body must be a JSON object.');
   }
 
-  private async send(res: Response, path: string, token: string, body: unknown): Promise<void> {
+  /** One call to the engine's search routes with the browser's token; a 5xx becomes a 503. */
+  private async search(path: string, token: string, body: unknown): Promise<EngineAnswer> {
     const answer = await this.engineCall(() =>
       fetch(`${this.engine.client.config.host.replace(/\/+$/, '')}/${path}`, {
         method: 'POST',
@@ -159,10 +174,15 @@ export class SearchProxy {
       this.logger.warn(`the engine answered ${answer.status} to a search`);
       refuse(503, 'search_unavailable', 'Search is unavailable; try again shortly.');
     }
-    res
-      .status(answer.status)
-      .type(answer.headers.get('content-type') ?? 'application/json')
-      .send(text);
+    return {
+      status: answer.status,
+      type: answer.headers.get('content-type') ?? 'application/json',
+      text,
+    };
+  }
+
+  private reply(res: Response, answer: EngineAnswer): void {
+    res.status(answer.status).type(answer.type).send(answer.text);
   }
 
   /** An engine that cannot be reached is a 503 for the caller, never a 500. */

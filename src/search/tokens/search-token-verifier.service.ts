@@ -66,6 +66,8 @@ export class SearchTokenVerifier implements SearchTokenCredentials {
           'the search token carries no Kenner claim (minted by an older version): mint a new one',
       };
     }
-    return { valid: true, keyId: claim.key };
+    return claim.session
+      ? { valid: true, keyId: claim.key, sessionId: claim.session }
+      : { valid: true, keyId: claim.key };
   }
 }

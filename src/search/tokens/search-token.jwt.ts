@@ -2,12 +2,15 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { TokenSearchRules } from 'meilisearch';
 
 /**
- * Kenner's own claim in its search tokens: which API key minted it (null: anonymous). Meilisearch
- * ignores claims it does not know (checked on 1.21), so the same token serves /search and
- * GraphQL, where the key's current state decides what it may see.
+ * Kenner's own claim in its search tokens: which API key minted it (null: anonymous), or which
+ * person's session. Meilisearch ignores claims it does not know (checked on 1.21), so the same
+ * token serves /search and GraphQL, where the key's or session's current state decides what it
+ * may see.
  */
 export interface KennerClaim {
   key: string | null;
+  /** The session of the signed-in person who minted it; absent for keys and anonymous callers. */
+  session?: string;
 }
 
 /** The payload of a tenant token as Kenner writes it. */
@@ -114,7 +117,10 @@ export function kennerClaim(payload: Record<string, unknown>): KennerClaim | und
   const claim = payload.kenner;
   if (!isObject(claim)) return undefined;
   const key = claim.key;
-  return key === null || (typeof key === 'string' && key.length > 0 && key.length <= 64)
-    ? { key }
-    : undefined;
+  const session = claim.session;
+  const id = (value: unknown): value is string =>
+    typeof value === 'string' && value.length > 0 && value.length <= 64;
+  if (!(key === null || id(key))) return undefined;
+  if (session === undefined) return { key };
+  return id(session) ? { key, session } : undefined;
 }

@@ -96,12 +96,15 @@ export class SearchTokensService {
     );
     const key = await this.signingKey.key();
     const exp = Math.floor(Date.now() / 1000) + expiresInSeconds;
-    // `kenner.key` lets GraphQL accept the token as the key's (read-only) credential.
+    // `kenner.key` lets GraphQL accept the token as the key's (read-only) credential; a person's
+    // token names their session instead, so signing out ends the token's reads too.
     const token = signSearchToken(key, {
       searchRules,
       apiKeyUid: key.uid,
       exp,
-      kenner: { key: caller.keyId },
+      kenner: caller.sessionId
+        ? { key: caller.keyId, session: caller.sessionId }
+        : { key: caller.keyId },
     });
     const expiresAt = new Date(exp * 1000);
     return { host: this.host(requestOrigin), token, indexes: uids, expiresAt };

@@ -7,8 +7,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * the table comes back empty, so at worst each client's current window starts again.
  * fillfactor leaves room on each page so the upserts stay HOT updates (no index to touch).
  */
-export class RateLimitWindows1796281975024 implements MigrationInterface {
-  name = 'RateLimitWindows1796281975024';
+export class RateLimitWindows1796283856402 implements MigrationInterface {
+  name = 'RateLimitWindows1796283856402';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(
