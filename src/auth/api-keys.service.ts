@@ -34,7 +34,13 @@ export const noAdminKeyHint = (production: boolean): string =>
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-const ORIGINS_CACHE_MS = 30_000;
+/**
+ * How long a process trusts its list of the origins keys allow (preflights only; a key itself is
+ * looked up at every request). A key created or revoked through another API process is seen here
+ * within this time: one short query per process every few seconds, cheaper than a channel that
+ * tells every process, and as simple with any number of them.
+ */
+export const ORIGINS_CACHE_MS = 5_000;
 
 /** Recording every use would cost a write per request; a minute's precision is enough. */
 const LAST_USED_PRECISION_MS = 60_000;
@@ -102,7 +108,8 @@ export class ApiKeysService implements OnApplicationBootstrap {
 
   /**
    * Whether any active key lists this origin: a browser's preflight carries no key, so it is
-   * granted to every origin some partner registered. Cached briefly: preflights come per page.
+   * granted to every origin some partner registered. Cached for ORIGINS_CACHE_MS: preflights come
+   * per page; this process's own changes clear it at once.
    */
   async someKeyAllows(origin: string): Promise<boolean> {
     if (!this.origins || this.origins.at < Date.now() - ORIGINS_CACHE_MS) {

@@ -1,5 +1,5 @@
 import { Transform } from 'class-transformer';
-import { IsArray, IsBoolean, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { IsArray, IsBoolean, IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { toBoolean, toInt, toList } from './env-transforms.js';
 
 /**
@@ -114,6 +114,26 @@ export class EdgeEnvironment {
   @IsInt()
   @Min(0)
   SEARCH_TOKEN_LIMIT = 30;
+
+  /**
+   * Where the counts of every limit above and below are kept (src/rate-limits/): `memory` (this
+   * process only: right for one process, and the embedded setup needs nothing else), `postgres`
+   * (a table of DATABASE_URL's database) or `redis` (REDIS_URL). Unset: `redis` when REDIS_URL is
+   * set, else `memory` (see `loadEnvironment`). With several API processes, choose a shared one,
+   * or each process grants the whole allowance (docs/scaling.md).
+   */
+  @IsIn(['memory', 'postgres', 'redis'])
+  RATE_LIMIT_STORE: 'memory' | 'postgres' | 'redis' = 'memory';
+
+  /**
+   * What a limit does while its shared store cannot be reached: `open` counts in this process
+   * alone until it is back (each process then grants the whole allowance, as without a shared
+   * store) and logs a warning once a minute; `closed` refuses what it would count with 503
+   * RATE_LIMIT_UNAVAILABLE. Open by default: the limits guard against floods, not against access
+   * anyone lacks, and a store outage should not take public search down with it.
+   */
+  @IsIn(['open', 'closed'])
+  RATE_LIMIT_STORE_FAILURE: 'open' | 'closed' = 'open';
 
   /** Length of the window of the inquiry limits below (an hour by default). */
   @Transform(toInt)

@@ -47,6 +47,18 @@ export class Environment extends EdgeEnvironment {
   DATABASE_URL?: string;
 
   /**
+   * A Redis server (`redis://[user:pass@]host:6379[/db]`, or `rediss://`) holding the rate limits'
+   * counts, shared by every API process (RATE_LIMIT_STORE). Nothing else is kept there.
+   */
+  @IsOptional()
+  @Matches(/^rediss?:\/\/\S+$/, { message: 'must be a redis:// or rediss:// URL' })
+  REDIS_URL?: string;
+
+  /** Prepended to every key Kenner writes in Redis: lets deployments (or tests) share one server. */
+  @Matches(/^[a-zA-Z0-9:_.-]*$/, { message: 'may hold only letters, digits, :, _, . and -' })
+  REDIS_KEY_PREFIX = 'kenner:';
+
+  /**
    * Load the demo dataset on start when the database holds no experts. Unset: on, except with
    * NODE_ENV=production, so a production database never fills with fictitious experts by accident
    * (see `loadEnvironment`); SEED_DEMO=true still seeds there.
@@ -196,6 +208,7 @@ export class ConfigurationError extends UserError {}
 /** Settings without a default: `new Environment()` does not list them. */
 const OPTIONAL = [
   'DATABASE_URL',
+  'REDIS_URL',
   'MEILI_HOST',
   'PUBLIC_URL',
   'MEILI_PUBLIC_HOST',
@@ -220,6 +233,7 @@ export function loadEnvironment(source: NodeJS.ProcessEnv = process.env): Enviro
     // A database URL may hold a password: never echo it.
     const secret = [
       'DATABASE_URL',
+      'REDIS_URL',
       'MEILI_MASTER_KEY',
       'BOOTSTRAP_ADMIN_KEY',
       'ERASURE_SECRET',
@@ -233,5 +247,14 @@ export function loadEnvironment(source: NodeJS.ProcessEnv = process.env): Enviro
   // A default that depends on another setting: class field initialisers run before the values
   // are assigned, so they cannot see NODE_ENV.
   if (raw.SEED_DEMO === undefined) env.SEED_DEMO = env.NODE_ENV !== 'production';
+  // Setting REDIS_URL has no other use than sharing the counts: it chooses that store.
+  if (raw.RATE_LIMIT_STORE === undefined && env.REDIS_URL) env.RATE_LIMIT_STORE = 'redis';
+  if (env.RATE_LIMIT_STORE === 'redis' && !env.REDIS_URL)
+    throw new ConfigurationError('Invalid configuration: RATE_LIMIT_STORE=redis needs REDIS_URL');
+  if (env.RATE_LIMIT_STORE === 'postgres' && !env.DATABASE_URL) {
+    throw new ConfigurationError(
+      'Invalid configuration: RATE_LIMIT_STORE=postgres needs DATABASE_URL (SQLite serves one process)',
+    );
+  }
   return env;
 }

@@ -8,6 +8,8 @@ const STATUS: Partial<Record<string, number>> = Object.fromEntries(
     ErrorCode.UNAUTHENTICATED,
     ErrorCode.FORBIDDEN,
     ErrorCode.RATE_LIMITED,
+    // Not the client's fault, but an answer of the same kind: nothing ran, retry after a while.
+    ErrorCode.RATE_LIMIT_UNAVAILABLE,
   ].map((code) => [code, HTTP_STATUS[code]]),
 );
 

@@ -16,6 +16,8 @@ export enum EdgeErrorCode {
   BAD_REQUEST = 'BAD_REQUEST',
   /** The same code a service's own limit raises (`rateLimited`, e.g. inquiries per address). */
   RATE_LIMITED = ErrorCode.RATE_LIMITED,
+  /** 503: the rate limits' shared store is down and RATE_LIMIT_STORE_FAILURE=closed. */
+  RATE_LIMIT_UNAVAILABLE = ErrorCode.RATE_LIMIT_UNAVAILABLE,
   /** 503: more requests waiting than GRAPHQL_MAX_WAITING, or stopping; not the client's fault. */
   SERVER_BUSY = 'SERVER_BUSY',
 }

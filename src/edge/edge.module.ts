@@ -20,6 +20,7 @@ import { SchemaSdlController } from './schema-sdl.controller.js';
 import { SearchCorsMiddleware } from './search-cors.middleware.js';
 import { SEARCH_PROXY_PATH } from '../search/proxy/search-proxy.controller.js';
 import { EMBED_PATH } from '../embed/embed.controller.js';
+import { RateLimitsModule } from '../rate-limits/rate-limits.module.js';
 import { SearchModule } from '../search/search.module.js';
 import { SearchTokenVerifier } from '../search/tokens/search-token-verifier.service.js';
 
@@ -39,8 +40,9 @@ const HEALTH = { path: 'health', method: RequestMethod.ALL };
  */
 @Module({
   // The first step (who is calling) and CORS read the API keys; search tokens are checked by the
-  // search module, which holds their signing key; session tokens by the people module.
-  imports: [AuthModule, SearchModule, PeopleModule],
+  // search module, which holds their signing key; session tokens by the people module. Requests
+  // are counted in the rate limits' store.
+  imports: [AuthModule, SearchModule, PeopleModule, RateLimitsModule],
   controllers: [SchemaSdlController],
   providers: [
     RequestGate,

@@ -54,7 +54,7 @@ export class InquiriesService {
 
   /** `client` is whom the inquiry limits count (the request's key or IP, see InquiryLimits). */
   async submit(input: SubmitInquiryInput, caller: Caller, client: string) {
-    this.limits.count(client, input.email);
+    await this.limits.count(client, input.email);
     for (let attempt = 1; ; attempt++) {
       try {
         const { inquiry, slugs } = await this.db.transaction((em) =>

@@ -6,6 +6,7 @@ import { PersonalDataOfPeople } from './personal-data-of-people.js';
 import { SessionsResolver } from './sessions.resolver.js';
 import { SessionsService } from './sessions.service.js';
 import { SignInLimits } from './sign-in-limits.js';
+import { RateLimitsModule } from '../rate-limits/rate-limits.module.js';
 import { SignInResolver } from './sign-in.resolver.js';
 import { SignInService } from './sign-in.service.js';
 
@@ -15,7 +16,7 @@ import { SignInService } from './sign-in.service.js';
  * SessionsService), so auth never imports this module.
  */
 @Module({
-  imports: [NotificationsModule],
+  imports: [NotificationsModule, RateLimitsModule],
   providers: [
     PeopleService,
     PeopleResolver,

@@ -55,13 +55,13 @@ export class SignInService implements OnApplicationShutdown {
    * is unset, outside production only (the Host header is the requester's to choose, and a link
    * to their host would hand them the token).
    */
-  request(
+  async request(
     email: string,
     language: Language | undefined,
     { client, requestOrigin }: { client: string; requestOrigin: string },
-  ): { message: string; linkValidMinutes: number } {
+  ): Promise<{ message: string; linkValidMinutes: number }> {
     const address = email.trim().toLowerCase();
-    this.limits.count(client, address);
+    await this.limits.count(client, address);
     const base = this.env.PUBLIC_URL ?? (this.env.NODE_ENV === 'production' ? null : requestOrigin);
     const work = this.issue(address, languageOr(language), base)
       .catch((error: unknown) => this.logger.error(`sign-in link not issued: ${String(error)}`))

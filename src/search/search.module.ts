@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { PERSON_SESSIONS } from '../auth/person-sessions.js';
 import { DemandModule } from '../demand/demand.module.js';
+import { RateLimitsModule } from '../rate-limits/rate-limits.module.js';
 import { PeopleModule } from '../people/people.module.js';
 import { SessionsService } from '../people/sessions.service.js';
 import { SearchEngine } from './engine/search-engine.service.js';
@@ -32,8 +33,8 @@ import { SearchRelay } from './sync/search-relay.service.js';
  */
 @Module({
   // Searches are recorded as demand (DemandInterceptor); /search asks the people module whether
-  // the session that minted a token still lasts.
-  imports: [DemandModule, PeopleModule],
+  // the session that minted a token still lasts; anonymous token mints are rate limited.
+  imports: [DemandModule, PeopleModule, RateLimitsModule],
   providers: [
     { provide: PERSON_SESSIONS, useExisting: SessionsService },
     SearchEngine,

@@ -88,4 +88,27 @@ describe('loadEnvironment', () => {
     expect(env.CORS_ORIGINS).toEqual(['https://a.example', 'http://localhost:5173']);
     expect(env.GRAPHQL_INTROSPECTION).toBe(true);
   });
+
+  it('counts rate limits in memory unless told, in Redis once REDIS_URL is set', () => {
+    expect(loadEnvironment({})).toMatchObject({
+      RATE_LIMIT_STORE: 'memory',
+      RATE_LIMIT_STORE_FAILURE: 'open',
+      REDIS_KEY_PREFIX: 'kenner:',
+    });
+    expect(loadEnvironment({ REDIS_URL: 'redis://cache:6379' }).RATE_LIMIT_STORE).toBe('redis');
+    const pg = { DATABASE_URL: 'postgres://db/k', REDIS_URL: 'redis://cache:6379' };
+    expect(loadEnvironment({ ...pg, RATE_LIMIT_STORE: 'postgres' }).RATE_LIMIT_STORE).toBe(
+      'postgres',
+    );
+  });
+
+  it.each([
+    [{ RATE_LIMIT_STORE: 'redis' }, 'RATE_LIMIT_STORE=redis needs REDIS_URL'],
+    [{ RATE_LIMIT_STORE: 'postgres' }, 'RATE_LIMIT_STORE=postgres needs DATABASE_URL'],
+    [{ RATE_LIMIT_STORE: 'disk' }, 'RATE_LIMIT_STORE="disk"'],
+    [{ RATE_LIMIT_STORE_FAILURE: 'maybe' }, 'RATE_LIMIT_STORE_FAILURE="maybe"'],
+    [{ REDIS_URL: 'http://cache' }, 'REDIS_URL=(hidden) must be a redis:// or rediss:// URL'],
+  ])('refuses a rate-limit store it cannot use: %j', (source, message) => {
+    expect(() => loadEnvironment(source)).toThrow(message);
+  });
 });

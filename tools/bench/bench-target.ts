@@ -14,6 +14,9 @@ import {
 import { waitForOutboxDrained } from '../support/health-client.js';
 import { productScript } from '../support/product.js';
 
+/** The line an API process announces its URL with. */
+export const API_READY = /GraphQL ready at (\S+)/;
+
 /** The API under test: a real compiled `main.js` process on scratch data, with its bundled engine. */
 export interface BenchTarget {
   database: 'sqlite' | 'postgres';
@@ -40,6 +43,8 @@ export async function startBenchTarget(
   experts: number,
   database: 'sqlite' | 'postgres',
   say: (line: string) => void,
+  /** Settings of the API under test beside the bench's own (rate limits, their store). */
+  apiEnv: Record<string, string> = {},
 ): Promise<BenchTarget> {
   const scratch = mkdtempSync(join(tmpdir(), 'kenner-bench-'));
   const databaseUrl = database === 'postgres' ? await createScratchDatabase('bench') : undefined;
@@ -55,6 +60,7 @@ export async function startBenchTarget(
     PORT: '0',
     NODE_ENV: 'production',
     LOG_LEVEL: 'log', // the API announces its address at this level
+    ...apiEnv,
   };
   let api: Started | undefined;
   const cleanup = async () => {
@@ -72,7 +78,7 @@ export async function startBenchTarget(
     const seedSeconds = (Date.now() - started) / 1000;
     say('starting the API; waiting until the index holds every expert');
     started = Date.now();
-    api = await startNode(productScript('main.js'), env, /GraphQL ready at (\S+)/, 1_800_000);
+    api = await startNode(productScript('main.js'), env, API_READY, 1_800_000);
     const url = api.match[1] as string;
     await waitForOutboxDrained(url, 1_800_000, 500);
     const syncSeconds = (Date.now() - started) / 1000;

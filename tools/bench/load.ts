@@ -44,3 +44,58 @@ export async function load(
     non2xx: result.non2xx,
   };
 }
+
+export interface SpreadLoadFigures extends LoadFigures {
+  /** Answers per HTTP status ("200", "429", …), over every process. */
+  statuses: Record<string, number>;
+}
+
+/** autocannon combines runs whose aggregation it was told to skip; its types do not say so. */
+const aggregate = (
+  autocannon as unknown as {
+    aggregateResult(this: void, results: unknown[], opts: { url: string }): autocannon.Result;
+  }
+).aggregateResult;
+
+/**
+ * The same load spread over several API processes, as a round-robin proxy would: each URL gets
+ * an equal share of the connections, all at once, and the figures are of all of them together
+ * (latency histograms merged, not averaged).
+ */
+export async function loadAcross(
+  urls: string[],
+  bodies: string[],
+  headers: Record<string, string>,
+  connections: number,
+  seconds: number,
+): Promise<SpreadLoadFigures> {
+  const runs = await Promise.all(
+    urls.map((url) =>
+      autocannon({
+        url,
+        connections: Math.max(1, Math.round(connections / urls.length)),
+        duration: seconds,
+        skipAggregateResult: true,
+        requests: bodies.map((body) => ({
+          method: 'POST',
+          path: new URL(url).pathname,
+          headers: { 'content-type': 'application/json', ...headers },
+          body,
+        })),
+      }),
+    ),
+  );
+  const result = aggregate(runs, { url: urls[0] as string });
+  const statuses = Object.fromEntries(
+    Object.entries(result.statusCodeStats ?? {}).map(([code, s]) => [code, s.count ?? 0]),
+  );
+  return {
+    requests: result.requests.total,
+    requestsPerSecond: Math.round(result.requests.total / seconds),
+    p50Ms: result.latency.p50,
+    p99Ms: result.latency.p99,
+    errors: result.errors,
+    non2xx: result.non2xx,
+    statuses,
+  };
+}

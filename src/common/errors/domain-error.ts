@@ -11,6 +11,11 @@ export enum ErrorCode {
   FORBIDDEN = 'FORBIDDEN',
   /** Answered 429 with Retry-After; `extensions.retryAfterSeconds` says when to try again. */
   RATE_LIMITED = 'RATE_LIMITED',
+  /**
+   * Answered 503: a limit's shared store cannot be reached and RATE_LIMIT_STORE_FAILURE=closed,
+   * so nothing is done uncounted; retry after `extensions.retryAfterSeconds`.
+   */
+  RATE_LIMIT_UNAVAILABLE = 'RATE_LIMIT_UNAVAILABLE',
 }
 
 /** The HTTP status of each code, where an answer carries one (plain routes, refused operations). */
@@ -21,6 +26,7 @@ export const HTTP_STATUS: Readonly<Record<ErrorCode, number>> = {
   [ErrorCode.NOT_FOUND]: 404,
   [ErrorCode.CONFLICT]: 409,
   [ErrorCode.RATE_LIMITED]: 429,
+  [ErrorCode.RATE_LIMIT_UNAVAILABLE]: 503,
 };
 
 export class DomainError extends Error {

@@ -84,7 +84,7 @@ export class SearchTokensService {
         `must be between 1 and ${MAX_ANONYMOUS_TOKEN_SECONDS} (1 hour) without an API key`,
       );
     }
-    if (anonymous) this.limits.count(client);
+    if (anonymous) await this.limits.count(client);
     const uids = [...new Set(indexes)].map((i) => this.engine.index(INDEX_OF[i]));
     const expertsUid = this.engine.index(EXPERTS_INDEX);
     const expertFilter = visibleInSearch(caller);

@@ -1,0 +1,44 @@
+import { Logger, Module } from '@nestjs/common';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { Environment } from '../config/environment.js';
+import { MemoryRateLimitStore } from './memory-rate-limit.store.js';
+import { PostgresRateLimitStore } from './postgres-rate-limit.store.js';
+import { RateLimitStore } from './rate-limit-store.js';
+import { RedisRateLimitStore } from './redis-rate-limit.store.js';
+import { RateLimits } from './rate-limits.service.js';
+
+/** The store RATE_LIMIT_STORE names (loadEnvironment checked that its URL is set). */
+function storeFor(env: Environment, db: DataSource): RateLimitStore {
+  switch (env.RATE_LIMIT_STORE) {
+    case 'memory':
+      return new MemoryRateLimitStore();
+    case 'postgres':
+      return new PostgresRateLimitStore(db);
+    case 'redis': {
+      const logger = new Logger('RateLimits');
+      let loggedAt = -Infinity;
+      // The client reports every failed reconnection: one line a minute says enough.
+      const onError = (error: Error) => {
+        if (Date.now() - loggedAt < 60_000) return;
+        loggedAt = Date.now();
+        logger.warn(`Redis (REDIS_URL): ${error.message || error.name}`);
+      };
+      return new RedisRateLimitStore(env.REDIS_URL ?? '', env.REDIS_KEY_PREFIX, onError);
+    }
+  }
+}
+
+/** The counters behind every rate limit, in one store for the whole app (rate-limits.service.ts). */
+@Module({
+  providers: [
+    {
+      provide: RateLimitStore,
+      inject: [Environment, getDataSourceToken()],
+      useFactory: storeFor,
+    },
+    RateLimits,
+  ],
+  exports: [RateLimits],
+})
+export class RateLimitsModule {}
