@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { editDistance, TermRecognizer } from '../../src/matching/term-recognizer.js';
+import { editDistance, TermRecognizer } from '../../src/common/text/term-recognizer.js';
 import { demoLists } from '../../src/seed/demo-data.reader.js';
 
 const techniques = new TermRecognizer(

@@ -19,6 +19,9 @@ export interface Recognition {
   phrase: string;
   /** False when a small typo was forgiven. */
   exact: boolean;
+  /** The words it covers, as indexes into `wordsOf(text)`: `from` inclusive, `to` exclusive. */
+  from: number;
+  to: number;
 }
 
 interface Entry {
@@ -38,7 +41,7 @@ export const fold = (s: string): string =>
     .toLowerCase();
 
 /** Words of a text with their original spelling; `d'une` → `d`, `une`; `FEG-SEM` stays one. */
-function words(text: string): { raw: string; norm: string }[] {
+export function wordsOf(text: string): { raw: string; norm: string }[] {
   return [...text.matchAll(/[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/gu)].map((m) => ({
     raw: m[0],
     norm: fold(m[0]),
@@ -58,7 +61,7 @@ export class TermRecognizer {
   constructor(terms: Term[]) {
     for (const term of terms) {
       for (const phrase of new Set(term.phrases)) {
-        const tokens = words(phrase).map((w) => w.norm);
+        const tokens = wordsOf(phrase).map((w) => w.norm);
         if (tokens.length === 0 || tokens.length > MAX_PHRASE_TOKENS) continue;
         const entry = { key: term.key, phrase, tokens, acronym: isAcronym(phrase) };
         const first = tokens[0] as string;
@@ -70,7 +73,7 @@ export class TermRecognizer {
 
   /** Longest matches first, never overlapping; every key of an ambiguous phrase is returned. */
   recognize(text: string): Recognition[] {
-    const tokens = words(text);
+    const tokens = wordsOf(text);
     // Text typed all in lower case ("xrd on steel") gets its acronyms anyway.
     const caseless = text === text.toLowerCase();
     const found: Recognition[] = [];
@@ -87,7 +90,14 @@ export class TermRecognizer {
         .join(' ');
       for (const m of matches.filter((x) => x.length === longest)) {
         if (!found.some((f) => f.key === m.entry.key && f.matched === matched)) {
-          found.push({ key: m.entry.key, matched, phrase: m.entry.phrase, exact: m.exact });
+          found.push({
+            key: m.entry.key,
+            matched,
+            phrase: m.entry.phrase,
+            exact: m.exact,
+            from: i,
+            to: i + longest,
+          });
         }
       }
       i += longest;
