@@ -1,9 +1,11 @@
 import type { Caller } from '../../auth/caller.js';
 import { fromGlobalId } from '../../common/graphql/global-id.js';
-import type { MultiSearchQuery } from 'meilisearch';
+import type { Meilisearch } from 'meilisearch';
 import type { FacetedSearch } from '../faceting/faceted-query.js';
 import { anyOf, geoPointAsc, geoRadius } from '../faceting/filter-syntax.js';
 import {
+  mayNamePerson,
+  namesPerson,
   type Requirement,
   TermCombination,
   type UnderstoodQuery,
@@ -102,20 +104,30 @@ export function gradedSort(understood: UnderstoodQuery): string[] {
 }
 
 /**
- * A query run beside a narrowed search: the experts whose name has every word of the query. When
- * one does ("Sem de Vries" names a person as well as SEM), the query is searched as a name.
+ * Looks, beside a narrowed search, for visible experts whose name has every word of the query:
+ * when one does ("Sem de Vries" names a person as well as SEM), the query is searched as a name.
+ * Only queries that may name a person are looked up. A failure is no person: an index without
+ * documents refuses `attributesToSearchOn`, and the search itself reports a real outage.
  */
-export function nameProbe(indexUid: string, query: string, caller: Caller): MultiSearchQuery {
-  return {
-    indexUid,
-    q: query,
-    filter: visibleInSearch(caller),
-    attributesToSearchOn: ['name'],
-    matchingStrategy: 'all',
-    limit: 5,
-    attributesToRetrieve: ['id', 'name'],
-    attributesToHighlight: [],
-  };
+export async function personNamed(
+  client: Meilisearch,
+  indexUid: string,
+  query: string,
+  caller: Caller,
+  understood: UnderstoodQuery | null,
+): Promise<boolean> {
+  if (!understood || !mayNamePerson(query, understood)) return false;
+  const probe = await client
+    .index<{ id: string; name: string }>(indexUid)
+    .search(query, {
+      filter: visibleInSearch(caller),
+      attributesToSearchOn: ['name'],
+      matchingStrategy: 'all',
+      limit: 5,
+      attributesToRetrieve: ['id', 'name'],
+    })
+    .catch(() => null);
+  return (probe?.hits ?? []).some((h) => namesPerson(query, h.name, understood));
 }
 
 function sortOf(

@@ -16,10 +16,9 @@ import { SearchEngine } from '../engine/search-engine.service.js';
 import { FacetLabels } from '../faceting/facet-labels.service.js';
 import { highlightsOf, pageOf, runFacetedSearch } from '../faceting/faceted-query.js';
 import { distanceKm } from '../faceting/geo.js';
-import { expertSearch, nameProbe } from './expert-search.query.js';
+import { expertSearch, personNamed } from './expert-search.query.js';
 import { unique } from '../indexes/projection.js';
 import {
-  namesPerson,
   QueryUnderstanding,
   type UnderstoodQuery,
 } from '../understanding/query-understanding.service.js';
@@ -68,15 +67,11 @@ export class ExpertSearchService {
     const query = input.query ?? '';
     const read = await this.understanding.understand(query);
     const narrowed = expertSearch(index, input, caller, read);
-    const answer = await runFacetedSearch<ExpertFacet, ExpertDocument>(
-      this.engine.client,
-      narrowed,
-      read ? [nameProbe(index, query, caller)] : [],
-    );
-    const probe = answer.alongside[0]?.hits ?? [];
-    if (!read || !probe.some((h) => namesPerson(query, h.name, read))) {
-      return { understood: read, search: narrowed, answer };
-    }
+    const [answer, person] = await Promise.all([
+      runFacetedSearch<ExpertFacet, ExpertDocument>(this.engine.client, narrowed),
+      personNamed(this.engine.client, index, query, caller, read),
+    ]);
+    if (!person) return { understood: read, search: narrowed, answer };
     const plain = expertSearch(index, input, caller);
     return {
       understood: null,

@@ -29,8 +29,6 @@ export interface FacetedResult<D> {
   main: SearchResponse<D>;
   /** Per requested facet attribute: value → count, each computed without its own filter. */
   distribution: Record<string, Record<string, number>>;
-  /** The answers to `alongside`, in its order. */
-  alongside: SearchResponse<D>[];
 }
 
 /**
@@ -41,22 +39,18 @@ export interface FacetedResult<D> {
 export async function runFacetedSearch<F extends string, D extends object>(
   client: Meilisearch,
   search: FacetedSearch<F>,
-  /** Other queries to send in the same request (no extra round trip). */
-  alongside: MultiSearchQuery[] = [],
 ): Promise<FacetedResult<D>> {
   const { main, disjunctive } = facetedQueries(search);
   const response = await client.multiSearch<{ queries: MultiSearchQuery[] }, D>({
-    queries: [main, ...disjunctive.map((d) => d.query), ...alongside],
+    queries: [main, ...disjunctive.map((d) => d.query)],
   });
-  const results = response.results as unknown as SearchResponse<D>[];
-  const extra = results.splice(results.length - alongside.length, alongside.length);
-  const [mainResult, ...facetResults] = results;
+  const [mainResult, ...facetResults] = response.results as unknown as SearchResponse<D>[];
   if (!mainResult) throw new Error('Meilisearch returned no result for the main query');
   const distribution = { ...(mainResult.facetDistribution ?? {}) };
   disjunctive.forEach(({ attribute }, i) => {
     distribution[attribute] = facetResults[i]?.facetDistribution?.[attribute] ?? {};
   });
-  return { main: mainResult, distribution, alongside: extra };
+  return { main: mainResult, distribution };
 }
 
 export function facetedQueries<F extends string>(search: FacetedSearch<F>) {

@@ -5,11 +5,10 @@ import { SearchEngine } from '../engine/search-engine.service.js';
 import {
   EXPERT_HIT_ATTRIBUTES,
   gradedSort,
-  nameProbe,
   narrowing,
+  personNamed,
 } from '../experts/expert-search.query.js';
 import {
-  namesPerson,
   QueryUnderstanding,
   type UnderstoodQuery,
 } from '../understanding/query-understanding.service.js';
@@ -65,22 +64,20 @@ export class SearchOverviewService {
       highlightPostTag: '</mark>',
       ...extra,
     });
+    const personProbe = personNamed(this.engine.client, expertIndex, q, caller, understood);
     const response = await this.engine.client.multiSearch({
       queries: [
         expertsQuery(understood),
         query(ORGANISATIONS_INDEX, { attributesToHighlight: ['name', 'acronym', 'city'] }),
         query(TECHNOLOGIES_INDEX, { attributesToHighlight: ['names', 'acronyms', 'synonyms'] }),
-        ...(understood ? [nameProbe(expertIndex, q, caller)] : []),
       ],
     });
-    const [narrowed, organisations, technologies, probe] = response.results as unknown as [
+    const person = await personProbe;
+    const [narrowed, organisations, technologies] = response.results as unknown as [
       SearchResponse<ExpertDocument>,
       SearchResponse<OrganisationDocument>,
       SearchResponse<TechnologyDocument>,
-      SearchResponse<ExpertDocument> | undefined,
     ];
-    const person =
-      understood !== null && (probe?.hits ?? []).some((h) => namesPerson(q, h.name, understood));
     const experts = person
       ? ((await this.engine.client.multiSearch({ queries: [expertsQuery(null)] }))
           .results[0] as unknown as SearchResponse<ExpertDocument>)

@@ -172,10 +172,11 @@ function subtrees(techs: TechnologyEntity[]): Map<string, string[]> {
  */
 export function namesPerson(query: string, name: string, understood: UnderstoodQuery): boolean {
   const own = new Set(wordsOf(name).map((w) => fold(w.raw)));
-  const asked = wordsOf(query);
-  return (
-    asked.length > 0 &&
-    (asked.length >= 2 || understood.forgiving) &&
-    asked.every((w) => own.has(w.norm))
-  );
+  return mayNamePerson(query, understood) && wordsOf(query).every((w) => own.has(w.norm));
+}
+
+/** Whether a query could be read as a name at all (else no one need be looked for). */
+export function mayNamePerson(query: string, understood: UnderstoodQuery): boolean {
+  const asked = wordsOf(query).length;
+  return asked >= 2 || (asked === 1 && understood.forgiving);
 }
