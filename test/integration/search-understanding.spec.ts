@@ -191,6 +191,18 @@ describe('searchExperts understands techniques and materials in the query', () =
     expect(technique.every((h) => slugs(h).includes('scanning-electron-microscopy'))).toBe(true);
   });
 
+  it('narrows the experts of the search overview the same way', async () => {
+    const total = (await search({ query: 'XRD' })).totalHits;
+    const res = await t.gql(
+      `{ search(query: "Röntgenbeugung", limit: 20) { expertTotal experts { expert { skills { technology { slug } } } } } }`,
+      {},
+      null,
+    );
+    const overview = res.data?.search;
+    expect(overview.expertTotal).toBe(total);
+    for (const hit of overview.experts) expect(slugs(hit)).toContain(XRD);
+  });
+
   it('treats hostile queries as text', async () => {
     for (const query of ['XRD" OR visibility = "STAFF', 'steel) OR (id EXISTS', '*', '""']) {
       const result = await search({ query });
