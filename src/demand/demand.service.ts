@@ -9,7 +9,7 @@ import {
   type Person,
   PersonMentions,
 } from '../common/text/person-mentions.js';
-import { TermRecognizer } from '../matching/term-recognizer.js';
+import { TermRecognizer } from '../common/text/term-recognizer.js';
 import { TechnologyEntity } from '../technologies/technology.entity.js';
 import { normaliseQuery } from './query-normaliser.js';
 import {

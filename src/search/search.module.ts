@@ -15,6 +15,7 @@ import { OrganisationSearchService } from './organisations/organisation-search.s
 import { SearchOverviewService } from './overview/search-overview.service.js';
 import { TechnologySearchService } from './technologies/technology-search.service.js';
 import { ExpertSearchService } from './experts/expert-search.service.js';
+import { QueryUnderstanding } from './understanding/query-understanding.service.js';
 import { SearchOutbox } from './outbox/search-outbox.service.js';
 import { FacetValuesService } from './experts/facet-values.service.js';
 import { SearchMaintenance } from './maintenance/search-maintenance.service.js';
@@ -41,6 +42,7 @@ import { SearchRelay } from './sync/search-relay.service.js';
     SearchOutbox,
     SearchRelay,
     ExpertSearchService,
+    QueryUnderstanding,
     OrganisationSearchService,
     TechnologySearchService,
     SearchOverviewService,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { editDistance, TermRecognizer } from '../../src/matching/term-recognizer.js';
+import { editDistance, TermRecognizer } from '../../src/common/text/term-recognizer.js';
 import { demoLists } from '../../src/seed/demo-data.reader.js';
 
 const techniques = new TermRecognizer(
@@ -53,5 +53,20 @@ describe('recognising techniques and materials in free text', () => {
     expect(editDistance('abc', 'xyz', 1)).toBe(2);
     expect(keys('microscpy')).toEqual(keys('microscopy'));
     expect(techniques.recognize('microscpy')[0]?.exact).toBe(false);
+  });
+
+  it('reads long names whole, with a typo, rather than their first word', () => {
+    expect(keys("Spectrométrie de masse d'ions secondaires à temps de vol")).toEqual(['tof-sims']);
+    expect(keys('Microscopie électrnique à balayage')).toEqual(['scanning-electron-microscopy']);
+    expect(keys('Spectroscopie de photoélctrons X')).toEqual(['x-ray-photoelectron-spectroscopy']);
+  });
+
+  it('takes the closest of two near phrases', () => {
+    expect(keys('Kruiproef')).toEqual(['creep-testing']);
+  });
+
+  it('says which words each term covers', () => {
+    const [found] = techniques.recognize('une analyse DRX sur acier');
+    expect(found).toMatchObject({ key: 'x-ray-diffraction', from: 2, to: 3 });
   });
 });

@@ -6,12 +6,20 @@ import { type AppCommand, withApp } from '../../src/cli/app-command.js';
 import { ExpertEntity } from '../../src/experts/expert.entity.js';
 import { KeywordBaseline } from '../baseline/keyword-baseline.js';
 import { SearchEngine } from '../../src/search/engine/search-engine.service.js';
+import { EXPERTS_INDEX } from '../../src/search/indexes/experts.index.js';
+import { SearchMaintenance } from '../../src/search/maintenance/search-maintenance.service.js';
 import { generateDemoDataset } from '../../src/seed/demo/demo-generator.js';
 import { postgresAdminUrl } from '../support/scratch-postgres.js';
 import { MatchingService } from '../../src/matching/matching.service.js';
 import { type FullTextSystem, openFullTextSystem } from './full-text.system.js';
 import { judgedRequests, relevance } from './judged-requests.js';
 import { mean, ndcg, precision, reciprocalRank } from './metrics.js';
+import { searchSystems } from './search.system.js';
+import {
+  type SetRanker,
+  scoreTechniqueQueries,
+  type TechniqueEvaluation,
+} from './technique-evaluation.js';
 
 const EXPERTS = 1200;
 const SEED = 42;
@@ -31,6 +39,8 @@ export interface Evaluation {
   systems: Record<string, Metrics>;
   /** Systems that could not run, with the reason (PostgreSQL unreachable…). */
   skipped: Record<string, string>;
+  /** The judged technique queries ("XRD", "Röntgenbeugung", "DRX acier"): whole answers. */
+  techniques: TechniqueEvaluation;
 }
 
 /** Ranks a request's text; answers the e-mails of the experts found, best first. */
@@ -38,8 +48,11 @@ type Ranker = (text: string) => Promise<(string | undefined)[]>;
 
 /**
  * MRR@10, nDCG@10 and P@5 of matchExperts, the keyword baseline and the PostgreSQL full-text
- * alternative over the judged set, on the demo data (1,200 experts, seed 42): SQLite and the
- * bundled Meilisearch for the first two, a scratch PostgreSQL copy for the third. Asserts nothing.
+ * alternative over the judged requests, and MRR@10, graded nDCG@10, precision and recall of the
+ * whole answer of searchExperts (before and after query understanding), matchExperts and
+ * PostgreSQL full-text over the judged technique queries, on the demo data (1,200 experts, seed
+ * 42): SQLite and the bundled Meilisearch, a scratch PostgreSQL copy for full text. Asserts
+ * nothing.
  */
 export function evaluate(): Promise<Evaluation> {
   const command: AppCommand = {
@@ -71,6 +84,8 @@ async function evaluateIn(app: INestApplicationContext): Promise<Evaluation> {
       ),
     );
     await baseline.build(db.manager);
+    // The relay is off here: searchExperts needs the experts index filled.
+    await app.get(SearchMaintenance).reindex(undefined, [EXPERTS_INDEX]);
     const postgres = await openFullTextSystem(EXPERTS, SEED).catch((error: unknown) => {
       skipped[FULL_TEXT] =
         `PostgreSQL unavailable through ${postgresAdminUrl()}: ${messageOf(error)}`;
@@ -87,7 +102,20 @@ async function evaluateIn(app: INestApplicationContext): Promise<Evaluation> {
         (await baseline.search(text, TOP)).map((id) => emailOf.get(id)),
       ...(postgres ? { [FULL_TEXT]: (text: string) => postgres.rank(text, TOP) } : {}),
     };
-    return { ...(await score(rankers)), skipped };
+    const answers: Record<string, SetRanker> = {
+      ...searchSystems(app, emailOf),
+      matchExperts: async (text) =>
+        (await matching.match({ text, limit: 100_000 })).matches.map(
+          (m) => m.expert.email ?? undefined,
+        ),
+      ...(postgres ? { [FULL_TEXT]: (text: string) => postgres.answer(text) } : {}),
+    };
+    const data = generateDemoDataset({ experts: EXPERTS, seed: SEED });
+    return {
+      ...(await score(rankers)),
+      techniques: await scoreTechniqueQueries(data, answers),
+      skipped,
+    };
   } finally {
     await fullText?.close();
     await baseline.drop().catch(() => undefined);
@@ -97,7 +125,9 @@ async function evaluateIn(app: INestApplicationContext): Promise<Evaluation> {
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** Grades every system's answers from the generator's ground truth. */
-async function score(rankers: Record<string, Ranker>): Promise<Omit<Evaluation, 'skipped'>> {
+async function score(
+  rankers: Record<string, Ranker>,
+): Promise<Omit<Evaluation, 'skipped' | 'techniques'>> {
   const data = generateDemoDataset({ experts: EXPERTS, seed: SEED });
   const truth = new Map(data.experts.map((e) => [e.email, e]));
   const orgAt = new Map(

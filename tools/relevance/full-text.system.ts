@@ -8,6 +8,8 @@ const EVERY_VISIBILITY = ['PUBLIC', 'MEMBERS', 'STAFF'];
 export interface FullTextSystem {
   /** The e-mails of the best `limit` experts for a request written as people write. */
   rank(text: string, limit: number): Promise<string[]>;
+  /** The e-mails of every expert it finds, best first (page after page). */
+  answer(text: string): Promise<string[]>;
   close(): Promise<void>;
 }
 
@@ -35,6 +37,18 @@ export async function openFullTextSystem(experts: number, seed: number): Promise
           EVERY_VISIBILITY,
         );
         return result.hits.flatMap((h) => emailOf.get(h.id) ?? []);
+      },
+      answer: async (text) => {
+        const emails: string[] = [];
+        for (let page = 1; ; page++) {
+          const result = await searchFullText(
+            pool,
+            { query: text, hitsPerPage: 100, page },
+            EVERY_VISIBILITY,
+          );
+          emails.push(...result.hits.flatMap((h) => emailOf.get(h.id) ?? []));
+          if (result.hits.length < 100 || page >= 100) return emails;
+        }
       },
       close,
     };

@@ -23,7 +23,7 @@ const TEMPLATES: Record<Lang, (t1: string, t2: string, material: string, town: s
 const LANGS: Lang[] = ['en', 'fr', 'de', 'nl'];
 
 /** One letter dropped from the longest word: the kind of typo people make in a hurry. */
-function typo(phrase: string): string {
+export function typo(phrase: string): string {
   const longest = phrase.split(' ').sort((a, b) => b.length - a.length)[0] ?? phrase;
   if (longest.length < 7) return phrase;
   const at = Math.floor(longest.length / 2);

@@ -4,13 +4,7 @@ import { ExpertModel } from '../../experts/models/expert.model.js';
 import { InstrumentModel } from '../../instruments/models/instrument.model.js';
 import { TechnologyModel } from '../../technologies/models/technology.model.js';
 import { MaterialModel } from '../../vocabularies/models/vocabulary.models.js';
-
-@ObjectType({ description: 'A technique the request asked for, and the words that asked.' })
-export class RecognisedTechnology {
-  @Field(() => TechnologyModel) technology!: TechnologyModel;
-  @Field(() => [String], { description: 'The words of the request, e.g. "DRX".' })
-  matchedBy!: string[];
-}
+import { RecognisedTechnology } from '../../search/understanding/models/query-understanding.models.js';
 
 @ObjectType({ description: 'Why an expert fits one requested technique.' })
 export class TechniqueMatch {

@@ -1,8 +1,16 @@
 import type { Caller } from '../../auth/caller.js';
 import { fromGlobalId } from '../../common/graphql/global-id.js';
 import { monthsBefore } from '../../common/time/clock.js';
+import type { Meilisearch } from 'meilisearch';
 import type { FacetedSearch } from '../faceting/faceted-query.js';
-import { geoPointAsc, geoRadius } from '../faceting/filter-syntax.js';
+import { anyOf, geoPointAsc, geoRadius } from '../faceting/filter-syntax.js';
+import {
+  mayNamePerson,
+  namesPerson,
+  type Requirement,
+  TermCombination,
+  type UnderstoodQuery,
+} from '../understanding/query-understanding.service.js';
 import type { ExpertSearchInput } from './dto/expert-search.input.js';
 import { ExpertFacet, ExpertSort, FACET_ATTRIBUTE } from './expert-facets.js';
 import { visibleInSearch } from './expert-visibility.filter.js';
@@ -38,11 +46,12 @@ export function expertSearch(
   indexUid: string,
   input: ExpertSearchInput,
   caller: Caller,
+  understood: UnderstoodQuery | null = null,
   now = new Date(),
 ): FacetedSearch<ExpertFacet> {
   return {
     indexUid,
-    query: input.query ?? '',
+    query: understood ? understood.text : (input.query ?? ''),
     filters: input.filters ?? [],
     facets: input.facets ?? [],
     attributeOf: FACET_ATTRIBUTE,
@@ -51,10 +60,11 @@ export function expertSearch(
       ...visibleInSearch(caller),
       ...(input.near ? [geoRadius(input.near)] : []),
       ...(input.verifiedWithinMonths ? [verifiedSince(input.verifiedWithinMonths, now)] : []),
+      ...narrowing(understood),
     ],
     page: input.page,
     hitsPerPage: input.hitsPerPage,
-    sort: sortOf(input),
+    sort: sortOf(input, understood),
     highlight: HIGHLIGHTED,
     retrieve: EXPERT_HIT_ATTRIBUTES,
     crop: ['bio'],
@@ -70,7 +80,72 @@ function verifiedSince(months: number, now: Date): string {
   return `lastVerifiedAt >= ${Date.parse(`${monthsBefore(now, months)}T00:00:00Z`) / 1000}`;
 }
 
-function sortOf(input: ExpertSearchInput): string[] | undefined {
+/**
+ * What the query names, as fixed filter clauses: they hold for the hits, the totals and every
+ * facet count alike, so the counts a partner site shows describe the narrowed set. ALL: one
+ * clause per technique (and per material); ANY: one clause per kind.
+ */
+export function narrowing(understood: UnderstoodQuery | null): string[] {
+  if (!understood) return [];
+  const clauses = (attribute: string, requirements: Requirement[]) => {
+    if (requirements.length === 0) return [];
+    return understood.combination === TermCombination.ANY
+      ? [anyOf(attribute, [...new Set(requirements.flatMap((r) => r.slugs))])]
+      : requirements.map((r) => anyOf(attribute, r.slugs));
+  };
+  return [
+    ...clauses('technologySlugs', understood.techniqueRequirements),
+    ...clauses('materials', understood.materialRequirements),
+  ];
+}
+
+/** A slug as it may appear in a sort expression (slugs are validated so; this is a guard). */
+const SORTABLE_SLUG = /^[a-z0-9][a-z0-9-]*$/;
+
+/**
+ * The graded order within named techniques: the level and years of the named technique (or the
+ * best skill beneath it), then the most recently verified profile. In the ranking rules `sort`
+ * comes after `words`, `typo`, `proximity` and `attribute`: the words left to search still lead.
+ */
+export function gradedSort(understood: UnderstoodQuery): string[] {
+  const named = [...new Set(understood.techniqueRequirements.flatMap((r) => r.named))];
+  return [
+    ...named.filter((s) => SORTABLE_SLUG.test(s)).map((s) => `skillRank.${s}:desc`),
+    'lastVerifiedAt:desc',
+  ];
+}
+
+/**
+ * Looks, beside a narrowed search, for visible experts whose name has every word of the query:
+ * when one does ("Sem de Vries" names a person as well as SEM), the query is searched as a name.
+ * Only queries that may name a person are looked up. A failure is no person: an index without
+ * documents refuses `attributesToSearchOn`, and the search itself reports a real outage.
+ */
+export async function personNamed(
+  client: Meilisearch,
+  indexUid: string,
+  query: string,
+  caller: Caller,
+  understood: UnderstoodQuery | null,
+): Promise<boolean> {
+  if (!understood || !mayNamePerson(query, understood)) return false;
+  const probe = await client
+    .index<{ id: string; name: string }>(indexUid)
+    .search(query, {
+      filter: visibleInSearch(caller),
+      attributesToSearchOn: ['name'],
+      matchingStrategy: 'all',
+      limit: 5,
+      attributesToRetrieve: ['id', 'name'],
+    })
+    .catch(() => null);
+  return (probe?.hits ?? []).some((h) => namesPerson(query, h.name, understood));
+}
+
+function sortOf(
+  input: ExpertSearchInput,
+  understood: UnderstoodQuery | null,
+): string[] | undefined {
   switch (input.sort ?? ExpertSort.RELEVANCE) {
     case ExpertSort.NAME:
       return ['nameSort:asc'];
@@ -79,6 +154,6 @@ function sortOf(input: ExpertSearchInput): string[] | undefined {
     case ExpertSort.DISTANCE:
       return input.near ? [geoPointAsc(input.near)] : undefined;
     case ExpertSort.RELEVANCE:
-      return undefined;
+      return understood ? gradedSort(understood) : undefined;
   }
 }

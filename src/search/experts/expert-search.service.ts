@@ -16,7 +16,13 @@ import { SearchEngine } from '../engine/search-engine.service.js';
 import { FacetLabels } from '../faceting/facet-labels.service.js';
 import { highlightsOf, pageOf, runFacetedSearch } from '../faceting/faceted-query.js';
 import { distanceKm } from '../faceting/geo.js';
-import { expertSearch } from './expert-search.query.js';
+import { expertSearch, personNamed } from './expert-search.query.js';
+import { unique } from '../indexes/projection.js';
+import {
+  QueryUnderstanding,
+  type UnderstoodQuery,
+} from '../understanding/query-understanding.service.js';
+import { understoodModel } from '../understanding/query-understanding.mapper.js';
 import { ExpertFacet, ExpertSort, FACET_ATTRIBUTE, FACET_LABELS } from './expert-facets.js';
 import type { ExpertDocument } from '../indexes/expert.document.js';
 import { EXPERTS_INDEX } from '../indexes/experts.index.js';
@@ -27,21 +33,23 @@ export class ExpertSearchService {
   constructor(
     private readonly engine: SearchEngine,
     private readonly facetLabels: FacetLabels,
+    private readonly understanding: QueryUnderstanding,
     @InjectDataSource() private readonly db: DataSource,
   ) {}
 
-  /** Searches the experts `caller` may see. */
+  /**
+   * Searches the experts `caller` may see. Techniques and materials the query names narrow the
+   * result (see understanding/); a query that is a visible expert's name is searched as today.
+   */
   async search(input: ExpertSearchInput, caller: Caller): Promise<ExpertSearchResult> {
     if (input.sort === ExpertSort.DISTANCE && !input.near)
       throw badInput('sort', 'DISTANCE needs `near`');
-    const search = expertSearch(this.engine.index(EXPERTS_INDEX), input, caller);
-    const { main, distribution } = await runFacetedSearch<ExpertFacet, ExpertDocument>(
-      this.engine.client,
-      search,
-    );
+    const { understood, search, answer } = await this.narrowedOrPlain(input, caller);
+    const { main, distribution } = answer;
     return {
       ...pageOf(main),
-      hits: await this.toHits(main.hits, caller, input.near),
+      understood: understoodModel(understood, input.query ?? ''),
+      hits: await this.toHits(main.hits, caller, input.near, understood),
       facets: await this.facetLabels.label({
         facets: [...new Set(search.facets)],
         sourceOf: FACET_LABELS,
@@ -50,6 +58,25 @@ export class ExpertSearchService {
         publicValue: (facet, raw) =>
           facet === ExpertFacet.ORGANISATION ? toGlobalId('Organisation', raw) : raw,
       }),
+    };
+  }
+
+  /** The search narrowed to what the query names, or the plain one when it names a person. */
+  private async narrowedOrPlain(input: ExpertSearchInput, caller: Caller) {
+    const index = this.engine.index(EXPERTS_INDEX);
+    const query = input.query ?? '';
+    const read = await this.understanding.understand(query);
+    const narrowed = expertSearch(index, input, caller, read);
+    const [answer, person] = await Promise.all([
+      runFacetedSearch<ExpertFacet, ExpertDocument>(this.engine.client, narrowed),
+      personNamed(this.engine.client, index, query, caller, read),
+    ]);
+    if (!person) return { understood: read, search: narrowed, answer };
+    const plain = expertSearch(index, input, caller);
+    return {
+      understood: null,
+      search: plain,
+      answer: await runFacetedSearch<ExpertFacet, ExpertDocument>(this.engine.client, plain),
     };
   }
 
@@ -64,6 +91,7 @@ export class ExpertSearchService {
     hits: SearchResponse<ExpertDocument>['hits'],
     caller: Caller,
     near?: { lat: number; lng: number },
+    understood: UnderstoodQuery | null = null,
   ): Promise<ExpertSearchHit[]> {
     const ids = hits.map((h) => h.id);
     const experts = ids.length
@@ -77,7 +105,14 @@ export class ExpertSearchService {
         ).getMany()
       : [];
     const byId = new Map(experts.map((e) => [e.id, e]));
-    const slugs = [...new Set(hits.flatMap((h) => matchedSlugs(h)))];
+    // A narrowed search matched no words of a technique: its hits matched the named techniques.
+    const named = new Set(understood?.techniqueRequirements.flatMap((r) => r.slugs));
+    const matched = (hit: (typeof hits)[number]) =>
+      unique([
+        ...matchedSlugs(hit),
+        ...(hit.technologies ?? []).map((t) => t.slug).filter((s) => named.has(s)),
+      ]);
+    const slugs = [...new Set(hits.flatMap(matched))];
     const techs = slugs.length
       ? await this.db.getRepository(TechnologyEntity).findBy({ slug: In(slugs) })
       : [];
@@ -88,7 +123,7 @@ export class ExpertSearchService {
       return [
         {
           expert: toExpertModel(expert),
-          matchedTechnologies: matchedSlugs(hit).flatMap((s) => {
+          matchedTechnologies: matched(hit).flatMap((s) => {
             const tech = techBySlug.get(s);
             return tech ? [toTechnologyModel(tech)] : [];
           }),

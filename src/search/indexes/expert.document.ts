@@ -1,6 +1,6 @@
 import { type EntityManager, In } from 'typeorm';
 import { ClusterEntity } from '../../clusters/cluster.entity.js';
-import { ExpertSkillEntity } from '../../experts/expert-skill.entity.js';
+import { ExpertSkillEntity, SkillLevel } from '../../experts/expert-skill.entity.js';
 import { ExpertEntity } from '../../experts/expert.entity.js';
 import { OrganisationEntity } from '../../organisations/organisation.entity.js';
 import { TechnologyEntity } from '../../technologies/technology.entity.js';
@@ -43,6 +43,13 @@ export interface ExpertDocument {
     years: number | null;
   }[];
   technologySlugs: string[];
+  /**
+   * Per technique slug, how strongly the expert holds it: level × 100 + years (capped at 99), and
+   * for a broader technique the best of the skills beneath it. Sortable, so a search narrowed to
+   * a technique ranks EXPERT before ADVANCED before BASIC, more years first (see
+   * search/understanding/).
+   */
+  skillRank: Record<string, number>;
   /** German names of its techniques and their ancestors, tokenized as German (see locales.ts). */
   technologyNames_de: string[];
   /** Broader techniques of every skill, so "spectroscopy" finds an XPS expert. */
@@ -143,6 +150,7 @@ export async function loadExpertDocuments(
         years: skill.years,
       })),
       technologySlugs: expertSkills.map(({ tech }) => tech.slug),
+      skillRank: skillRanks(expertSkills, parentOf),
       technologyNames_de: unique(
         [...expertSkills.map(({ tech }) => tech), ...ancestors].flatMap((t) => t.nameDe ?? []),
       ).sort(),
@@ -160,6 +168,30 @@ export async function loadExpertDocuments(
     });
   }
   return out;
+}
+
+const LEVEL_RANK: Record<SkillLevel, number> = {
+  [SkillLevel.EXPERT]: 3,
+  [SkillLevel.ADVANCED]: 2,
+  [SkillLevel.BASIC]: 1,
+};
+
+/** The rank of one skill: the level first, then the years (unknown years count as none). */
+export const skillRankOf = (level: SkillLevel, years: number | null): number =>
+  LEVEL_RANK[level] * 100 + Math.min(Math.max(years ?? 0, 0), 99);
+
+function skillRanks(
+  skills: { skill: ExpertSkillEntity; tech: TechnologyEntity }[],
+  parentOf: (t: TechnologyEntity) => TechnologyEntity | null | undefined,
+): Record<string, number> {
+  const ranks: Record<string, number> = {};
+  for (const { skill, tech } of skills) {
+    const rank = skillRankOf(skill.level, skill.years);
+    for (const t of [tech, ...ancestorsOf(tech, parentOf)]) {
+      ranks[t.slug] = Math.max(ranks[t.slug] ?? 0, rank);
+    }
+  }
+  return ranks;
 }
 
 async function vocabularyLinks(

@@ -44,7 +44,9 @@ export const EXPERTS_SETTINGS: Settings = {
     // verifiedWithinMonths: the freshness filter.
     'lastVerifiedAt',
   ],
-  sortableAttributes: ['nameSort', 'lastVerifiedAt', '_geo'],
+  // `skillRank` holds one number per technique slug: sorting on `skillRank.<slug>` grades the
+  // experts of a technique (a nested field is sortable when its parent is declared).
+  sortableAttributes: ['nameSort', 'lastVerifiedAt', '_geo', 'skillRank'],
   rankingRules: RANKING,
   typoTolerance: typoTolerance(['technologies.acronyms']),
 };

@@ -2,7 +2,16 @@ import { Injectable } from '@nestjs/common';
 import type { MultiSearchQuery, SearchResponse } from 'meilisearch';
 import type { Caller } from '../../auth/caller.js';
 import { SearchEngine } from '../engine/search-engine.service.js';
-import { EXPERT_HIT_ATTRIBUTES } from '../experts/expert-search.query.js';
+import {
+  EXPERT_HIT_ATTRIBUTES,
+  gradedSort,
+  narrowing,
+  personNamed,
+} from '../experts/expert-search.query.js';
+import {
+  QueryUnderstanding,
+  type UnderstoodQuery,
+} from '../understanding/query-understanding.service.js';
 import { ExpertSearchService } from '../experts/expert-search.service.js';
 import { visibleInSearch } from '../experts/expert-visibility.filter.js';
 import type { ExpertDocument } from '../indexes/expert.document.js';
@@ -28,10 +37,24 @@ export class SearchOverviewService {
     private readonly experts: ExpertSearchService,
     private readonly organisations: OrganisationSearchService,
     private readonly technologies: TechnologySearchService,
+    private readonly understanding: QueryUnderstanding,
   ) {}
 
-  /** The experts part holds only experts `caller` may see. */
+  /**
+   * The experts part holds only experts `caller` may see, narrowed like `searchExperts` to the
+   * techniques and materials the query names (unless it names a person).
+   */
   async search(q: string, limit: number, caller: Caller): Promise<SearchOverview> {
+    const understood = await this.understanding.understand(q);
+    const expertIndex = this.engine.index(EXPERTS_INDEX);
+    const expertsQuery = (u: UnderstoodQuery | null) =>
+      query(EXPERTS_INDEX, {
+        q: u ? u.text : q,
+        filter: [...visibleInSearch(caller), ...narrowing(u)],
+        sort: u ? gradedSort(u) : undefined,
+        attributesToRetrieve: EXPERT_HIT_ATTRIBUTES,
+        attributesToHighlight: ['name', 'jobTitle', 'technologies'],
+      });
     const query = (index: string, extra: Partial<MultiSearchQuery> = {}): MultiSearchQuery => ({
       indexUid: this.engine.index(index),
       q,
@@ -41,24 +64,31 @@ export class SearchOverviewService {
       highlightPostTag: '</mark>',
       ...extra,
     });
+    const personProbe = personNamed(this.engine.client, expertIndex, q, caller, understood);
     const response = await this.engine.client.multiSearch({
       queries: [
-        query(EXPERTS_INDEX, {
-          filter: visibleInSearch(caller),
-          attributesToRetrieve: EXPERT_HIT_ATTRIBUTES,
-          attributesToHighlight: ['name', 'jobTitle', 'technologies'],
-        }),
+        expertsQuery(understood),
         query(ORGANISATIONS_INDEX, { attributesToHighlight: ['name', 'acronym', 'city'] }),
         query(TECHNOLOGIES_INDEX, { attributesToHighlight: ['names', 'acronyms', 'synonyms'] }),
       ],
     });
-    const [experts, organisations, technologies] = response.results as unknown as [
+    const person = await personProbe;
+    const [narrowed, organisations, technologies] = response.results as unknown as [
       SearchResponse<ExpertDocument>,
       SearchResponse<OrganisationDocument>,
       SearchResponse<TechnologyDocument>,
     ];
+    const experts = person
+      ? ((await this.engine.client.multiSearch({ queries: [expertsQuery(null)] }))
+          .results[0] as unknown as SearchResponse<ExpertDocument>)
+      : narrowed;
     return {
-      experts: await this.experts.toHits(experts.hits, caller),
+      experts: await this.experts.toHits(
+        experts.hits,
+        caller,
+        undefined,
+        person ? null : understood,
+      ),
       expertTotal: experts.estimatedTotalHits ?? 0,
       organisations: await this.organisations.toHits(organisations.hits),
       organisationTotal: organisations.estimatedTotalHits ?? 0,

@@ -3,6 +3,7 @@ import { ExpertModel } from '../../../experts/models/expert.model.js';
 import { TechnologyModel } from '../../../technologies/models/technology.model.js';
 import { FacetValue, SearchHighlight } from '../../faceting/facet.models.js';
 import { ExpertFacet } from '../expert-facets.js';
+import { QueryUnderstandingModel } from '../../understanding/models/query-understanding.models.js';
 
 @ObjectType()
 export class ExpertSearchHit {
@@ -29,4 +30,9 @@ export class ExpertSearchResult {
   @Field(() => Int) hitsPerPage!: number;
   @Field(() => [FacetCounts]) facets!: FacetCounts[];
   @Field(() => Int) processingTimeMs!: number;
+  @Field(() => QueryUnderstandingModel, {
+    description:
+      'The techniques and materials the query named, which narrowed the hits, the totals and the facet counts (show "filtered on X-ray diffraction").',
+  })
+  understood!: QueryUnderstandingModel;
 }

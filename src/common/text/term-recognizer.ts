@@ -19,6 +19,9 @@ export interface Recognition {
   phrase: string;
   /** False when a small typo was forgiven. */
   exact: boolean;
+  /** The words it covers, as indexes into `wordsOf(text)`: `from` inclusive, `to` exclusive. */
+  from: number;
+  to: number;
 }
 
 interface Entry {
@@ -28,8 +31,11 @@ interface Entry {
   acronym: boolean;
 }
 
-/** Phrases longer than this are descriptions, not names. */
-const MAX_PHRASE_TOKENS = 6;
+/**
+ * Phrases longer than this are descriptions, not names. French names run long: "Spectrométrie de
+ * masse d'ions secondaires à temps de vol" is ten words, and must not be read as "spectrométrie".
+ */
+const MAX_PHRASE_TOKENS = 12;
 
 export const fold = (s: string): string =>
   s
@@ -38,7 +44,7 @@ export const fold = (s: string): string =>
     .toLowerCase();
 
 /** Words of a text with their original spelling; `d'une` → `d`, `une`; `FEG-SEM` stays one. */
-function words(text: string): { raw: string; norm: string }[] {
+export function wordsOf(text: string): { raw: string; norm: string }[] {
   return [...text.matchAll(/[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/gu)].map((m) => ({
     raw: m[0],
     norm: fold(m[0]),
@@ -58,7 +64,7 @@ export class TermRecognizer {
   constructor(terms: Term[]) {
     for (const term of terms) {
       for (const phrase of new Set(term.phrases)) {
-        const tokens = words(phrase).map((w) => w.norm);
+        const tokens = wordsOf(phrase).map((w) => w.norm);
         if (tokens.length === 0 || tokens.length > MAX_PHRASE_TOKENS) continue;
         const entry = { key: term.key, phrase, tokens, acronym: isAcronym(phrase) };
         const first = tokens[0] as string;
@@ -70,13 +76,13 @@ export class TermRecognizer {
 
   /** Longest matches first, never overlapping; every key of an ambiguous phrase is returned. */
   recognize(text: string): Recognition[] {
-    const tokens = words(text);
+    const tokens = wordsOf(text);
     // Text typed all in lower case ("xrd on steel") gets its acronyms anyway.
     const caseless = text === text.toLowerCase();
     const found: Recognition[] = [];
     for (let i = 0; i < tokens.length;) {
-      const matches = this.matchesAt(tokens, i, caseless);
-      const longest = Math.max(0, ...matches.map((m) => m.length));
+      const matches = best(this.matchesAt(tokens, i, caseless));
+      const longest = matches[0]?.length ?? 0;
       if (longest === 0) {
         i += 1;
         continue;
@@ -85,9 +91,16 @@ export class TermRecognizer {
         .slice(i, i + longest)
         .map((t) => t.raw)
         .join(' ');
-      for (const m of matches.filter((x) => x.length === longest)) {
+      for (const m of matches) {
         if (!found.some((f) => f.key === m.entry.key && f.matched === matched)) {
-          found.push({ key: m.entry.key, matched, phrase: m.entry.phrase, exact: m.exact });
+          found.push({
+            key: m.entry.key,
+            matched,
+            phrase: m.entry.phrase,
+            exact: m.exact,
+            from: i,
+            to: i + longest,
+          });
         }
       }
       i += longest;
@@ -95,28 +108,52 @@ export class TermRecognizer {
     return found;
   }
 
+  /**
+   * Every phrase starting at word `i`: written exactly, or with small typos when that makes a
+   * longer match ("Microscopie électrnique à balayage" is SEM, not "microscopie" and two words).
+   */
   private matchesAt(tokens: { raw: string; norm: string }[], i: number, caseless: boolean) {
-    const out: { entry: Entry; length: number; exact: boolean }[] = [];
+    const out: Candidate[] = [];
     const first = tokens[i] as { raw: string; norm: string };
     for (const entry of this.byFirstToken.get(first.norm) ?? []) {
       const exact = entry.tokens.every((t, k) => tokens[i + k]?.norm === t);
       // In mixed-case text an acronym must be written as one: "met" is a word, "MET" is TEM.
       if (exact && (!entry.acronym || caseless || first.raw === first.raw.toUpperCase()))
-        out.push({ entry, length: entry.tokens.length, exact: true });
+        out.push({ entry, length: entry.tokens.length, exact: true, typos: 0 });
     }
-    if (out.length) return out;
+    const longestExact = Math.max(0, ...out.map((m) => m.length));
     for (const entry of this.fuzzy) {
+      if (entry.tokens.length <= longestExact) continue;
+      let typos = 0;
       const close = entry.tokens.every((t, k) => {
         const word = tokens[i + k]?.norm;
-        return (
-          word !== undefined &&
-          editDistance(word, t, allowedTypos(t.length)) <= allowedTypos(t.length)
-        );
+        if (word === undefined) return false;
+        const distance = editDistance(word, t, allowedTypos(t.length));
+        typos += distance;
+        return distance <= allowedTypos(t.length);
       });
-      if (close) out.push({ entry, length: entry.tokens.length, exact: false });
+      if (close) out.push({ entry, length: entry.tokens.length, exact: false, typos });
     }
     return out;
   }
+}
+
+interface Candidate {
+  entry: Entry;
+  length: number;
+  exact: boolean;
+  typos: number;
+}
+
+/**
+ * The longest candidates, and of those the fewest typos: "Kruiproef" is creep testing
+ * ("kruipproef", one typo), not compression testing ("drukproef", two).
+ */
+function best(candidates: Candidate[]): Candidate[] {
+  const longest = Math.max(0, ...candidates.map((c) => c.length));
+  const longestOnes = candidates.filter((c) => c.length === longest);
+  const fewest = Math.min(...longestOnes.map((c) => c.typos));
+  return longestOnes.filter((c) => c.typos === fewest);
 }
 
 /** Levenshtein distance, giving up (returning limit + 1) once it exceeds `limit`. */
