@@ -1,7 +1,9 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import { Environment } from '../config/environment.js';
 import { buildDataSourceOptions, type DatabaseOverrides } from './data-source.options.js';
+import { oneSqliteTransactionAtATime } from './sqlite-transactions.js';
 
 /**
  * Opens the database and brings its schema up to date before anything else runs. Tests pass
@@ -20,6 +22,10 @@ export class DatabaseModule {
             migrationsRun: !overrides.synchronize,
             synchronize: overrides.synchronize ?? false,
           }),
+          dataSourceFactory: async (options) => {
+            if (!options) throw new Error('no data source options');
+            return oneSqliteTransactionAtATime(await new DataSource(options).initialize());
+          },
         }),
       ],
     };
