@@ -21,6 +21,10 @@ export abstract class ConversationEvents {
   abstract publish(event: ConversationEvent): Promise<void>;
   /** Returns the function that stops listening. */
   abstract listen(handler: EventHandler): () => void;
+  /** Open subscriptions of this process (health, tests). */
+  abstract get listeners(): number;
+  /** Resolves once events from other processes can arrive. */
+  abstract ready(): Promise<void>;
 }
 
 const UUID = /^[0-9a-f-]{36}$/;

@@ -21,6 +21,14 @@ export class InProcessConversationEvents extends ConversationEvents {
     return Promise.resolve();
   }
 
+  get listeners(): number {
+    return this.handlers.size;
+  }
+
+  ready(): Promise<void> {
+    return Promise.resolve();
+  }
+
   listen(handler: EventHandler): () => void {
     this.handlers.add(handler);
     return () => this.handlers.delete(handler);

@@ -46,7 +46,10 @@ export class PostgresConversationEvents
     return () => this.handlers.delete(handler);
   }
 
-  /** Resolves once this process listens (tests wait for it before publishing). */
+  get listeners(): number {
+    return this.handlers.size;
+  }
+
   ready(): Promise<void> {
     return this.connect();
   }

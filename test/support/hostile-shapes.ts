@@ -87,7 +87,11 @@ const ID_TYPES: [RegExp, string][] = [
   [/^expert/, 'Expert'],
   [/^instrument/, 'Instrument'],
   [/^inquiry/, 'Inquiry'],
+  [/^conversation/, 'Conversation'],
 ];
+
+/** Types that are no Node, reached through their own query (`conversation(id:)`). */
+const REACHED_BY: Record<string, string> = { Conversation: 'conversation' };
 
 /**
  * Every query, mutation and nested field with arguments in the live schema, each with
@@ -268,10 +272,14 @@ export async function graphQLShapes(t: TestApp, real: RealIds): Promise<GraphQLS
     if (type.name.startsWith('__')) continue;
     for (const field of (type.fields ?? []).filter((f) => f.args.length)) {
       const owner = real[type.name];
-      if (!owner || !type.interfaces?.some((i) => i.name === 'Node')) {
+      const query = REACHED_BY[type.name];
+      if (!owner || (!query && !type.interfaces?.some((i) => i.name === 'Node'))) {
         throw new Error(`${type.name}.${field.name} has arguments the hostile corpus cannot reach`);
       }
-      const wrap = (call: string) => `node(id: $owner) { ... on ${type.name} { ${call} } }`;
+      const wrap = (call: string) =>
+        query
+          ? `${query}(id: $owner) { ${call} }`
+          : `node(id: $owner) { ... on ${type.name} { ${call} } }`;
       operation('query', field, wrap, { type: type.name, id: owner });
     }
   }
