@@ -137,7 +137,7 @@ describe('conversations: a member contacts an expert, live (issue 16, acceptance
   });
 
   afterAll(async () => {
-    await Promise.all(clients.map((c) => c.dispose()));
+    for (const client of clients) await client.dispose();
     await t.close();
     await smtp.close();
   });
