@@ -455,6 +455,24 @@ describe('conversations: a member contacts an expert, live (issue 16, acceptance
       'expertId',
     ]);
     expect(await messages()).toBe(before);
+    // Subscriptions (over graphql-ws, which the HTTP corpus cannot reach) refuse the same way.
+    const socket = live(mia.token);
+    for (const bad of ['junk', '', 'x'.repeat(2000), `${conversationId}\u0000`, 'broken \ud83d']) {
+      const refused = subscribe<Message>(socket, MESSAGE_ADDED, { c: bad });
+      await refused.ended();
+      expect(JSON.stringify(refused.errors)).toMatch(
+        /BAD_USER_INPUT.*conversationId|conversationId.*BAD_USER_INPUT/,
+      );
+    }
+    const nullId = subscribe<Message>(socket, MESSAGE_ADDED, { c: null });
+    await nullId.ended();
+    expect(nullId.errors.length).toBeGreaterThan(0);
+    const tooLong = subscribe<Message>(
+      socket,
+      `subscription { ${'unreadCountChanged { unreadCount } '.repeat(400)} }`,
+    );
+    await tooLong.ended();
+    expect(JSON.stringify(tooLong.errors)).toMatch(/QUERY_TOO_LARGE|GRAPHQL_PARSE_FAILED|tokens/);
     // HTML is text: stored and returned as sent, never rendered or stripped.
     const html = await t.gql(
       SEND,
