@@ -2,7 +2,6 @@ import { Module } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { PERSON_SESSIONS } from '../auth/person-sessions.js';
-import { Clock } from '../common/time/clock.js';
 import { Environment } from '../config/environment.js';
 import { PeopleModule } from '../people/people.module.js';
 import { SessionsService } from '../people/sessions.service.js';
@@ -28,7 +27,6 @@ function eventsFor(env: Environment, db: DataSource): ConversationEvents {
 @Module({
   imports: [PeopleModule, RateLimitsModule],
   providers: [
-    Clock,
     {
       provide: ConversationEvents,
       inject: [Environment, getDataSourceToken()],

@@ -84,7 +84,7 @@ export class ConversationsResolver {
   }
 
   @Requires(Role.STAFF)
-  @Mutation(() => Boolean, {
+  @Mutation(() => ConversationModel, {
     description:
       'Staff: the person loses access to the conversation on every way in, open subscriptions included.',
   })
@@ -93,7 +93,7 @@ export class ConversationsResolver {
     @Context() ctx: RequestContext,
   ) {
     await this.writes.removeParticipant(ctx.caller, conversationId, personId);
-    return true;
+    return this.conversations.conversation(ctx.caller, conversationId);
   }
 
   @ResolveField(() => [ParticipantModel])

@@ -6,7 +6,6 @@ import { badInput, DomainError, ErrorCode, notFound } from '../common/errors/dom
 import { fromGlobalId } from '../common/graphql/global-id.js';
 import type { ConnectionArgs } from '../common/pagination/connection.args.js';
 import type { Connection } from '../common/pagination/connection.model.js';
-import { Clock } from '../common/time/clock.js';
 import { ExpertEntity } from '../experts/expert.entity.js';
 import { whereVisible } from '../experts/expert-visibility.js';
 import { PersonEntity } from '../people/person.entity.js';
@@ -39,7 +38,6 @@ export class ConversationsService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly messages: MessagesService,
     private readonly limit: PostingLimit,
-    private readonly clock: Clock,
   ) {}
 
   /**
@@ -177,7 +175,7 @@ export class ConversationsService {
           kind: opening.kind,
           inquiryId: null,
           lastSeq: 0,
-          lastMessageAt: this.clock.now(),
+          lastMessageAt: new Date(),
         }),
       );
       await this.join(em, conversation.id, [opening.starter, ...opening.others]);

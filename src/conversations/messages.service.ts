@@ -3,7 +3,6 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { type DataSource, type EntityManager, IsNull, Not } from 'typeorm';
 import { type Caller, isStaff } from '../auth/caller.js';
 import { badInput, DomainError, ErrorCode, notFound } from '../common/errors/domain-error.js';
-import { Clock } from '../common/time/clock.js';
 import { PersonEntity } from '../people/person.entity.js';
 import { ownConversation, personOf, readableConversation } from './conversation-access.js';
 import { ConversationEvents } from './conversation-events.js';
@@ -22,7 +21,6 @@ export class MessagesService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly events: ConversationEvents,
     private readonly limit: PostingLimit,
-    private readonly clock: Clock,
   ) {}
 
   async send(caller: Caller, conversationId: string, body: string): Promise<MessageModel> {
@@ -46,7 +44,7 @@ export class MessagesService {
     authorPersonId: string,
     body: string,
   ): Promise<MessageEntity> {
-    const now = this.clock.now();
+    const now = new Date();
     await em
       .createQueryBuilder()
       .update(ConversationEntity)
@@ -90,7 +88,7 @@ export class MessagesService {
       if (message.body !== null && message.body !== body) {
         await em.save(em.create(MessageRevisionEntity, { messageId: id, body: message.body }));
         message.body = body;
-        message.editedAt = this.clock.now();
+        message.editedAt = new Date();
         await em.save(message);
       }
       return message;
@@ -112,7 +110,7 @@ export class MessagesService {
       if (message.deletedAt) return message;
       await em.delete(MessageRevisionEntity, { messageId: id });
       message.body = null;
-      message.deletedAt = this.clock.now();
+      message.deletedAt = new Date();
       await em.save(message);
       return message;
     });
@@ -131,7 +129,7 @@ export class MessagesService {
       await em.update(
         ParticipantEntity,
         { id: own.id },
-        { lastReadSeq: message.seq, lastReadMessageId: message.id, readAt: this.clock.now() },
+        { lastReadSeq: message.seq, lastReadMessageId: message.id, readAt: new Date() },
       );
     });
     await this.events.publish({ kind: 'unread', conversationId, personId });
@@ -154,7 +152,7 @@ export class MessagesService {
       if (!participant || participant.removedAt) {
         throw badInput('personId', 'is no current participant of this conversation');
       }
-      await em.update(ParticipantEntity, { id: participant.id }, { removedAt: this.clock.now() });
+      await em.update(ParticipantEntity, { id: participant.id }, { removedAt: new Date() });
     });
     await this.events.publish({ kind: 'participants', conversationId });
     await this.events.publish({ kind: 'unread', conversationId, personId });

@@ -514,10 +514,12 @@ describe('conversations: a member contacts an expert, live (issue 16, acceptance
       subscribe<Message>(miaLive, MESSAGE_ADDED, { c: conversationId }),
     );
     const removed = await t.gql(
-      `mutation($c: ID!, $p: ID!) { removeParticipant(conversationId: $c, personId: $p) }`,
+      `mutation($c: ID!, $p: ID!) { removeParticipant(conversationId: $c, personId: $p) { id participants { person { id } } } }`,
       { c: conversationId, p: mia.personId },
     );
-    expect(removed.data?.removeParticipant).toBe(true);
+    expect(removed.data?.removeParticipant.participants).toEqual([
+      { person: { id: erik.personId } },
+    ]);
     await t.gql(SEND, { c: conversationId, b: 'Not for Mia any more' }, erik.token);
     await toMia.ended();
     expect(toMia.values).toEqual([]);
