@@ -6,6 +6,7 @@ import { ClustersModule } from './clusters/clusters.module.js';
 import { DomainErrorFilter } from './common/errors/domain-error.filter.js';
 import { createValidationPipe } from './common/errors/validation.pipe.js';
 import { ConfigModule } from './config/config.module.js';
+import { ConversationsModule } from './conversations/conversations.module.js';
 import type { Environment } from './config/environment.js';
 import type { DatabaseOverrides } from './database/data-source.options.js';
 import { DatabaseModule } from './database/database.module.js';
@@ -60,6 +61,7 @@ export class AppModule {
         PeopleModule,
         ProfilesModule,
         InquiriesModule,
+        ConversationsModule,
         SeedModule,
         HealthModule,
         EmbedModule,

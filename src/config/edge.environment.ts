@@ -180,6 +180,22 @@ export class EdgeEnvironment {
   SIGN_IN_LIMIT_CLIENT = 20;
 
   /**
+   * Messages (conversation openings included) one signed-in person may post per window, counted
+   * in the rate limits' store; 0 turns the limit off.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  MESSAGE_LIMIT_PERSON = 30;
+
+  /** Length of the window of MESSAGE_LIMIT_PERSON. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(86_400)
+  MESSAGE_WINDOW_SECONDS = 60;
+
+  /**
    * Reverse proxies in front of Kenner whose X-Forwarded-For is believed (Express `trust proxy`).
    * 0: the client IP is the socket's peer, and X-Forwarded-For is ignored, so it cannot be forged.
    */

@@ -1,6 +1,10 @@
 import { AuditEntryEntity } from '../audit/audit-entry.entity.js';
 import { ApiKeyEntity } from '../auth/api-key.entity.js';
 import { ClusterEntity } from '../clusters/cluster.entity.js';
+import { ConversationEntity } from '../conversations/conversation.entity.js';
+import { MessageRevisionEntity } from '../conversations/message-revision.entity.js';
+import { MessageEntity } from '../conversations/message.entity.js';
+import { ParticipantEntity } from '../conversations/participant.entity.js';
 import { SearchDemandEntity, SearchDemandTechniqueEntity } from '../demand/search-demand.entity.js';
 import { ExpertSkillEntity } from '../experts/expert-skill.entity.js';
 import { ExpertEntity } from '../experts/expert.entity.js';
@@ -41,4 +45,8 @@ export const ENTITIES = [
   SessionEntity,
   SignInTokenEntity,
   SignInDomainEntity,
+  ConversationEntity,
+  ParticipantEntity,
+  MessageEntity,
+  MessageRevisionEntity,
 ];

@@ -12,6 +12,9 @@ import { EDGE_ERROR_CODES } from '../edge/edge-errors.js';
 import { rateLimitClient } from '../edge/rate-limiter.js';
 import { GraphiqlAssetsController, offlineGraphiqlPlugin } from './graphiql.js';
 import { createLoaders, type RequestContext } from './loaders.js';
+import { PeopleModule } from '../people/people.module.js';
+import { SessionsService } from '../people/sessions.service.js';
+import { graphqlWsOptions, type SocketContext, socketContext } from './websocket.js';
 
 export const GRAPHQL_PATH = '/graphql';
 
@@ -23,10 +26,16 @@ export const GRAPHQL_PATH = '/graphql';
   imports: [
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
-      inject: [Environment, getDataSourceToken()],
-      useFactory: (env: Environment, db: DataSource): ApolloDriverConfig => {
+      imports: [PeopleModule],
+      inject: [Environment, getDataSourceToken(), SessionsService],
+      useFactory: (
+        env: Environment,
+        db: DataSource,
+        sessions: SessionsService,
+      ): ApolloDriverConfig => {
         const development = env.NODE_ENV !== 'production';
         const edge = edgeApolloOptions(env);
+        const formatError = graphQLErrorFormatter(EDGE_ERROR_CODES, development);
         return {
           ...edge,
           path: GRAPHQL_PATH,
@@ -35,8 +44,12 @@ export const GRAPHQL_PATH = '/graphql';
           graphiql: false,
           playground: false,
           includeStacktraceInErrorResponses: development,
-          formatError: graphQLErrorFormatter(EDGE_ERROR_CODES, development),
-          context: ({ req }: { req: RequestWithCaller }): RequestContext => {
+          formatError,
+          // Subscriptions: graphql-ws on the same path (websocket.ts applies the edge's rules).
+          subscriptions: { 'graphql-ws': graphqlWsOptions(env, sessions, formatError) },
+          context: (input: { req?: RequestWithCaller } | SocketContext): RequestContext => {
+            if (!('req' in input) || !input.req) return socketContext(input as SocketContext, db);
+            const req = input.req;
             const caller = callerOf(req);
             return {
               loaders: createLoaders(db, caller),

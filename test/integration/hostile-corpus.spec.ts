@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
 import { createBasics, must } from '../support/fixtures.js';
+import { signedInPerson } from '../support/people.js';
 import {
   graphQLShapes,
   malformedIds,
@@ -195,7 +196,20 @@ describe('hostile corpus', () => {
       `mutation { submitInquiry(input: { requesterName: "Iris Asker", organisation: "Asker SA", email: "iris@example.lu", country: "LU", description: "Residual stress in welded steel", consentToContact: true }) { reference } }`,
       'submitInquiry',
     );
+    // A conversation, read by the corpus's admin key as staff (Conversation.messages' arguments).
+    const staff = await signedInPerson(t, {
+      email: 'sam@staff.example',
+      name: 'Sam Staff',
+      staffRole: 'STAFF',
+    });
+    const other = await signedInPerson(t, { email: 'oona@other.example', name: 'Oona Other' });
+    const started = await t.gql(
+      `mutation($p: [ID!]!) { startConversation(personIds: $p, subject: "Probe", message: "Hello") { id } }`,
+      { p: [other.id] },
+      staff.token,
+    );
     real = {
+      Conversation: (started.data as { startConversation: { id: string } }).startConversation.id,
       Cluster: basics.cluster.id,
       Organisation: basics.org.id,
       Technology: basics.xrd.id,

@@ -76,6 +76,10 @@ export async function rowCounts(t: TestApp): Promise<Record<string, number>> {
     'sessions',
     'sign_in_tokens',
     'sign_in_domains',
+    'conversations',
+    'conversation_participants',
+    'messages',
+    'message_revisions',
   ];
   const counts: Record<string, number> = {};
   for (const table of tables) {

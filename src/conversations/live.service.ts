@@ -1,0 +1,79 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import type { Caller } from '../auth/caller.js';
+import { PERSON_SESSIONS, type PersonSessions } from '../auth/person-sessions.js';
+import { personOf, readableConversation } from './conversation-access.js';
+import { ConversationEvents } from './conversation-events.js';
+import { toMessageModel } from './conversation.mapper.js';
+import { END, LiveFeed } from './live-feed.js';
+import { MessageEntity } from './message.entity.js';
+import type { MessageModel, UnreadCountChangeModel } from './models/conversation.model.js';
+import { peopleById } from './message-pages.js';
+import { unreadByConversation, unreadTotal } from './unread-counts.js';
+
+/**
+ * Subscriptions. Events carry ids; every event is loaded again as the subscriber, whose session
+ * and participation are checked each time: a signed-out session or a removed participant ends
+ * the subscription at the next event that reaches it.
+ */
+@Injectable()
+export class LiveService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly events: ConversationEvents,
+    @Inject(PERSON_SESSIONS) private readonly sessions: PersonSessions,
+  ) {}
+
+  async messageAdded(caller: Caller, conversationId: string): Promise<LiveFeed<MessageModel>> {
+    personOf(caller);
+    await readableConversation(this.db.manager, caller, conversationId);
+    return new LiveFeed(
+      this.events,
+      (event) => event.conversationId === conversationId,
+      async (event) => {
+        const current = await this.stillAllowed(caller, conversationId);
+        if (!current) return END;
+        if (event.kind !== 'message') return null;
+        const message = await this.db
+          .getRepository(MessageEntity)
+          .findOneBy({ id: event.messageId, conversationId });
+        if (!message) return null;
+        const authors = await peopleById(this.db.manager, [message.authorPersonId]);
+        return toMessageModel(message, authors.get(message.authorPersonId ?? '') ?? null);
+      },
+    );
+  }
+
+  unreadCountChanged(caller: Caller): LiveFeed<UnreadCountChangeModel> {
+    const personId = personOf(caller);
+    return new LiveFeed(
+      this.events,
+      (event) => event.kind === 'unread' && event.personId === personId,
+      async (event) => {
+        const current = await this.sessions.resolveId(caller.sessionId ?? '');
+        if (current?.personId !== personId) return END;
+        const counts = await unreadByConversation(this.db.manager, personId, [
+          event.conversationId,
+        ]);
+        return {
+          conversationId: event.conversationId,
+          unreadCount: counts.get(event.conversationId) ?? 0,
+          unreadMessageCount: await unreadTotal(this.db.manager, personId),
+        };
+      },
+    );
+  }
+
+  /** The session still stands for the same person, who still reads the conversation. */
+  private async stillAllowed(caller: Caller, conversationId: string): Promise<boolean> {
+    const current = await this.sessions.resolveId(caller.sessionId ?? '');
+    if (!current || current.personId !== caller.personId) return false;
+    try {
+      await readableConversation(this.db.manager, current, conversationId);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+}

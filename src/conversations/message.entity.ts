@@ -1,0 +1,40 @@
+import { Column, Entity, JoinColumn, ManyToOne, type Relation, Unique } from 'typeorm';
+import { KennerEntity } from '../common/entity-base.js';
+import { PersonEntity } from '../people/person.entity.js';
+import { ConversationEntity } from './conversation.entity.js';
+
+/**
+ * A message: plain text, never rendered as HTML by Kenner. A deleted message keeps its place
+ * (`deletedAt`, body null) so the thread and read pointers stay as they were.
+ */
+@Entity('messages')
+@Unique(['conversationId', 'seq'])
+export class MessageEntity extends KennerEntity {
+  @Column({ type: 'uuid' })
+  conversationId!: string;
+
+  @ManyToOne(() => ConversationEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'conversationId' })
+  conversation?: Relation<ConversationEntity>;
+
+  /** Its place in the conversation: 1, 2, 3… */
+  @Column({ type: 'int' })
+  seq!: number;
+
+  /** Null once the author's account is gone (erasure, a later slice). */
+  @Column({ type: 'uuid', nullable: true })
+  authorPersonId!: string | null;
+
+  @ManyToOne(() => PersonEntity, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'authorPersonId' })
+  author?: Relation<PersonEntity>;
+
+  @Column({ type: 'text', nullable: true })
+  body!: string | null;
+
+  @Column({ type: Date, nullable: true })
+  editedAt!: Date | null;
+
+  @Column({ type: Date, nullable: true })
+  deletedAt!: Date | null;
+}

@@ -1,0 +1,53 @@
+import { Column, Entity, Index, JoinColumn, ManyToOne, type Relation, Unique } from 'typeorm';
+import { KennerEntity } from '../common/entity-base.js';
+import { PersonEntity } from '../people/person.entity.js';
+import { ConversationEntity } from './conversation.entity.js';
+
+/** What a participant is in a conversation: shown to the others, decides nothing of access. */
+export enum ParticipantRole {
+  MEMBER = 'MEMBER',
+  EXPERT = 'EXPERT',
+  STAFF = 'STAFF',
+}
+
+/**
+ * A person in a conversation, with their own read pointer and mute. A removed participant keeps
+ * the row (`removedAt`), so what they wrote stays attributed, but reads nothing more.
+ */
+@Entity('conversation_participants')
+@Unique(['conversationId', 'personId'])
+export class ParticipantEntity extends KennerEntity {
+  @Column({ type: 'uuid' })
+  conversationId!: string;
+
+  @ManyToOne(() => ConversationEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'conversationId' })
+  conversation?: Relation<ConversationEntity>;
+
+  @Index()
+  @Column({ type: 'uuid' })
+  personId!: string;
+
+  @ManyToOne(() => PersonEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'personId' })
+  person?: Relation<PersonEntity>;
+
+  @Column({ type: 'varchar', length: 10 })
+  role!: ParticipantRole;
+
+  /** `seq` of the last message read: every message above it, by someone else, is unread. */
+  @Column({ type: 'int', default: 0 })
+  lastReadSeq!: number;
+
+  @Column({ type: 'uuid', nullable: true })
+  lastReadMessageId!: string | null;
+
+  @Column({ type: Date, nullable: true })
+  readAt!: Date | null;
+
+  @Column({ type: 'boolean', default: false })
+  muted!: boolean;
+
+  @Column({ type: Date, nullable: true })
+  removedAt!: Date | null;
+}
