@@ -14,12 +14,22 @@ export abstract class MailTransport {
   close(): void {}
 }
 
-/** Without `SMTP_URL`: mails are only written to the log (development, tests, demos). */
+/**
+ * Without `SMTP_URL`: mails are only written to the log (development, tests, demos). Outside
+ * production the text is logged too, so someone trying Kenner on their machine can open the
+ * sign-in link it holds; in production only who and what, since the text carries sign-in links
+ * and personal data that logs must not keep.
+ */
 export class LoggingMailTransport extends MailTransport {
   private readonly logger = new Logger('Mail');
 
+  constructor(private readonly withText = false) {
+    super();
+  }
+
   send(message: MailMessage): Promise<void> {
-    this.logger.log(`to ${message.to}: ${message.subject}`);
+    const text = this.withText ? `\n${message.text.replace(/^/gm, '    ')}` : '';
+    this.logger.log(`to ${message.to}: ${message.subject}${text}`);
     return Promise.resolve();
   }
 }

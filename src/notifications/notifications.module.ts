@@ -11,7 +11,9 @@ import { NotificationRelay } from './notification-relay.service.js';
       provide: MailTransport,
       inject: [Environment],
       useFactory: (env: Environment): MailTransport =>
-        env.SMTP_URL ? new SmtpMailTransport(env.SMTP_URL) : new LoggingMailTransport(),
+        env.SMTP_URL
+          ? new SmtpMailTransport(env.SMTP_URL)
+          : new LoggingMailTransport(env.NODE_ENV !== 'production'),
     },
     NotificationOutbox,
     NotificationRelay,
