@@ -7,7 +7,7 @@ import { SignInService } from '../../src/people/sign-in.service.js';
 import { createBasics, must } from '../support/fixtures.js';
 import { liveClient, type Received, subscribe } from '../support/live.js';
 import { signedInPerson } from '../support/people.js';
-import { startSmtpCapture, type SmtpCapture } from '../support/smtp-capture.js';
+import { startSmtpCapture, type SmtpCapture, textOf } from '../support/smtp-capture.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 const ERIK_EMAIL = 'erik@lab.example';
@@ -28,14 +28,6 @@ interface Message {
   seq: number;
   body: string | null;
   author: { id: string; name: string } | null;
-}
-
-/** The text of a mail as written: quoted-printable undone, CRLF as LF. */
-function textOf(raw: string): string {
-  return Buffer.from(raw.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, '%$1'))
-    .toString('utf8')
-    .replace(/%([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)))
-    .replace(/\r\n/g, '\n');
 }
 
 describe('conversations: a member contacts an expert, live (issue 16, acceptance 1)', () => {

@@ -5,7 +5,7 @@ import { SignInService } from '../../src/people/sign-in.service.js';
 import { ProfileReminders } from '../../src/profiles/profile-reminders.service.js';
 import { createBasics, must } from '../support/fixtures.js';
 import { signedInPerson } from '../support/people.js';
-import { startSmtpCapture, type SmtpCapture } from '../support/smtp-capture.js';
+import { startSmtpCapture, type SmtpCapture, textOf } from '../support/smtp-capture.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 const PUBLIC_URL = 'https://kenner.example';
@@ -20,22 +20,6 @@ const SEARCH = `query($input: ExpertSearchInput!) {
 const STALE = `query($months: Int, $first: Int, $after: String) {
   staleProfiles(olderThanMonths: $months, first: $first, after: $after) {
     totalCount edges { node { id name lastVerifiedAt } } pageInfo { hasNextPage endCursor } } }`;
-
-/** The text of a mail as written: quoted-printable undone, CRLF as LF. */
-function textOf(raw: string): string {
-  const body = raw.replace(/=\r?\n/g, '');
-  const bytes: number[] = [];
-  for (let i = 0; i < body.length; i++) {
-    const hex = body.slice(i + 1, i + 3);
-    if (body[i] === '=' && /^[0-9A-F]{2}$/.test(hex)) {
-      bytes.push(parseInt(hex, 16));
-      i += 2;
-    } else {
-      bytes.push(...Buffer.from(body[i] ?? '', 'utf8'));
-    }
-  }
-  return Buffer.from(bytes).toString('utf8').replace(/\r\n/g, '\n');
-}
 
 const tokenIn = (raw: string) => /ksi_[A-Za-z0-9_-]{43}/.exec(textOf(raw))?.[0] ?? '';
 

@@ -6,7 +6,7 @@ import { SessionEntity } from '../../src/people/session.entity.js';
 import { SignInService } from '../../src/people/sign-in.service.js';
 import { SignInTokenEntity } from '../../src/people/sign-in-token.entity.js';
 import { createBasics, must } from '../support/fixtures.js';
-import { startSmtpCapture, type SmtpCapture } from '../support/smtp-capture.js';
+import { startSmtpCapture, type SmtpCapture, textOf } from '../support/smtp-capture.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 const PUBLIC_URL = 'https://kenner.example';
@@ -16,22 +16,6 @@ const COMPLETE = `mutation($token: String!) { completeSignIn(token: $token) {
   sessionToken session { id current expiresAt userAgent }
   person { id email name preferredLanguage roles organisation { name } expert { name } } } }`;
 const ME = `{ me { id email name preferredLanguage roles staffRole organisation { name } expert { name visibility } } }`;
-
-/** The text of a mail as written: quoted-printable undone, CRLF as LF. */
-function textOf(raw: string): string {
-  const body = raw.replace(/=\r?\n/g, '');
-  const bytes: number[] = [];
-  for (let i = 0; i < body.length; i++) {
-    const hex = body.slice(i + 1, i + 3);
-    if (body[i] === '=' && /^[0-9A-F]{2}$/.test(hex)) {
-      bytes.push(parseInt(hex, 16));
-      i += 2;
-    } else {
-      bytes.push(...Buffer.from(body[i] ?? '', 'utf8'));
-    }
-  }
-  return Buffer.from(bytes).toString('utf8').replace(/\r\n/g, '\n');
-}
 
 describe('people: sign-in by mailed link, sessions', () => {
   let t: TestApp;
