@@ -8,6 +8,7 @@ import { ParticipantEntity } from '../conversations/participant.entity.js';
 import { SearchDemandEntity, SearchDemandTechniqueEntity } from '../demand/search-demand.entity.js';
 import { ExpertSkillEntity } from '../experts/expert-skill.entity.js';
 import { ExpertEntity } from '../experts/expert.entity.js';
+import { FaqEntryEntity } from '../faq/faq-entry.entity.js';
 import { InquiryIntroductionEntity } from '../inquiries/inquiry-introduction.entity.js';
 import { InquiryTransitionEntity } from '../inquiries/inquiry-transition.entity.js';
 import { InquiryEntity } from '../inquiries/inquiry.entity.js';
@@ -49,4 +50,5 @@ export const ENTITIES = [
   ParticipantEntity,
   MessageEntity,
   MessageRevisionEntity,
+  FaqEntryEntity,
 ];

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { type EntityManager, IsNull, Not } from 'typeorm';
 import { childrenById, subtreeOf } from '../../technologies/taxonomy.js';
 import { EXPERTS_INDEX } from '../indexes/experts.index.js';
+import { FAQ_INDEX } from '../indexes/faq.index.js';
 import { ORGANISATIONS_INDEX } from '../indexes/organisations.index.js';
 import { placeholders } from '../indexes/projection.js';
 import {
@@ -21,7 +22,8 @@ const CHUNK = 300;
  * - an expert document embeds its organisation, clusters, techniques (with ancestors), vocabulary;
  * - an organisation document embeds its clusters, instruments, and its public experts' techniques
  *   and count;
- * - a technology document embeds its ancestors' names and its public experts' count.
+ * - a technology document embeds its ancestors' names and its public experts' count;
+ * - a FAQ document embeds its category's names and the techniques its text mentions.
  * A write that can move something (an expert to another organisation, a skill to another
  * technique) is reported before and after, so both the old and the new holders are refreshed.
  */
@@ -103,11 +105,23 @@ export class SearchOutbox {
       )),
     ];
     await enqueue(em, ORGANISATIONS_INDEX, orgs);
+    // Which entries mention a technique is known only by reading them: the FAQ is small and
+    // techniques change rarely, so every entry is read again.
+    const faq = await em.query<{ id: string }[]>(`SELECT id FROM faq_entries`);
+    await enqueue(
+      em,
+      FAQ_INDEX,
+      faq.map((r) => r.id),
+    );
   }
 
   /** An instrument shows on its organisation's document; report it before and after a change. */
   async instrumentChanged(em: EntityManager, organisationId: string): Promise<void> {
     await enqueue(em, ORGANISATIONS_INDEX, [organisationId]);
+  }
+
+  async faqEntriesChanged(em: EntityManager, entryIds: string[]): Promise<void> {
+    await enqueue(em, FAQ_INDEX, entryIds);
   }
 
   /** Synonyms derive from the taxonomy: ask the relay to re-apply every index's settings. */
