@@ -46,10 +46,5 @@ export async function ownConversation(
   return { conversation, own };
 }
 
-/** The signed-in person's id; guards already refused anyone else, this keeps types honest. */
-export function personOf(caller: Caller): string {
-  if (!caller.personId) {
-    throw new DomainError(ErrorCode.UNAUTHENTICATED, 'this needs a signed-in person');
-  }
-  return caller.personId;
-}
+/** Kept here for the conversation files that import it; one definition, in auth. */
+export { personOf } from '../auth/signed-in-person.js';

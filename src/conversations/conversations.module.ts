@@ -14,7 +14,6 @@ import { LiveService } from './live.service.js';
 import { MessagesResolver } from './messages.resolver.js';
 import { MessagesService } from './messages.service.js';
 import { PostgresConversationEvents } from './postgres-events.js';
-import { PostingLimit } from './posting-limit.js';
 
 /** In process on SQLite (one process); LISTEN/NOTIFY across processes on PostgreSQL. */
 function eventsFor(env: Environment, db: DataSource): ConversationEvents {
@@ -33,7 +32,6 @@ function eventsFor(env: Environment, db: DataSource): ConversationEvents {
       useFactory: eventsFor,
     },
     { provide: PERSON_SESSIONS, useExisting: SessionsService },
-    PostingLimit,
     MessagesService,
     ConversationsService,
     LiveService,

@@ -8,11 +8,12 @@ import type { ConnectionArgs } from '../common/pagination/connection.args.js';
 import type { Connection } from '../common/pagination/connection.model.js';
 import { ExpertEntity } from '../experts/expert.entity.js';
 import { whereVisible } from '../experts/expert-visibility.js';
+import { peopleById } from '../people/people-by-id.js';
 import { PersonEntity } from '../people/person.entity.js';
 import { personOf, readableConversation } from './conversation-access.js';
 import { ConversationEntity, ConversationKind } from './conversation.entity.js';
 import { toConversationModel, toConversationPerson } from './conversation.mapper.js';
-import { conversationPage, messagePage, peopleById } from './message-pages.js';
+import { conversationPage, messagePage } from './message-pages.js';
 import { MessagesService } from './messages.service.js';
 import type {
   ConversationModel,
@@ -20,7 +21,7 @@ import type {
   ParticipantModel,
 } from './models/conversation.model.js';
 import { ParticipantEntity, ParticipantRole } from './participant.entity.js';
-import { PostingLimit } from './posting-limit.js';
+import { PostingLimit } from '../rate-limits/posting-limit.js';
 import { unreadByConversation, unreadTotal } from './unread-counts.js';
 
 interface Opening {

@@ -9,7 +9,7 @@ import { toMessageModel } from './conversation.mapper.js';
 import { END, LiveFeed } from './live-feed.js';
 import { MessageEntity } from './message.entity.js';
 import type { MessageModel, UnreadCountChangeModel } from './models/conversation.model.js';
-import { peopleById } from './message-pages.js';
+import { peopleById } from '../people/people-by-id.js';
 import { unreadByConversation, unreadTotal } from './unread-counts.js';
 
 /**

@@ -1,10 +1,10 @@
-import { Brackets, type EntityManager, In, type SelectQueryBuilder } from 'typeorm';
+import { Brackets, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { badInput } from '../common/errors/domain-error.js';
 import { UUID } from '../common/graphql/global-id.js';
 import type { ConnectionArgs } from '../common/pagination/connection.args.js';
 import { DEFAULT_PAGE_SIZE } from '../common/pagination/connection.args.js';
 import type { Connection } from '../common/pagination/connection.model.js';
-import { PersonEntity } from '../people/person.entity.js';
+import { peopleById } from '../people/people-by-id.js';
 import { type ConversationEntity } from './conversation.entity.js';
 import { toMessageModel } from './conversation.mapper.js';
 import { MessageEntity } from './message.entity.js';
@@ -141,14 +141,4 @@ function connection<T>(
       endCursor: edges.at(-1)?.cursor ?? null,
     },
   };
-}
-
-export async function peopleById(
-  em: EntityManager,
-  ids: readonly (string | null)[],
-): Promise<Map<string, PersonEntity>> {
-  const wanted = [...new Set(ids.filter((id): id is string => id !== null))];
-  if (wanted.length === 0) return new Map();
-  const people = await em.findBy(PersonEntity, { id: In(wanted) });
-  return new Map(people.map((p) => [p.id, p]));
 }

@@ -12,7 +12,7 @@ import { MessageRevisionEntity } from './message-revision.entity.js';
 import { MessageEntity } from './message.entity.js';
 import type { MessageModel } from './models/conversation.model.js';
 import { ParticipantEntity } from './participant.entity.js';
-import { PostingLimit } from './posting-limit.js';
+import { PostingLimit } from '../rate-limits/posting-limit.js';
 
 /** Writes of messages and of one's own participation; every one checks access first. */
 @Injectable()

@@ -9,6 +9,11 @@ import { SearchDemandEntity, SearchDemandTechniqueEntity } from '../demand/searc
 import { ExpertSkillEntity } from '../experts/expert-skill.entity.js';
 import { ExpertEntity } from '../experts/expert.entity.js';
 import { FaqEntryEntity } from '../faq/faq-entry.entity.js';
+import { AnswerEntity } from '../forum/answer.entity.js';
+import { CommentEntity } from '../forum/comment.entity.js';
+import { FollowEntity } from '../forum/follow.entity.js';
+import { QuestionEntity } from '../forum/question.entity.js';
+import { ReportEntity } from '../forum/report.entity.js';
 import { InquiryIntroductionEntity } from '../inquiries/inquiry-introduction.entity.js';
 import { InquiryTransitionEntity } from '../inquiries/inquiry-transition.entity.js';
 import { InquiryEntity } from '../inquiries/inquiry.entity.js';
@@ -50,5 +55,10 @@ export const ENTITIES = [
   ParticipantEntity,
   MessageEntity,
   MessageRevisionEntity,
+  QuestionEntity,
+  AnswerEntity,
+  CommentEntity,
+  FollowEntity,
+  ReportEntity,
   FaqEntryEntity,
 ];

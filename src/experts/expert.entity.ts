@@ -86,6 +86,10 @@ export class ExpertEntity extends KennerEntity {
   @Column({ type: 'boolean', default: true })
   acceptsDirectContact!: boolean;
 
+  /** False: the expert asked not to be mailed new forum questions on their techniques. */
+  @Column({ type: 'boolean', default: true })
+  notifyOfQuestions!: boolean;
+
   @OneToMany(() => ExpertSkillEntity, (skill) => skill.expert, { cascade: true })
   skills?: Relation<ExpertSkillEntity>[];
 

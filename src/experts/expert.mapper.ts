@@ -19,6 +19,7 @@ export const toExpertModel = (e: ExpertEntity): ExpertModel =>
     consentAt: e.consentAt,
     lastVerifiedAt: e.lastVerifiedAt,
     acceptsDirectContact: e.acceptsDirectContact,
+    notifyOfQuestions: e.notifyOfQuestions,
     createdAt: e.createdAt,
     updatedAt: e.updatedAt,
   });

@@ -94,6 +94,7 @@ export class ExpertsService {
         consentAt: input.consentAt ?? null,
         lastVerifiedAt: input.lastVerifiedAt ?? null,
         acceptsDirectContact: input.acceptsDirectContact ?? true,
+        notifyOfQuestions: input.notifyOfQuestions ?? true,
       });
       entity.materials = await requireRefs(
         em,

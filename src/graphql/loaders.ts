@@ -116,6 +116,14 @@ export function createLoaders(db: DataSource, caller: Caller) {
       'materialId',
     ),
     sectorsByExpert: viaJoinTable(db, SectorEntity, 'expert_sectors', 'expertId', 'sectorId'),
+    /** The techniques a forum question names (its question was access-checked when read). */
+    techniquesByQuestion: viaJoinTable(
+      db,
+      TechnologyEntity,
+      'forum_question_techniques',
+      'questionId',
+      'technologyId',
+    ),
   };
 }
 

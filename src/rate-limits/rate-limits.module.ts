@@ -2,6 +2,7 @@ import { Logger, Module } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { Environment } from '../config/environment.js';
+import { PostingLimit } from './posting-limit.js';
 import { MemoryRateLimitStore } from './memory-rate-limit.store.js';
 import { PostgresRateLimitStore } from './postgres-rate-limit.store.js';
 import { RateLimitStore } from './rate-limit-store.js';
@@ -38,7 +39,8 @@ function storeFor(env: Environment, db: DataSource): RateLimitStore {
       useFactory: storeFor,
     },
     RateLimits,
+    PostingLimit,
   ],
-  exports: [RateLimits],
+  exports: [RateLimits, PostingLimit],
 })
 export class RateLimitsModule {}

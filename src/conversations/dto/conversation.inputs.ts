@@ -7,11 +7,11 @@ import {
   IsBoolean,
   IsString,
   IsUUID,
-  Matches,
   MaxLength,
 } from 'class-validator';
 import { ConnectionArgs, ForwardConnectionArgs } from '../../common/pagination/connection.args.js';
 import { IsName } from '../../common/validation/decorators.js';
+import { IsPlainTextBody } from '../../common/validation/plain-text.js';
 
 /** Longest message body, in characters (UTF-16 code units, as clients count them). */
 export const MAX_MESSAGE_LENGTH = 4000;
@@ -22,13 +22,7 @@ export const MAX_STARTED_WITH = 20;
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 /** A message: plain text, not blank, at most MAX_MESSAGE_LENGTH characters. */
-const IsMessageBody = (): PropertyDecorator => (target, key) => {
-  IsString()(target, key);
-  Matches(/\S/, { message: 'must not be empty' })(target, key);
-  MaxLength(MAX_MESSAGE_LENGTH, {
-    message: `must be at most ${MAX_MESSAGE_LENGTH} characters`,
-  })(target, key);
-};
+const IsMessageBody = (): PropertyDecorator => IsPlainTextBody(MAX_MESSAGE_LENGTH);
 
 const IsPlainId = (): PropertyDecorator => IsUUID('all', { message: 'is not a valid id' });
 

@@ -111,6 +111,15 @@ export class CreateExpertInput {
   @IsBoolean()
   acceptsDirectContact?: boolean;
 
+  @Field({
+    nullable: true,
+    description:
+      'False: the expert is not mailed new forum questions on their techniques. Defaults to true.',
+  })
+  @IsOptional()
+  @IsBoolean()
+  notifyOfQuestions?: boolean;
+
   @Field(() => String, { nullable: true })
   @IsOptional()
   @Matches(/^\+?[0-9 ()./-]{4,40}$/, { message: 'must be a phone number such as +352 123 456' })
@@ -147,6 +156,7 @@ const EXPERT_OWN_FIELDS = [
   'services',
   'visibility',
   'acceptsDirectContact',
+  'notifyOfQuestions',
 ] as const;
 
 @InputType({

@@ -36,6 +36,10 @@ export class ExpertModel implements Node {
       'False when the expert asked not to be contacted directly: reach them through the cluster staff.',
   })
   acceptsDirectContact!: boolean;
+  @Field({
+    description: 'False when the expert is not mailed new forum questions on their techniques.',
+  })
+  notifyOfQuestions!: boolean;
   @Field(() => GraphQLISODateTime) createdAt!: Date;
   @Field(() => GraphQLISODateTime) updatedAt!: Date;
 }

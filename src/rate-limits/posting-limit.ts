@@ -1,11 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { rateLimited } from '../common/errors/domain-error.js';
 import { Environment } from '../config/environment.js';
-import { RateLimits } from '../rate-limits/rate-limits.service.js';
+import { RateLimits } from './rate-limits.service.js';
 
 /**
- * How often one person may post (a message, or a conversation's first one): counted per person,
- * whichever session or process they post from, in the rate limits' shared store.
+ * How often one person may post: a message (or a conversation's first one), a forum question,
+ * answer or comment. One budget for all of them, counted per person whichever session or process
+ * they post from, in the rate limits' shared store: alternating between kinds of post gains
+ * nothing.
  */
 @Injectable()
 export class PostingLimit {
@@ -22,7 +24,7 @@ export class PostingLimit {
     const decision = await this.limits.hit(`message:person:${personId}`, limit, seconds * 1000);
     if (decision.allowed) return;
     throw rateLimited(
-      `too many messages: at most ${limit} per ${seconds} s; retry in ${decision.resetSeconds} s`,
+      `too many posts (messages, questions, answers, comments): at most ${limit} per ${seconds} s; retry in ${decision.resetSeconds} s`,
       decision.resetSeconds,
       field,
     );
