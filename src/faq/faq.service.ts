@@ -5,7 +5,7 @@ import { type Caller, isStaff } from '../auth/caller.js';
 import { badInput, notFound } from '../common/errors/domain-error.js';
 import { SearchOutbox } from '../search/outbox/search-outbox.service.js';
 import { HIDE_WITHIN_MS, SearchRelay } from '../search/sync/search-relay.service.js';
-import { categoryIdOf, categorySlugs } from '../technologies/exchange-categories.js';
+import { categoryIdOf } from '../technologies/exchange-categories.js';
 import type {
   CreateFaqEntryInput,
   FaqEntriesArgs,
@@ -46,8 +46,8 @@ export class FaqService {
       .take(MAX_LISTED);
     if (!isStaff(caller))
       query.andWhere('faq.status = :published', { published: FaqStatus.PUBLISHED });
-    if (args.category) {
-      const categoryId = await categoryIdOf(em, args.category);
+    if (args.categoryId) {
+      const categoryId = await categoryIdOf(em, args.categoryId);
       if (categoryId) query.andWhere('faq.categoryId = :categoryId', { categoryId });
       else query.andWhere('faq.categoryId IS NULL');
     }
@@ -55,19 +55,19 @@ export class FaqService {
       const suffix = args.language.charAt(0) + args.language.slice(1).toLowerCase();
       query.andWhere(`faq.question${suffix} IS NOT NULL`);
     }
-    return this.toModels(em, await query.getMany());
+    return (await query.getMany()).map(toFaqEntryModel);
   }
 
   /** Not found for a draft unless the caller is staff, as for an unknown id. */
   async get(id: string, caller: Caller): Promise<FaqEntryModel> {
     const entry = await this.db.manager.findOneBy(FaqEntryEntity, { id });
     if (!entry || !maySeeFaqEntry(caller, entry)) throw notFound('FaqEntry', id);
-    return (await this.toModels(this.db.manager, [entry]))[0] as FaqEntryModel;
+    return toFaqEntryModel(entry);
   }
 
   create(input: CreateFaqEntryInput, sourceAnswerId: string | null = null) {
     return this.db.transaction(async (em) => {
-      const categoryId = await categoryIdOf(em, input.category);
+      const categoryId = await categoryIdOf(em, input.categoryId);
       const entry = em.create(FaqEntryEntity, {
         categoryId,
         position: input.position ?? (await this.nextPosition(em, categoryId)),
@@ -78,15 +78,15 @@ export class FaqService {
       });
       const saved = await em.save(entry);
       await this.outbox.faqEntriesChanged(em, [saved.id]);
-      return (await this.toModels(em, [saved]))[0] as FaqEntryModel;
+      return toFaqEntryModel(saved);
     });
   }
 
   update(id: string, input: UpdateFaqEntryInput) {
     return this.db.transaction(async (em) => {
       const entry = await this.load(em, id);
-      if (input.category !== undefined) {
-        const categoryId = await categoryIdOf(em, input.category);
+      if (input.categoryId !== undefined) {
+        const categoryId = await categoryIdOf(em, input.categoryId);
         if (categoryId !== entry.categoryId && input.position === undefined) {
           entry.position = await this.nextPosition(em, categoryId);
         }
@@ -98,7 +98,7 @@ export class FaqService {
       }
       const saved = await em.save(entry);
       await this.outbox.faqEntriesChanged(em, [saved.id]);
-      return (await this.toModels(em, [saved]))[0] as FaqEntryModel;
+      return toFaqEntryModel(saved);
     });
   }
 
@@ -109,7 +109,7 @@ export class FaqService {
       entry.publishedAt = published ? (entry.publishedAt ?? new Date()) : null;
       const saved = await em.save(entry);
       await this.outbox.faqEntriesChanged(em, [saved.id]);
-      return (await this.toModels(em, [saved]))[0] as FaqEntryModel;
+      return toFaqEntryModel(saved);
     });
     // Withdrawn: answered once the index no longer shows it to the public (HIDE_WITHIN_MS).
     if (!published) await this.relay.sendNow(HIDE_WITHIN_MS);
@@ -119,7 +119,7 @@ export class FaqService {
   async delete(id: string): Promise<FaqEntryModel> {
     const model = await this.db.transaction(async (em) => {
       const entry = await this.load(em, id);
-      const gone = (await this.toModels(em, [entry]))[0] as FaqEntryModel;
+      const gone = toFaqEntryModel(entry);
       await em.delete(FaqEntryEntity, entry.id);
       await this.outbox.faqEntriesChanged(em, [entry.id]);
       return gone;
@@ -141,14 +141,6 @@ export class FaqService {
       order: { position: 'DESC' },
     });
     return last ? last.position + 1 : 0;
-  }
-
-  private async toModels(em: EntityManager, entries: FaqEntryEntity[]): Promise<FaqEntryModel[]> {
-    const slugOf = await categorySlugs(
-      em,
-      entries.map((e) => e.categoryId),
-    );
-    return entries.map((e) => toFaqEntryModel(e, slugOf(e.categoryId)));
   }
 }
 

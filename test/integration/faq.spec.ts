@@ -7,12 +7,14 @@ import { createBasics, must } from '../support/fixtures.js';
 import { signedInPerson } from '../support/people.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
-const ENTRY = `id category position status sourceAnswerId publishedAt translations { language question answer }`;
+const ENTRY = `id categoryId position status sourceAnswerId publishedAt translations { language question answer }`;
 const CREATE = `mutation($input: CreateFaqEntryInput!) { createFaqEntry(input: $input) { ${ENTRY} } }`;
 const SEARCH = `query($q: String!) { search(query: $q) { faqEntryTotal faqEntries { entry { id status } highlights { field snippet } } } }`;
 
-const XRD_ENTRY = {
-  category: 'diffraction',
+/** Filled in once the taxonomy exists: the root technique "Diffraction". */
+let DIFFRACTION = '';
+const xrdEntry = () => ({
+  categoryId: DIFFRACTION,
   translations: [
     {
       language: 'EN',
@@ -20,16 +22,20 @@ const XRD_ENTRY = {
       answer: 'Yes: the sin²ψ method measures the lattice strain near the surface.',
     },
   ],
-};
+});
+const XRD_TEXT = xrdEntry().translations;
 
 /** The FAQ: staff curate it, everyone reads what is published, search finds it in any language. */
 describe('FAQ', () => {
   let t: TestApp;
   let member: { id: string; token: string };
+  let xrd = '';
 
   beforeAll(async () => {
     t = await startTestApp();
     const basics = await createBasics(t);
+    DIFFRACTION = basics.root.id;
+    xrd = basics.xrd.id;
     member = await signedInPerson(t, {
       email: 'mia@member.example',
       name: 'Mia Member',
@@ -47,8 +53,8 @@ describe('FAQ', () => {
   };
 
   it('keeps a draft from everyone but staff, in lists, by id and in search', async () => {
-    const draft = await must(t, CREATE, 'createFaqEntry', { input: XRD_ENTRY });
-    expect(draft).toMatchObject({ status: 'DRAFT', category: 'diffraction', position: 0 });
+    const draft = await must(t, CREATE, 'createFaqEntry', { input: xrdEntry() });
+    expect(draft).toMatchObject({ status: 'DRAFT', categoryId: DIFFRACTION, position: 0 });
     await t.searchSynced();
 
     for (const as of [null, member.token]) {
@@ -68,7 +74,7 @@ describe('FAQ', () => {
   });
 
   it('once published, anonymous search finds an English entry by a synonym in another language', async () => {
-    const entry = await must(t, CREATE, 'createFaqEntry', { input: XRD_ENTRY });
+    const entry = await must(t, CREATE, 'createFaqEntry', { input: xrdEntry() });
     const published = await must(
       t,
       `mutation($id: ID!) { publishFaqEntry(id: $id) { status publishedAt } }`,
@@ -83,8 +89,8 @@ describe('FAQ', () => {
       expect({ q, ids: await searchIds(q, null) }).toEqual({ q, ids: [entry.id] });
     }
     const anonymous = await t.gql(
-      `{ faqEntries(category: "diffraction", language: EN) { id } }`,
-      undefined,
+      `query($c: ID) { faqEntries(categoryId: $c, language: EN) { id } }`,
+      { c: DIFFRACTION },
       null,
     );
     expect(anonymous.data?.faqEntries).toEqual([{ id: entry.id }]);
@@ -111,7 +117,7 @@ describe('FAQ', () => {
   it('edits translations, category and order; a language left out of translations is removed', async () => {
     const general = await must(t, CREATE, 'createFaqEntry', {
       input: {
-        category: 'general',
+        categoryId: 'GENERAL',
         translations: [
           { language: 'EN', question: 'Who runs Kenner?', answer: 'The cluster staff.' },
           { language: 'FR', question: 'Qui gère Kenner ?', answer: 'Le personnel du cluster.' },
@@ -120,7 +126,7 @@ describe('FAQ', () => {
     });
     const second = await must(t, CREATE, 'createFaqEntry', {
       input: {
-        category: 'general',
+        categoryId: 'GENERAL',
         translations: [{ language: 'DE', question: 'Was kostet es?', answer: 'Nichts.' }],
       },
     });
@@ -141,46 +147,46 @@ describe('FAQ', () => {
     );
     expect(moved.position).toBe(5);
     expect(moved.translations.map((tr: { language: string }) => tr.language)).toEqual(['NL']);
-    const ordered = await t.gql(`{ faqEntries(category: "general") { id } }`);
+    const ordered = await t.gql(`{ faqEntries(categoryId: "GENERAL") { id } }`);
     expect(ordered.data?.faqEntries.map((e: { id: string }) => e.id)).toEqual([
       second.id,
       general.id,
     ]);
     const recategorised = await must(
       t,
-      `mutation($id: ID!) { updateFaqEntry(id: $id, input: { category: "diffraction" }) { category position } }`,
+      `mutation($id: ID!, $c: ID!) { updateFaqEntry(id: $id, input: { categoryId: $c }) { categoryId position } }`,
       'updateFaqEntry',
-      { id: second.id },
+      { id: second.id, c: DIFFRACTION },
     );
-    expect(recategorised).toEqual({ category: 'diffraction', position: 0 });
+    expect(recategorised).toEqual({ categoryId: DIFFRACTION, position: 0 });
   });
 
   it('refuses bad input naming the field, storing nothing', async () => {
     const before = await faqCount();
     const cases: [Record<string, unknown>, string][] = [
-      [{ category: 'general', translations: [] }, 'translations'],
-      [{ category: 'nowhere', translations: XRD_ENTRY.translations }, 'category'],
+      [{ categoryId: 'GENERAL', translations: [] }, 'translations'],
+      [{ categoryId: 'nowhere', translations: XRD_TEXT }, 'categoryId'],
       // A technique that is no top category.
-      [{ category: 'xrd', translations: XRD_ENTRY.translations }, 'category'],
+      [{ categoryId: xrd, translations: XRD_TEXT }, 'categoryId'],
       [
         {
-          category: 'general',
-          translations: [...XRD_ENTRY.translations, ...XRD_ENTRY.translations],
+          categoryId: 'GENERAL',
+          translations: [...XRD_TEXT, ...XRD_TEXT],
         },
         'translations[1].language',
       ],
       [
-        { category: 'general', translations: [{ language: 'EN', question: '   ', answer: 'x' }] },
+        { categoryId: 'GENERAL', translations: [{ language: 'EN', question: '   ', answer: 'x' }] },
         'translations[0].question',
       ],
       [
         {
-          category: 'general',
+          categoryId: 'GENERAL',
           translations: [{ language: 'EN', question: 'Q?', answer: 'x'.repeat(10_001) }],
         },
         'translations[0].answer',
       ],
-      [{ category: 'general', translations: XRD_ENTRY.translations, position: -1 }, 'position'],
+      [{ categoryId: 'GENERAL', translations: XRD_TEXT, position: -1 }, 'position'],
     ];
     for (const [input, field] of cases) {
       const res = await t.gql(CREATE, { input });
@@ -195,15 +201,15 @@ describe('FAQ', () => {
 
   it('lets only staff write: anonymous callers and members are refused', async () => {
     const before = await faqCount();
-    const anonymous = await t.gql(CREATE, { input: XRD_ENTRY }, null);
+    const anonymous = await t.gql(CREATE, { input: xrdEntry() }, null);
     expect(anonymous.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
-    const byMember = await t.gql(CREATE, { input: XRD_ENTRY }, member.token);
+    const byMember = await t.gql(CREATE, { input: xrdEntry() }, member.token);
     expect(byMember.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect(await faqCount()).toBe(before);
   });
 
   it('reconcile puts back a FAQ document dropped from the index', async () => {
-    const entry = await must(t, CREATE, 'createFaqEntry', { input: XRD_ENTRY });
+    const entry = await must(t, CREATE, 'createFaqEntry', { input: xrdEntry() });
     await t.searchSynced();
     const engine = t.app.get(SearchEngine);
     const index = engine.client.index(engine.index(FAQ_INDEX));

@@ -22,7 +22,7 @@ export const MAX_FAQ_POSITION = 100_000;
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const IsPlainId = (): PropertyDecorator => IsUUID('all', { message: 'is not a valid id' });
 const CATEGORY_DESCRIPTION =
-  '`general`, or the slug of a top category of the technique taxonomy (`microscopy`…).';
+  'A top category of the technique taxonomy (a root technique’s id), or GENERAL: as `forumCategories` lists them.';
 
 @InputType()
 export class FaqTranslationInput {
@@ -41,10 +41,10 @@ export class FaqTranslationInput {
 
 @InputType()
 export class CreateFaqEntryInput {
-  @Field({ description: CATEGORY_DESCRIPTION })
+  @Field(() => ID, { description: CATEGORY_DESCRIPTION })
   @IsString()
-  @MaxLength(100)
-  category!: string;
+  @MaxLength(200)
+  categoryId!: string;
 
   @Field(() => [FaqTranslationInput], {
     description: 'One per language (EN, FR, DE, NL), at least one; a language left out is absent.',
@@ -84,14 +84,11 @@ export class UpdateFaqEntryArgs extends FaqEntryIdArgs {
 
 @ArgsType()
 export class FaqEntriesArgs {
-  @Field(() => String, {
-    nullable: true,
-    description: `Only this category: ${CATEGORY_DESCRIPTION}`,
-  })
+  @Field(() => ID, { nullable: true, description: `Only this category: ${CATEGORY_DESCRIPTION}` })
   @IsOptional()
   @IsString()
-  @MaxLength(100)
-  category?: string | null;
+  @MaxLength(200)
+  categoryId?: string | null;
 
   @Field(() => Language, { nullable: true, description: 'Only entries written in this language.' })
   @IsOptional()

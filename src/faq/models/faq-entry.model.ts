@@ -17,8 +17,8 @@ export class FaqTranslationModel {
 @ObjectType('FaqEntry', { description: 'A question and its answer, curated by the staff.' })
 export class FaqEntryModel {
   @Field(() => ID) id!: string;
-  @Field({ description: '`general` or the slug of a top technique category.' })
-  category!: string;
+  @Field(() => ID, { description: 'A root technique’s id (a top category), or GENERAL.' })
+  categoryId!: string;
   @Field(() => Int, { description: 'Place within its category, smallest first.' })
   position!: number;
   @Field(() => FaqStatus) status!: FaqStatus;

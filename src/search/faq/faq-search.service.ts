@@ -6,7 +6,6 @@ import type { Caller } from '../../auth/caller.js';
 import { FaqEntryEntity } from '../../faq/faq-entry.entity.js';
 import { maySeeFaqEntry } from '../../faq/faq-visibility.js';
 import { toFaqEntryModel } from '../../faq/faq.mapper.js';
-import { categorySlugs } from '../../technologies/exchange-categories.js';
 import { visibleInSearch } from '../experts/expert-visibility.filter.js';
 import { highlightsOf, inHitOrder } from '../faceting/faceted-query.js';
 import type { FaqDocument } from '../indexes/faq.document.js';
@@ -49,13 +48,9 @@ export class FaqSearchService {
     const ids = hits.map((h) => h.id);
     const rows = await this.db.manager.findBy(FaqEntryEntity, { id: In(ids) });
     const visible = inHitOrder(ids, rows).filter((e) => maySeeFaqEntry(caller, e));
-    const slugOf = await categorySlugs(
-      this.db.manager,
-      visible.map((e) => e.categoryId),
-    );
     const formatted = new Map(hits.map((h) => [h.id, h._formatted]));
     return visible.map((e) => ({
-      entry: toFaqEntryModel(e, slugOf(e.categoryId)),
+      entry: toFaqEntryModel(e),
       highlights: highlightsOf(formatted.get(e.id) as Record<string, unknown> | undefined),
     }));
   }

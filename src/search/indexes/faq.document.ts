@@ -17,7 +17,7 @@ export interface FaqDocument extends MentionedTechniques {
   /** Always empty: an entry belongs to no cluster; the field is there for the shared filter. */
   clusters: string[];
   status: FaqStatus;
-  /** `general` or the slug of a top technique category. */
+  /** The slug of its top technique category, or GENERAL. */
   category: string;
   /** The category's names in every language, so "Mikroskopie" finds microscopy entries. */
   categoryNames: string[];

@@ -6,6 +6,8 @@ import { loadFaqDocuments } from './faq.document.js';
 import { FAQ_INDEX, FAQ_SETTINGS } from './faq.index.js';
 import { loadOrganisationDocuments } from './organisation.document.js';
 import { ORGANISATIONS_INDEX, ORGANISATIONS_SETTINGS } from './organisations.index.js';
+import { allQuestionDocumentIds, loadQuestionDocuments } from './question.document.js';
+import { QUESTIONS_INDEX, QUESTIONS_SETTINGS } from './questions.index.js';
 import { TECHNOLOGIES_INDEX, TECHNOLOGIES_SETTINGS } from './technologies.index.js';
 import { loadTechnologyDocuments } from './technology.document.js';
 import { taxonomySynonyms } from './taxonomy-synonyms.js';
@@ -58,5 +60,10 @@ export const SEARCH_INDEXES: Record<string, SearchIndexDefinition<{ id: string }
     settings: FAQ_SETTINGS,
     load: loadFaqDocuments,
     allIds: idsOf('faq_entries'),
+  },
+  [QUESTIONS_INDEX]: {
+    settings: QUESTIONS_SETTINGS,
+    load: loadQuestionDocuments,
+    allIds: allQuestionDocumentIds,
   },
 };
