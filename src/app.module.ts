@@ -7,6 +7,7 @@ import { DomainErrorFilter } from './common/errors/domain-error.filter.js';
 import { createValidationPipe } from './common/errors/validation.pipe.js';
 import { ConfigModule } from './config/config.module.js';
 import { ConversationsModule } from './conversations/conversations.module.js';
+import { ForumModule } from './forum/forum.module.js';
 import type { Environment } from './config/environment.js';
 import type { DatabaseOverrides } from './database/data-source.options.js';
 import { DatabaseModule } from './database/database.module.js';
@@ -63,6 +64,7 @@ export class AppModule {
         ProfilesModule,
         InquiriesModule,
         ConversationsModule,
+        ForumModule,
         FaqModule,
         SeedModule,
         HealthModule,
