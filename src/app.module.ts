@@ -15,6 +15,7 @@ import { DemandModule } from './demand/demand.module.js';
 import { EdgeModule } from './edge/edge.module.js';
 import { EmbedModule } from './embed/embed.module.js';
 import { ExpertsModule } from './experts/experts.module.js';
+import { FaqModule } from './faq/faq.module.js';
 import { KennerGraphQLModule } from './graphql/graphql.module.js';
 import { HealthModule } from './health/health.module.js';
 import { InquiriesModule } from './inquiries/inquiries.module.js';
@@ -64,6 +65,7 @@ export class AppModule {
         InquiriesModule,
         ConversationsModule,
         ForumModule,
+        FaqModule,
         SeedModule,
         HealthModule,
         EmbedModule,

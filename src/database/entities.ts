@@ -8,6 +8,7 @@ import { ParticipantEntity } from '../conversations/participant.entity.js';
 import { SearchDemandEntity, SearchDemandTechniqueEntity } from '../demand/search-demand.entity.js';
 import { ExpertSkillEntity } from '../experts/expert-skill.entity.js';
 import { ExpertEntity } from '../experts/expert.entity.js';
+import { FaqEntryEntity } from '../faq/faq-entry.entity.js';
 import { AnswerEntity } from '../forum/answer.entity.js';
 import { CommentEntity } from '../forum/comment.entity.js';
 import { FollowEntity } from '../forum/follow.entity.js';
@@ -59,4 +60,5 @@ export const ENTITIES = [
   CommentEntity,
   FollowEntity,
   ReportEntity,
+  FaqEntryEntity,
 ];

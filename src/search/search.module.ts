@@ -11,6 +11,7 @@ import { SearchTokenVerifier } from './tokens/search-token-verifier.service.js';
 import { SearchTokensResolver } from './tokens/search-tokens.resolver.js';
 import { SearchTokensService } from './tokens/search-tokens.service.js';
 import { FacetLabels } from './faceting/facet-labels.service.js';
+import { FaqSearchService } from './faq/faq-search.service.js';
 import { OrganisationSearchService } from './organisations/organisation-search.service.js';
 import { SearchOverviewService } from './overview/search-overview.service.js';
 import { TechnologySearchService } from './technologies/technology-search.service.js';
@@ -46,6 +47,7 @@ import { SearchRelay } from './sync/search-relay.service.js';
     OrganisationSearchService,
     TechnologySearchService,
     SearchOverviewService,
+    FaqSearchService,
     FacetLabels,
     SearchTokenKey,
     SearchTokenVerifier,

@@ -53,7 +53,8 @@ export class SearchResolver {
   }
 
   @Query(() => SearchOverview, {
-    description: 'The best experts, organisations and techniques for one query, in one request.',
+    description:
+      'The best experts, organisations, techniques and FAQ entries for one query, in one request.',
   })
   search(@Args() { query, limit }: SearchOverviewArgs, @Context() ctx: RequestContext) {
     return this.overview.search(query, limit, ctx.caller);

@@ -2,8 +2,12 @@ import type { Settings } from 'meilisearch';
 import type { EntityManager } from 'typeorm';
 import { loadExpertDocuments } from './expert.document.js';
 import { EXPERTS_INDEX, EXPERTS_SETTINGS } from './experts.index.js';
+import { loadFaqDocuments } from './faq.document.js';
+import { FAQ_INDEX, FAQ_SETTINGS } from './faq.index.js';
 import { loadOrganisationDocuments } from './organisation.document.js';
 import { ORGANISATIONS_INDEX, ORGANISATIONS_SETTINGS } from './organisations.index.js';
+import { allQuestionDocumentIds, loadQuestionDocuments } from './question.document.js';
+import { QUESTIONS_INDEX, QUESTIONS_SETTINGS } from './questions.index.js';
 import { TECHNOLOGIES_INDEX, TECHNOLOGIES_SETTINGS } from './technologies.index.js';
 import { loadTechnologyDocuments } from './technology.document.js';
 import { taxonomySynonyms } from './taxonomy-synonyms.js';
@@ -51,5 +55,15 @@ export const SEARCH_INDEXES: Record<string, SearchIndexDefinition<{ id: string }
     settings: TECHNOLOGIES_SETTINGS,
     load: loadTechnologyDocuments,
     allIds: idsOf('technologies'),
+  },
+  [FAQ_INDEX]: {
+    settings: FAQ_SETTINGS,
+    load: loadFaqDocuments,
+    allIds: idsOf('faq_entries'),
+  },
+  [QUESTIONS_INDEX]: {
+    settings: QUESTIONS_SETTINGS,
+    load: loadQuestionDocuments,
+    allIds: allQuestionDocumentIds,
   },
 };

@@ -2,8 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { type EntityManager, IsNull, Not } from 'typeorm';
 import { childrenById, subtreeOf } from '../../technologies/taxonomy.js';
 import { EXPERTS_INDEX } from '../indexes/experts.index.js';
+import { FAQ_INDEX } from '../indexes/faq.index.js';
 import { ORGANISATIONS_INDEX } from '../indexes/organisations.index.js';
 import { placeholders } from '../indexes/projection.js';
+import { allQuestionDocumentIds } from '../indexes/question.document.js';
+import { QUESTIONS_INDEX } from '../indexes/questions.index.js';
 import {
   SEARCH_INDEXES,
   SETTINGS_DOCUMENT,
@@ -21,7 +24,10 @@ const CHUNK = 300;
  * - an expert document embeds its organisation, clusters, techniques (with ancestors), vocabulary;
  * - an organisation document embeds its clusters, instruments, and its public experts' techniques
  *   and count;
- * - a technology document embeds its ancestors' names and its public experts' count.
+ * - a technology document embeds its ancestors' names and its public experts' count;
+ * - a FAQ document embeds its category's names and the techniques its text mentions;
+ * - a question document embeds its answers, clusters, category and mentioned techniques; each
+ *   hidden answer is a document of its own.
  * A write that can move something (an expert to another organisation, a skill to another
  * technique) is reported before and after, so both the old and the new holders are refreshed.
  */
@@ -103,11 +109,41 @@ export class SearchOutbox {
       )),
     ];
     await enqueue(em, ORGANISATIONS_INDEX, orgs);
+    // Which entries mention a technique is known only by reading them: the FAQ is small and
+    // techniques change rarely, so every entry is read again.
+    const faq = await em.query<{ id: string }[]>(`SELECT id FROM faq_entries`);
+    await enqueue(
+      em,
+      FAQ_INDEX,
+      faq.map((r) => r.id),
+    );
+    // The same for the forum, which is larger but changes with the taxonomy just as rarely.
+    await enqueue(em, QUESTIONS_INDEX, await allQuestionDocumentIds(em));
   }
 
   /** An instrument shows on its organisation's document; report it before and after a change. */
   async instrumentChanged(em: EntityManager, organisationId: string): Promise<void> {
     await enqueue(em, ORGANISATIONS_INDEX, [organisationId]);
+  }
+
+  async faqEntriesChanged(em: EntityManager, entryIds: string[]): Promise<void> {
+    await enqueue(em, FAQ_INDEX, entryIds);
+  }
+
+  /**
+   * Questions asked, edited, answered, accepted, hidden, restored, opened or deleted (report a
+   * deletion before it): their documents and those of all their answers, so an answer hidden or
+   * restored gains or loses its own document.
+   */
+  async questionsChanged(em: EntityManager, questionIds: string[]): Promise<void> {
+    if (questionIds.length === 0) return;
+    await enqueue(em, QUESTIONS_INDEX, questionIds);
+    const answers = await this.select(
+      em,
+      `SELECT id FROM forum_answers WHERE "questionId" IN`,
+      questionIds,
+    );
+    await enqueue(em, QUESTIONS_INDEX, answers);
   }
 
   /** Synonyms derive from the taxonomy: ask the relay to re-apply every index's settings. */
@@ -125,6 +161,13 @@ export class SearchOutbox {
       clusterIds,
     );
     await this.organisationsChanged(em, orgs);
+    // A question's clusters decide who reads it; their slugs are in its document.
+    const questions = await this.select(
+      em,
+      `SELECT "questionId" AS id FROM forum_question_clusters WHERE "clusterId" IN`,
+      clusterIds,
+    );
+    await this.questionsChanged(em, questions);
   }
 
   async vocabularyChanged(

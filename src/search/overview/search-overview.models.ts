@@ -1,5 +1,6 @@
 import { Field, Int, ObjectType } from '@nestjs/graphql';
 import { ExpertSearchHit } from '../experts/models/expert-search.models.js';
+import { FaqSearchHit } from '../faq/faq-search.models.js';
 import { OrganisationSearchHit } from '../organisations/models/organisation-search.models.js';
 import { TechnologySearchHit } from '../technologies/models/technology-search.models.js';
 
@@ -12,5 +13,11 @@ export class SearchOverview {
   @Field(() => Int) organisationTotal!: number;
   @Field(() => [TechnologySearchHit]) technologies!: TechnologySearchHit[];
   @Field(() => Int) technologyTotal!: number;
+  @Field(() => [FaqSearchHit], {
+    description:
+      'Published FAQ entries (staff: drafts too), in every language they are written in.',
+  })
+  faqEntries!: FaqSearchHit[];
+  @Field(() => Int) faqEntryTotal!: number;
   @Field(() => Int) processingTimeMs!: number;
 }

@@ -13,6 +13,8 @@ import {
   type UnderstoodQuery,
 } from '../understanding/query-understanding.service.js';
 import { ExpertSearchService } from '../experts/expert-search.service.js';
+import { FaqSearchService } from '../faq/faq-search.service.js';
+import type { FaqDocument } from '../indexes/faq.document.js';
 import { visibleInSearch } from '../experts/expert-visibility.filter.js';
 import type { ExpertDocument } from '../indexes/expert.document.js';
 import { EXPERTS_INDEX } from '../indexes/experts.index.js';
@@ -26,8 +28,8 @@ import type { SearchOverview } from './search-overview.models.js';
 
 /**
  * One query against every index in a single multi-search request. Each kind gets its own
- * `limit` rather than one merged ranking: a search box shows experts, organisations and
- * techniques side by side, and a merged list would let forty experts crowd out the one
+ * `limit` rather than one merged ranking: a search box shows experts, organisations, techniques
+ * and FAQ entries side by side, and a merged list would let forty experts crowd out the one
  * technique the user was after.
  */
 @Injectable()
@@ -38,6 +40,7 @@ export class SearchOverviewService {
     private readonly organisations: OrganisationSearchService,
     private readonly technologies: TechnologySearchService,
     private readonly understanding: QueryUnderstanding,
+    private readonly faq: FaqSearchService,
   ) {}
 
   /**
@@ -70,13 +73,15 @@ export class SearchOverviewService {
         expertsQuery(understood),
         query(ORGANISATIONS_INDEX, { attributesToHighlight: ['name', 'acronym', 'city'] }),
         query(TECHNOLOGIES_INDEX, { attributesToHighlight: ['names', 'acronyms', 'synonyms'] }),
+        this.faq.query(q, limit, caller),
       ],
     });
     const person = await personProbe;
-    const [narrowed, organisations, technologies] = response.results as unknown as [
+    const [narrowed, organisations, technologies, faq] = response.results as unknown as [
       SearchResponse<ExpertDocument>,
       SearchResponse<OrganisationDocument>,
       SearchResponse<TechnologyDocument>,
+      SearchResponse<FaqDocument>,
     ];
     const experts = person
       ? ((await this.engine.client.multiSearch({ queries: [expertsQuery(null)] }))
@@ -94,10 +99,13 @@ export class SearchOverviewService {
       organisationTotal: organisations.estimatedTotalHits ?? 0,
       technologies: await this.technologies.toHits(technologies.hits),
       technologyTotal: technologies.estimatedTotalHits ?? 0,
+      faqEntries: await this.faq.toHits(faq.hits, caller),
+      faqEntryTotal: faq.estimatedTotalHits ?? 0,
       processingTimeMs: Math.max(
         experts.processingTimeMs,
         organisations.processingTimeMs,
         technologies.processingTimeMs,
+        faq.processingTimeMs,
       ),
     };
   }
