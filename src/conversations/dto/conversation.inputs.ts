@@ -22,7 +22,7 @@ export const MAX_STARTED_WITH = 20;
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 /** A message: plain text, not blank, at most MAX_MESSAGE_LENGTH characters. */
-const IsMessageBody = (): PropertyDecorator => (target, key) => {
+export const IsMessageBody = (): PropertyDecorator => (target, key) => {
   IsString()(target, key);
   Matches(/\S/, { message: 'must not be empty' })(target, key);
   MaxLength(MAX_MESSAGE_LENGTH, {
@@ -116,3 +116,7 @@ export class MyConversationsArgs extends ForwardConnectionArgs {}
 
 @ArgsType()
 export class MessagesArgs extends ConnectionArgs {}
+
+/** Staff about the one guest link of a conversation (revokeConversationLink, issueConversationLink). */
+@ArgsType()
+export class ConversationLinkArgs extends ConversationIdArgs {}
