@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Client } from 'graphql-ws';
 import request from 'supertest';
 import { ConversationEvents } from '../../src/conversations/conversation-events.js';
+import { ConversationGuestEntity } from '../../src/conversations/conversation-guest.entity.js';
 import { createBasics, must } from '../support/fixtures.js';
 import {
   INQUIRY_CONVERSATION,
@@ -252,6 +253,57 @@ describe('conversations: an inquiry introduction with the requester as a guest',
       staff.token,
     );
     expect(withoutMessage.errors?.[0]?.extensions).toMatchObject({ field: 'message' });
+  });
+
+  it('refuses hostile messages of an introduction, naming the field, and stores nothing', async () => {
+    const [before] = await t.db.query<{ n: number | string }[]>(
+      'SELECT COUNT(*) AS n FROM messages',
+    );
+    for (const m of ['x'.repeat(4001), 'bad \ud800 surrogate', 'nul \u0000 byte', '   ']) {
+      const res = await t.gql(INTRODUCE, { i: reference, e: [olga.expertId], m }, staff.token);
+      expect(res.errors?.[0]?.extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'message',
+      });
+    }
+    const huge = await t.gql(
+      INTRODUCE,
+      { i: reference, e: Array.from({ length: 21 }, () => olga.expertId), m: 'Hi' },
+      staff.token,
+    );
+    expect(huge.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'expertIds',
+    });
+    const [after] = await t.db.query<{ n: number | string }[]>(
+      'SELECT COUNT(*) AS n FROM messages',
+    );
+    expect(Number(after?.n)).toBe(Number(before?.n));
+  });
+
+  it('stops an expired link on every way in, an open subscription at its next event', async () => {
+    const ritaSees = await listening(() =>
+      subscribe<Message>(live(guestToken), MESSAGE_ADDED, { c: conversationId }),
+    );
+    const erikSees = await listening(() =>
+      subscribe<Message>(live(erik.person.token), MESSAGE_ADDED, { c: conversationId }),
+    );
+    const guests = t.db.getRepository(ConversationGuestEntity);
+    const { expiresAt } = await guests.findOneByOrFail({ conversationId });
+    await guests.update({ conversationId }, { expiresAt: new Date(Date.now() - 1000) });
+    await t.gql(SEND, { c: conversationId, b: 'After the expiry.' }, erik.person.token);
+    expect((await erikSees.nth(1)).body).toBe('After the expiry.');
+    await ritaSees.ended();
+    expect(ritaSees.values).toEqual([]);
+    const read = await t.gql(READ, { id: conversationId }, guestToken);
+    expect(read.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    await guests.update({ conversationId }, { expiresAt });
+    expect((await t.gql(READ, { id: conversationId }, guestToken)).data?.conversation.id).toBe(
+      conversationId,
+    );
+    erikSees.stop();
+    const events = t.app.get(ConversationEvents);
+    while (events.listeners > 0) await new Promise((resolve) => setTimeout(resolve, 5));
   });
 
   it('ends every way in when staff revoke the link, open subscriptions included; a new link works', async () => {
