@@ -24,6 +24,13 @@ export const Requires = (role: Role) => SetMetadata(REQUIRES, role);
  */
 export const SignedIn = () => SetMetadata(SIGNED_IN, true);
 
+/**
+ * A signed-in person, or the guest of a conversation link (`caller.guest`): what a participant
+ * does in a conversation (read, post, mark read, subscribe). The service then holds the guest to
+ * their one conversation (conversation-access.ts).
+ */
+export const Participant = () => SetMetadata(SIGNED_IN, 'or-guest');
+
 export const hasRole = (caller: Caller, role: Role): boolean => RANK[caller.role] >= RANK[role];
 
 /**
@@ -45,16 +52,23 @@ export class AccessGuard implements CanActivate {
         context.getClass(),
       ]) ?? (isMutation ? Role.STAFF : Role.ANONYMOUS);
     const { caller } = gql.getContext<RequestContext>();
-    const signedIn = this.reflector.getAllAndOverride<boolean | undefined>(SIGNED_IN, [
+    const signedIn = this.reflector.getAllAndOverride<boolean | 'or-guest' | undefined>(SIGNED_IN, [
       context.getHandler(),
       context.getClass(),
     ]);
+    if (signedIn === 'or-guest' && caller.guest) return true;
     if (signedIn) return this.person(caller);
     if (hasRole(caller, required)) return true;
     if (caller.personId) {
       throw new DomainError(
         ErrorCode.FORBIDDEN,
         `this needs role ${required}; the signed-in person reads as ${caller.role}`,
+      );
+    }
+    if (caller.guest) {
+      throw new DomainError(
+        ErrorCode.FORBIDDEN,
+        `this needs role ${required}; a conversation link only takes part in its conversation`,
       );
     }
     if (caller.role === Role.ANONYMOUS && !caller.searchToken) {
@@ -73,11 +87,11 @@ export class AccessGuard implements CanActivate {
 
   private person(caller: Caller): boolean {
     if (caller.personId) return true;
-    const anonymous = caller.role === Role.ANONYMOUS && !caller.searchToken;
+    const anonymous = caller.role === Role.ANONYMOUS && !caller.searchToken && !caller.guest;
     throw new DomainError(
       anonymous ? ErrorCode.UNAUTHENTICATED : ErrorCode.FORBIDDEN,
       'this needs a signed-in person (a session token from completeSignIn)' +
-        (anonymous ? '' : ', not an API key or a search token'),
+        (anonymous ? '' : ', not an API key, a search token or a conversation link'),
     );
   }
 }

@@ -11,6 +11,12 @@ import {
   searchTokenCaller,
 } from './caller.js';
 import {
+  CONVERSATION_GUESTS,
+  type ConversationGuests,
+  GUEST_LINK_REFUSED,
+  looksLikeGuestLink,
+} from './conversation-guests.js';
+import {
   looksLikeSession,
   PERSON_SESSIONS,
   type PersonSessions,
@@ -36,7 +42,8 @@ interface Outcome {
  * (rate limits, CORS, GraphQL). A request carries one credential or none: an API key (`knr_`),
  * a search token from createSearchToken (a JWT, checked by the search module through
  * SEARCH_TOKEN_CREDENTIALS; see `searchTokenCaller` for what it may do), or a person's session
- * token (`kss_`, checked by the people module through PERSON_SESSIONS). No header: anonymous.
+ * token (`kss_`, checked by the people module through PERSON_SESSIONS), or a conversation link
+ * (`kcg_`, checked by the conversations module through CONVERSATION_GUESTS). No header: anonymous.
  * Two credentials (two headers, or two tokens in one) are refused with 400: which one should win
  * is no question the server should guess at.
  * A refused credential (unknown or revoked key; malformed, forged, expired or rotated token; a
@@ -54,6 +61,9 @@ export class CallerMiddleware implements NestMiddleware {
     @Optional()
     @Inject(PERSON_SESSIONS)
     private readonly sessions?: PersonSessions,
+    @Optional()
+    @Inject(CONVERSATION_GUESTS)
+    private readonly guests?: ConversationGuests,
   ) {}
 
   async use(req: RequestWithCaller, _res: Response, next: NextFunction): Promise<void> {
@@ -71,6 +81,10 @@ export class CallerMiddleware implements NestMiddleware {
     if (this.sessions && looksLikeSession(bearer)) {
       const caller = await this.sessions.resolve(bearer, req.headers['user-agent']);
       return caller ? { caller } : { refusal: { status: 401, message: SESSION_REFUSED } };
+    }
+    if (this.guests && looksLikeGuestLink(bearer)) {
+      const caller = await this.guests.resolve(bearer);
+      return caller ? { caller } : { refusal: { status: 401, message: GUEST_LINK_REFUSED } };
     }
     return this.resolve(bearer);
   }

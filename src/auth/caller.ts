@@ -32,6 +32,11 @@ export interface Caller {
    */
   personId?: string;
   sessionId?: string;
+  /**
+   * A conversation link (`kcg_…`, src/conversations/guest-links.service.ts): someone without an
+   * account taking part in that one conversation. Reads everything else as an anonymous caller.
+   */
+  guest?: { id: string; conversationId: string };
 }
 
 export const ANONYMOUS: Readonly<Caller> = Object.freeze({

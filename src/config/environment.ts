@@ -175,6 +175,13 @@ export class Environment extends EdgeEnvironment {
   @Max(3650)
   SESSION_MAX_DAYS = 90;
 
+  /** A conversation link mailed to a requester without an account works this long. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(365)
+  CONVERSATION_LINK_DAYS = 30;
+
   /** Mail profile reminders from this process (command-line tools turn it off). */
   @Transform(toBoolean)
   @IsBoolean({ message: 'must be true or false' })

@@ -13,7 +13,9 @@ export interface Access {
 /**
  * The one rule of who sees a conversation, read on every way in (queries, writes, every event of
  * a subscription): its current participants, and staff. A removed participant is a stranger.
- * Strangers are told it does not exist, as for an unknown id, so ids reveal nothing.
+ * Strangers are told it does not exist, as for an unknown id, so ids reveal nothing. A guest (a
+ * conversation link, already checked as not revoked nor expired when the caller was resolved)
+ * is a participant of its one conversation and a stranger to every other.
  */
 export async function readableConversation(
   em: EntityManager,
@@ -21,10 +23,7 @@ export async function readableConversation(
   conversationId: string,
 ): Promise<Access> {
   const conversation = await em.findOneBy(ConversationEntity, { id: conversationId });
-  const own =
-    conversation && caller.personId
-      ? await em.findOneBy(ParticipantEntity, { conversationId, personId: caller.personId })
-      : null;
+  const own = conversation ? await participation(em, caller, conversationId) : null;
   if (conversation && own && !own.removedAt) return { conversation, own };
   if (conversation && isStaff(caller)) return { conversation, own: null };
   throw notFound('conversation', conversationId);
@@ -44,6 +43,20 @@ export async function ownConversation(
     );
   }
   return { conversation, own };
+}
+
+function participation(
+  em: EntityManager,
+  caller: Caller,
+  conversationId: string,
+): Promise<ParticipantEntity | null> {
+  if (caller.personId) {
+    return em.findOneBy(ParticipantEntity, { conversationId, personId: caller.personId });
+  }
+  if (caller.guest?.conversationId === conversationId) {
+    return em.findOneBy(ParticipantEntity, { conversationId, guestId: caller.guest.id });
+  }
+  return Promise.resolve(null);
 }
 
 /** Kept here for the conversation files that import it; one definition, in auth. */

@@ -1,5 +1,5 @@
-import type { PersonEntity } from '../people/person.entity.js';
 import type { ConversationEntity } from './conversation.entity.js';
+import type { Named } from './message-authors.js';
 import type { MessageEntity } from './message.entity.js';
 import {
   ConversationModel,
@@ -9,12 +9,12 @@ import {
 import type { ParticipantEntity } from './participant.entity.js';
 
 /** A name and an id: never the address, whoever reads (conversation.model.ts). */
-export const toConversationPerson = (person: PersonEntity): ConversationPersonModel =>
+export const toConversationPerson = (person: Named): ConversationPersonModel =>
   Object.assign(new ConversationPersonModel(), { id: person.id, name: person.name });
 
 export const toMessageModel = (
   message: MessageEntity,
-  author: PersonEntity | null | undefined,
+  author: Named | null | undefined,
 ): MessageModel =>
   Object.assign(new MessageModel(), {
     id: message.id,

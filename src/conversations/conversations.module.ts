@@ -1,15 +1,20 @@
 import { Module } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import { CONVERSATION_GUESTS } from '../auth/conversation-guests.js';
 import { PERSON_SESSIONS } from '../auth/person-sessions.js';
 import { Environment } from '../config/environment.js';
+import { NotificationsModule } from '../notifications/notifications.module.js';
 import { PeopleModule } from '../people/people.module.js';
 import { SessionsService } from '../people/sessions.service.js';
 import { RateLimitsModule } from '../rate-limits/rate-limits.module.js';
 import { ConversationEvents } from './conversation-events.js';
 import { ConversationsResolver } from './conversations.resolver.js';
 import { ConversationsService } from './conversations.service.js';
+import { GuestLinksResolver, InquiryConversationResolver } from './guest-links.resolver.js';
+import { GuestLinksService } from './guest-links.service.js';
 import { InProcessConversationEvents } from './in-process-events.js';
+import { InquiryConversationsService } from './inquiry-conversations.service.js';
 import { LiveService } from './live.service.js';
 import { MessagesResolver } from './messages.resolver.js';
 import { MessagesService } from './messages.service.js';
@@ -22,9 +27,12 @@ function eventsFor(env: Environment, db: DataSource): ConversationEvents {
     : new InProcessConversationEvents();
 }
 
-/** Conversations between people who sign in: direct contact, staff conversations, live updates. */
+/**
+ * Conversations between people who sign in (direct contact, staff conversations, inquiry
+ * introductions) and the guests of conversation links; live updates.
+ */
 @Module({
-  imports: [PeopleModule, RateLimitsModule],
+  imports: [PeopleModule, RateLimitsModule, NotificationsModule],
   providers: [
     {
       provide: ConversationEvents,
@@ -32,12 +40,17 @@ function eventsFor(env: Environment, db: DataSource): ConversationEvents {
       useFactory: eventsFor,
     },
     { provide: PERSON_SESSIONS, useExisting: SessionsService },
+    GuestLinksService,
+    { provide: CONVERSATION_GUESTS, useExisting: GuestLinksService },
+    InquiryConversationsService,
+    GuestLinksResolver,
+    InquiryConversationResolver,
     MessagesService,
     ConversationsService,
     LiveService,
     ConversationsResolver,
     MessagesResolver,
   ],
-  exports: [ConversationEvents],
+  exports: [ConversationEvents, GuestLinksService, InquiryConversationsService, MessagesService],
 })
 export class ConversationsModule {}

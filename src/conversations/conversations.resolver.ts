@@ -9,7 +9,7 @@ import {
   Resolver,
   Subscription,
 } from '@nestjs/graphql';
-import { Requires, SignedIn } from '../auth/access.guard.js';
+import { Participant, Requires, SignedIn } from '../auth/access.guard.js';
 import { Role } from '../auth/caller.js';
 import type { RequestContext } from '../graphql/loaders.js';
 import { ConversationsService } from './conversations.service.js';
@@ -106,11 +106,11 @@ export class ConversationsResolver {
     return this.conversations.messagesOf(conversation.id, args);
   }
 
-  @SignedIn()
+  @Participant()
   @Subscription(() => MessageModel, {
     resolve: passThrough,
     description:
-      'Messages as they are posted in a conversation the signed-in person takes part in (graphql-ws on /graphql). Ends when they lose access.',
+      'Messages as they are posted in a conversation the signed-in person (or the guest of its link) takes part in (graphql-ws on /graphql). Ends when they lose access.',
   })
   messageAdded(@Args() { conversationId }: ConversationIdArgs, @Context() ctx: RequestContext) {
     return this.live.messageAdded(ctx.caller, conversationId);

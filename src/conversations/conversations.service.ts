@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { type DataSource, type EntityManager, In, IsNull } from 'typeorm';
+import { type DataSource, In, IsNull } from 'typeorm';
 import { type Caller, isStaff } from '../auth/caller.js';
 import { badInput, DomainError, ErrorCode, notFound } from '../common/errors/domain-error.js';
 import { fromGlobalId } from '../common/graphql/global-id.js';
@@ -13,13 +13,14 @@ import { PersonEntity } from '../people/person.entity.js';
 import { personOf, readableConversation } from './conversation-access.js';
 import { ConversationEntity, ConversationKind } from './conversation.entity.js';
 import { toConversationModel, toConversationPerson } from './conversation.mapper.js';
-import { conversationPage, messagePage } from './message-pages.js';
+import { conversationPage, guestsById, messagePage } from './message-pages.js';
 import { MessagesService } from './messages.service.js';
 import type {
   ConversationModel,
   MessageModel,
   ParticipantModel,
 } from './models/conversation.model.js';
+import { joinConversation } from './participants.js';
 import { ParticipantEntity, ParticipantRole } from './participant.entity.js';
 import { PostingLimit } from '../rate-limits/posting-limit.js';
 import { unreadByConversation, unreadTotal } from './unread-counts.js';
@@ -125,10 +126,19 @@ export class ConversationsService {
 
   async conversation(caller: Caller, id: string): Promise<ConversationModel> {
     const { conversation, own } = await readableConversation(this.db.manager, caller, id);
-    const unread = own
-      ? await unreadByConversation(this.db.manager, own.personId, [conversation.id])
+    const reader = own && (own.personId ?? (own.guestId ? { guestId: own.guestId } : null));
+    const unread = reader
+      ? await unreadByConversation(this.db.manager, reader, [conversation.id])
       : new Map<string, number>();
     return toConversationModel(conversation, own, unread.get(conversation.id) ?? 0);
+  }
+
+  /** The INQUIRY conversation of an inquiry, read as the caller (staff read along). */
+  async inquiryConversation(caller: Caller, inquiryId: string): Promise<ConversationModel | null> {
+    const found = await this.db
+      .getRepository(ConversationEntity)
+      .findOneBy({ inquiryId, kind: ConversationKind.INQUIRY });
+    return found ? this.conversation(caller, found.id) : null;
   }
 
   /** The caller's conversations, most recently active first. */
@@ -153,13 +163,20 @@ export class ConversationsService {
       where: { conversationId, removedAt: IsNull() },
       order: { createdAt: 'ASC', id: 'ASC' },
     });
-    const people = await peopleById(
-      this.db.manager,
-      rows.map((r) => r.personId),
-    );
+    const [people, guests] = await Promise.all([
+      peopleById(
+        this.db.manager,
+        rows.map((r) => r.personId),
+      ),
+      guestsById(
+        this.db.manager,
+        rows.map((r) => r.guestId),
+      ),
+    ]);
     return rows.flatMap((row) => {
-      const person = people.get(row.personId);
-      return person ? [{ person: toConversationPerson(person), role: row.role }] : [];
+      const who =
+        (row.personId && people.get(row.personId)) || (row.guestId && guests.get(row.guestId));
+      return who ? [{ person: toConversationPerson(who), role: row.role }] : [];
     });
   }
 
@@ -179,38 +196,17 @@ export class ConversationsService {
           lastMessageAt: new Date(),
         }),
       );
-      await this.join(em, conversation.id, [opening.starter, ...opening.others]);
+      await joinConversation(em, conversation.id, [opening.starter, ...opening.others]);
       const message = await this.messages.insert(
         em,
         conversation.id,
-        opening.starter.personId,
+        { personId: opening.starter.personId, guestId: null },
         opening.message,
       );
       return { conversation, message };
     });
     await this.messages.announce(message);
     return this.conversation(caller, conversation.id);
-  }
-
-  private async join(
-    em: EntityManager,
-    conversationId: string,
-    members: { personId: string; role: ParticipantRole }[],
-  ): Promise<void> {
-    for (const member of members) {
-      await em.save(
-        em.create(ParticipantEntity, {
-          conversationId,
-          personId: member.personId,
-          role: member.role,
-          lastReadSeq: 0,
-          lastReadMessageId: null,
-          readAt: null,
-          muted: false,
-          removedAt: null,
-        }),
-      );
-    }
   }
 
   private async models(personId: string, rows: ConversationEntity[]) {

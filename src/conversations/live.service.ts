@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { Caller } from '../auth/caller.js';
+import { CONVERSATION_GUESTS, type ConversationGuests } from '../auth/conversation-guests.js';
 import { PERSON_SESSIONS, type PersonSessions } from '../auth/person-sessions.js';
 import { personOf, readableConversation } from './conversation-access.js';
 import { ConversationEvents } from './conversation-events.js';
@@ -9,13 +10,13 @@ import { toMessageModel } from './conversation.mapper.js';
 import { END, LiveFeed } from './live-feed.js';
 import { MessageEntity } from './message.entity.js';
 import type { MessageModel, UnreadCountChangeModel } from './models/conversation.model.js';
-import { peopleById } from '../people/people-by-id.js';
+import { authorsOf } from './message-authors.js';
 import { unreadByConversation, unreadTotal } from './unread-counts.js';
 
 /**
  * Subscriptions. Events carry ids; every event is loaded again as the subscriber, whose session
  * and participation are checked each time: a signed-out session or a removed participant ends
- * the subscription at the next event that reaches it.
+ * the subscription at the next event that reaches it; so does a revoked or expired guest link.
  */
 @Injectable()
 export class LiveService {
@@ -23,10 +24,11 @@ export class LiveService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly events: ConversationEvents,
     @Inject(PERSON_SESSIONS) private readonly sessions: PersonSessions,
+    @Inject(CONVERSATION_GUESTS) private readonly guests: ConversationGuests,
   ) {}
 
   async messageAdded(caller: Caller, conversationId: string): Promise<LiveFeed<MessageModel>> {
-    personOf(caller);
+    if (!caller.guest) personOf(caller);
     await readableConversation(this.db.manager, caller, conversationId);
     return new LiveFeed(
       this.events,
@@ -39,8 +41,8 @@ export class LiveService {
           .getRepository(MessageEntity)
           .findOneBy({ id: event.messageId, conversationId });
         if (!message) return null;
-        const authors = await peopleById(this.db.manager, [message.authorPersonId]);
-        return toMessageModel(message, authors.get(message.authorPersonId ?? '') ?? null);
+        const authors = await authorsOf(this.db.manager, [message]);
+        return toMessageModel(message, authors.get(message.id));
       },
     );
   }
@@ -65,9 +67,14 @@ export class LiveService {
     );
   }
 
-  /** The session still stands for the same person, who still reads the conversation. */
+  /**
+   * The session still stands for the same person (or the guest's link is neither revoked nor
+   * expired), who still reads the conversation.
+   */
   private async stillAllowed(caller: Caller, conversationId: string): Promise<boolean> {
-    const current = await this.sessions.resolveId(caller.sessionId ?? '');
+    const current = caller.guest
+      ? await this.guests.resolveId(caller.guest.id)
+      : await this.sessions.resolveId(caller.sessionId ?? '');
     if (!current || current.personId !== caller.personId) return false;
     try {
       await readableConversation(this.db.manager, current, conversationId);

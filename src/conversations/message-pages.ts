@@ -1,12 +1,13 @@
-import { Brackets, type EntityManager, type SelectQueryBuilder } from 'typeorm';
+import { Brackets, type EntityManager, In, type SelectQueryBuilder } from 'typeorm';
 import { badInput } from '../common/errors/domain-error.js';
 import { UUID } from '../common/graphql/global-id.js';
 import type { ConnectionArgs } from '../common/pagination/connection.args.js';
 import { DEFAULT_PAGE_SIZE } from '../common/pagination/connection.args.js';
 import type { Connection } from '../common/pagination/connection.model.js';
-import { peopleById } from '../people/people-by-id.js';
+import { ConversationGuestEntity } from './conversation-guest.entity.js';
 import { type ConversationEntity } from './conversation.entity.js';
 import { toMessageModel } from './conversation.mapper.js';
+import { authorsOf } from './message-authors.js';
 import { MessageEntity } from './message.entity.js';
 import type { ConversationModel, MessageModel } from './models/conversation.model.js';
 
@@ -74,13 +75,10 @@ export async function messagePage(
   const hasMore = rows.length > size;
   const page = rows.slice(0, size);
   if (backwards) page.reverse();
-  const authors = await peopleById(
-    em,
-    page.map((m) => m.authorPersonId),
-  );
+  const authors = await authorsOf(em, page);
   const edges = page.map((m) => ({
     cursor: seqCursor.encode([m.seq]),
-    node: toMessageModel(m, m.authorPersonId ? authors.get(m.authorPersonId) : null),
+    node: toMessageModel(m, authors.get(m.id)),
   }));
   return connection(edges, totalCount, backwards, hasMore, args);
 }
@@ -141,4 +139,14 @@ function connection<T>(
       endCursor: edges.at(-1)?.cursor ?? null,
     },
   };
+}
+
+export async function guestsById(
+  em: EntityManager,
+  ids: readonly (string | null)[],
+): Promise<Map<string, ConversationGuestEntity>> {
+  const wanted = [...new Set(ids.filter((id): id is string => id !== null))];
+  if (wanted.length === 0) return new Map();
+  const guests = await em.findBy(ConversationGuestEntity, { id: In(wanted) });
+  return new Map(guests.map((g) => [g.id, g]));
 }

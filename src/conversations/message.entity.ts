@@ -1,6 +1,7 @@
 import { Column, Entity, JoinColumn, ManyToOne, type Relation, Unique } from 'typeorm';
 import { KennerEntity } from '../common/entity-base.js';
 import { PersonEntity } from '../people/person.entity.js';
+import { ConversationGuestEntity } from './conversation-guest.entity.js';
 import { ConversationEntity } from './conversation.entity.js';
 
 /**
@@ -28,6 +29,14 @@ export class MessageEntity extends KennerEntity {
   @ManyToOne(() => PersonEntity, { onDelete: 'SET NULL' })
   @JoinColumn({ name: 'authorPersonId' })
   author?: Relation<PersonEntity>;
+
+  /** Set instead of the person when a guest wrote it (a requester by their link). */
+  @Column({ type: 'uuid', nullable: true })
+  authorGuestId!: string | null;
+
+  @ManyToOne(() => ConversationGuestEntity, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'authorGuestId' })
+  authorGuest?: Relation<ConversationGuestEntity>;
 
   @Column({ type: 'text', nullable: true })
   body!: string | null;

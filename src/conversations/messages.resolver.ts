@@ -1,5 +1,5 @@
 import { Args, Context, Mutation, Resolver } from '@nestjs/graphql';
-import { SignedIn } from '../auth/access.guard.js';
+import { Participant, SignedIn } from '../auth/access.guard.js';
 import type { RequestContext } from '../graphql/loaders.js';
 import {
   EditMessageArgs,
@@ -12,7 +12,10 @@ import { ConversationsService } from './conversations.service.js';
 import { MessagesService } from './messages.service.js';
 import { ConversationModel, MessageModel } from './models/conversation.model.js';
 
-/** Writes of participants: each needs a signed-in person taking part (staff: deletion too). */
+/**
+ * Writes of participants: each needs a signed-in person taking part (staff: deletion too); a
+ * guest of a conversation link posts and marks read in their one conversation.
+ */
 @SignedIn()
 @Resolver(() => MessageModel)
 export class MessagesResolver {
@@ -21,7 +24,10 @@ export class MessagesResolver {
     private readonly conversations: ConversationsService,
   ) {}
 
-  @Mutation(() => MessageModel, { description: 'Plain text, in a conversation you take part in.' })
+  @Participant()
+  @Mutation(() => MessageModel, {
+    description: 'Plain text, in a conversation you take part in (also as the guest of its link).',
+  })
   sendMessage(@Args() { conversationId, body }: SendMessageArgs, @Context() ctx: RequestContext) {
     return this.messages.send(ctx.caller, conversationId, body);
   }
@@ -38,6 +44,7 @@ export class MessagesResolver {
     return this.messages.delete(ctx.caller, id);
   }
 
+  @Participant()
   @Mutation(() => ConversationModel, {
     description: 'Moves your read pointer forward to this message (never back).',
   })

@@ -3,16 +3,27 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { type DataSource, type EntityManager, IsNull, Not } from 'typeorm';
 import { type Caller, isStaff } from '../auth/caller.js';
 import { badInput, DomainError, ErrorCode, notFound } from '../common/errors/domain-error.js';
-import { PersonEntity } from '../people/person.entity.js';
 import { ownConversation, personOf, readableConversation } from './conversation-access.js';
 import { ConversationEvents } from './conversation-events.js';
 import { ConversationEntity } from './conversation.entity.js';
 import { toMessageModel } from './conversation.mapper.js';
+import { authorsOf } from './message-authors.js';
 import { MessageRevisionEntity } from './message-revision.entity.js';
 import { MessageEntity } from './message.entity.js';
 import type { MessageModel } from './models/conversation.model.js';
 import { ParticipantEntity } from './participant.entity.js';
 import { PostingLimit } from '../rate-limits/posting-limit.js';
+
+/** Who wrote a message: a person, or a guest by their link; exactly one is set. */
+export interface Author {
+  personId: string | null;
+  guestId: string | null;
+}
+
+const authorOf = (own: ParticipantEntity): Author => ({
+  personId: own.personId,
+  guestId: own.personId ? null : own.guestId,
+});
 
 /** Writes of messages and of one's own participation; every one checks access first. */
 @Injectable()
@@ -23,12 +34,14 @@ export class MessagesService {
     private readonly limit: PostingLimit,
   ) {}
 
+  /** By a participant: a signed-in person or the guest of a conversation link. */
   async send(caller: Caller, conversationId: string, body: string): Promise<MessageModel> {
-    const personId = personOf(caller);
     const message = await this.db.transaction(async (em) => {
-      await ownConversation(em, caller, conversationId);
-      await this.limit.count(personId, 'body');
-      return this.insert(em, conversationId, personId, body);
+      const { own } = await ownConversation(em, caller, conversationId);
+      const author = authorOf(own);
+      // A guest's posts count under their guest id: ids are UUIDs, so no person shares it.
+      await this.limit.count(author.personId ?? author.guestId ?? '', 'body');
+      return this.insert(em, conversationId, author, body);
     });
     await this.announce(message);
     return this.model(message);
@@ -41,7 +54,7 @@ export class MessagesService {
   async insert(
     em: EntityManager,
     conversationId: string,
-    authorPersonId: string,
+    author: Author,
     body: string,
   ): Promise<MessageEntity> {
     const now = new Date();
@@ -56,7 +69,8 @@ export class MessagesService {
       em.create(MessageEntity, {
         conversationId,
         seq: lastSeq,
-        authorPersonId,
+        authorPersonId: author.personId,
+        authorGuestId: author.guestId,
         body,
         editedAt: null,
         deletedAt: null,
@@ -64,7 +78,9 @@ export class MessagesService {
     );
     await em.update(
       ParticipantEntity,
-      { conversationId, personId: authorPersonId },
+      author.personId
+        ? { conversationId, personId: author.personId }
+        : { conversationId, guestId: author.guestId ?? '' },
       { lastReadSeq: lastSeq, lastReadMessageId: message.id, readAt: now },
     );
     return message;
@@ -120,19 +136,22 @@ export class MessagesService {
 
   /** Moves the caller's read pointer forward to this message, never back. */
   async markRead(caller: Caller, conversationId: string, upToMessageId: string): Promise<void> {
-    const personId = personOf(caller);
-    await this.db.transaction(async (em) => {
+    const own = await this.db.transaction(async (em) => {
       const { own } = await ownConversation(em, caller, conversationId);
       const message = await em.findOneBy(MessageEntity, { id: upToMessageId, conversationId });
       if (!message) throw badInput('upToMessageId', 'is no message of this conversation');
-      if (message.seq <= own.lastReadSeq) return;
+      if (message.seq <= own.lastReadSeq) return own;
       await em.update(
         ParticipantEntity,
         { id: own.id },
         { lastReadSeq: message.seq, lastReadMessageId: message.id, readAt: new Date() },
       );
+      return own;
     });
-    await this.events.publish({ kind: 'unread', conversationId, personId });
+    // Unread counts are pushed to people only: a guest has no unreadCountChanged.
+    if (own.personId) {
+      await this.events.publish({ kind: 'unread', conversationId, personId: own.personId });
+    }
   }
 
   async mute(caller: Caller, conversationId: string, muted: boolean): Promise<void> {
@@ -144,18 +163,26 @@ export class MessagesService {
     await this.events.publish({ kind: 'unread', conversationId, personId });
   }
 
-  /** Staff: the person reads and writes nothing more there, open subscriptions included. */
+  /**
+   * Staff: the person reads and writes nothing more there, open subscriptions included. A guest
+   * is named by the id the others see (`ConversationPerson.id`, their guest id).
+   */
   async removeParticipant(caller: Caller, conversationId: string, personId: string) {
-    await this.db.transaction(async (em) => {
+    const removed = await this.db.transaction(async (em) => {
       await readableConversation(em, caller, conversationId);
-      const participant = await em.findOneBy(ParticipantEntity, { conversationId, personId });
+      const participant =
+        (await em.findOneBy(ParticipantEntity, { conversationId, personId })) ??
+        (await em.findOneBy(ParticipantEntity, { conversationId, guestId: personId }));
       if (!participant || participant.removedAt) {
         throw badInput('personId', 'is no current participant of this conversation');
       }
       await em.update(ParticipantEntity, { id: participant.id }, { removedAt: new Date() });
+      return participant;
     });
     await this.events.publish({ kind: 'participants', conversationId });
-    await this.events.publish({ kind: 'unread', conversationId, personId });
+    if (removed.personId) {
+      await this.events.publish({ kind: 'unread', conversationId, personId: removed.personId });
+    }
   }
 
   /** A message the caller may change: theirs to see, in a conversation they take part in. */
@@ -173,15 +200,13 @@ export class MessagesService {
       removedAt: IsNull(),
       ...(authorPersonId ? { personId: Not(authorPersonId) } : {}),
     });
-    for (const other of others) {
-      await this.events.publish({ kind: 'unread', conversationId, personId: other.personId });
+    for (const { personId } of others) {
+      if (personId) await this.events.publish({ kind: 'unread', conversationId, personId });
     }
   }
 
   private async model(message: MessageEntity): Promise<MessageModel> {
-    const author = message.authorPersonId
-      ? await this.db.getRepository(PersonEntity).findOneBy({ id: message.authorPersonId })
-      : null;
-    return toMessageModel(message, author);
+    const authors = await authorsOf(this.db.manager, [message]);
+    return toMessageModel(message, authors.get(message.id));
   }
 }

@@ -1,6 +1,7 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, type Relation, Unique } from 'typeorm';
 import { KennerEntity } from '../common/entity-base.js';
 import { PersonEntity } from '../people/person.entity.js';
+import { ConversationGuestEntity } from './conversation-guest.entity.js';
 import { ConversationEntity } from './conversation.entity.js';
 
 /** What a participant is in a conversation: shown to the others, decides nothing of access. */
@@ -8,11 +9,14 @@ export enum ParticipantRole {
   MEMBER = 'MEMBER',
   EXPERT = 'EXPERT',
   STAFF = 'STAFF',
+  /** An inquiry's requester without an account, by a personal link (conversation_guests). */
+  GUEST = 'GUEST',
 }
 
 /**
  * A person in a conversation, with their own read pointer and mute. A removed participant keeps
- * the row (`removedAt`), so what they wrote stays attributed, but reads nothing more.
+ * the row (`removedAt`), so what they wrote stays attributed, but reads nothing more. A guest
+ * (GUEST) has no person: `guestId` instead of `personId`, exactly one of the two is set.
  */
 @Entity('conversation_participants')
 @Unique(['conversationId', 'personId'])
@@ -25,12 +29,20 @@ export class ParticipantEntity extends KennerEntity {
   conversation?: Relation<ConversationEntity>;
 
   @Index()
-  @Column({ type: 'uuid' })
-  personId!: string;
+  @Column({ type: 'uuid', nullable: true })
+  personId!: string | null;
 
   @ManyToOne(() => PersonEntity, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'personId' })
   person?: Relation<PersonEntity>;
+
+  @Index()
+  @Column({ type: 'uuid', nullable: true })
+  guestId!: string | null;
+
+  @ManyToOne(() => ConversationGuestEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'guestId' })
+  guest?: Relation<ConversationGuestEntity>;
 
   @Column({ type: 'varchar', length: 10 })
   role!: ParticipantRole;

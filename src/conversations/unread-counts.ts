@@ -2,14 +2,17 @@ import type { EntityManager } from 'typeorm';
 import { MessageEntity } from './message.entity.js';
 import { ParticipantEntity } from './participant.entity.js';
 
+/** A person by their id, or a guest of a conversation link. */
+export type Reader = string | { guestId: string };
+
 /**
- * Unread, for a person: messages by someone else, not deleted, above their read pointer, in the
- * conversations they still take part in. Counted from the pointer each time, never kept as a
- * counter that could drift.
+ * Unread, for a person (or a guest): messages by someone else, not deleted, above their read
+ * pointer, in the conversations they still take part in. Counted from the pointer each time,
+ * never kept as a counter that could drift.
  */
 export async function unreadByConversation(
   em: EntityManager,
-  personId: string,
+  personId: Reader,
   conversationIds: readonly string[],
 ): Promise<Map<string, number>> {
   if (conversationIds.length === 0) return new Map();
@@ -31,14 +34,23 @@ export async function unreadTotal(em: EntityManager, personId: string): Promise<
   return Number(row?.n ?? 0);
 }
 
-function unread(em: EntityManager, personId: string) {
+/**
+ * "By someone else" spelled so that NULLs never decide: a participant is either a person or a
+ * guest, and a message's author either, or neither once erased (then it counts as unread).
+ */
+const BY_SOMEONE_ELSE =
+  '(m.authorPersonId IS NULL OR p.personId IS NULL OR m.authorPersonId <> p.personId) AND (m.authorGuestId IS NULL OR p.guestId IS NULL OR m.authorGuestId <> p.guestId)';
+
+function unread(em: EntityManager, reader: Reader) {
   return em
     .createQueryBuilder(ParticipantEntity, 'p')
     .innerJoin(
       MessageEntity,
       'm',
-      'm.conversationId = p.conversationId AND m.seq > p.lastReadSeq AND m.deletedAt IS NULL AND (m.authorPersonId IS NULL OR m.authorPersonId <> p.personId)',
+      `m.conversationId = p.conversationId AND m.seq > p.lastReadSeq AND m.deletedAt IS NULL AND ${BY_SOMEONE_ELSE}`,
     )
-    .where('p.personId = :personId', { personId })
+    .where(typeof reader === 'string' ? 'p.personId = :reader' : 'p.guestId = :reader', {
+      reader: typeof reader === 'string' ? reader : reader.guestId,
+    })
     .andWhere('p.removedAt IS NULL');
 }

@@ -1,6 +1,7 @@
 import { AuditEntryEntity } from '../audit/audit-entry.entity.js';
 import { ApiKeyEntity } from '../auth/api-key.entity.js';
 import { ClusterEntity } from '../clusters/cluster.entity.js';
+import { ConversationGuestEntity } from '../conversations/conversation-guest.entity.js';
 import { ConversationEntity } from '../conversations/conversation.entity.js';
 import { MessageRevisionEntity } from '../conversations/message-revision.entity.js';
 import { MessageEntity } from '../conversations/message.entity.js';
@@ -61,4 +62,5 @@ export const ENTITIES = [
   FollowEntity,
   ReportEntity,
   FaqEntryEntity,
+  ConversationGuestEntity,
 ];

@@ -6,7 +6,10 @@ import { GRAPHQL_PATH } from '../graphql/graphql.module.js';
 import { ApiKeysService } from '../auth/api-keys.service.js';
 import { AuthModule } from '../auth/auth.module.js';
 import { CallerMiddleware, RefusedCredentialMiddleware } from '../auth/caller.middleware.js';
+import { CONVERSATION_GUESTS } from '../auth/conversation-guests.js';
 import { PERSON_SESSIONS } from '../auth/person-sessions.js';
+import { ConversationsModule } from '../conversations/conversations.module.js';
+import { GuestLinksService } from '../conversations/guest-links.service.js';
 import { SEARCH_TOKEN_CREDENTIALS } from '../auth/search-token-credentials.js';
 import { PeopleModule } from '../people/people.module.js';
 import { SessionsService } from '../people/sessions.service.js';
@@ -40,9 +43,10 @@ const HEALTH = { path: 'health', method: RequestMethod.ALL };
  */
 @Module({
   // The first step (who is calling) and CORS read the API keys; search tokens are checked by the
-  // search module, which holds their signing key; session tokens by the people module. Requests
+  // search module, which holds their signing key; session tokens by the people module, conversation
+  // links by the conversations module. Requests
   // are counted in the rate limits' store.
-  imports: [AuthModule, SearchModule, PeopleModule, RateLimitsModule],
+  imports: [AuthModule, SearchModule, PeopleModule, RateLimitsModule, ConversationsModule],
   controllers: [SchemaSdlController],
   providers: [
     RequestGate,
@@ -56,6 +60,7 @@ const HEALTH = { path: 'health', method: RequestMethod.ALL };
     },
     { provide: SEARCH_TOKEN_CREDENTIALS, useExisting: SearchTokenVerifier },
     { provide: PERSON_SESSIONS, useExisting: SessionsService },
+    { provide: CONVERSATION_GUESTS, useExisting: GuestLinksService },
   ],
   exports: [RequestGate, HttpDrain],
 })

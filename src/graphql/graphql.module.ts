@@ -12,6 +12,8 @@ import { EDGE_ERROR_CODES } from '../edge/edge-errors.js';
 import { rateLimitClient } from '../edge/rate-limiter.js';
 import { GraphiqlAssetsController, offlineGraphiqlPlugin } from './graphiql.js';
 import { createLoaders, type RequestContext } from './loaders.js';
+import { ConversationsModule } from '../conversations/conversations.module.js';
+import { GuestLinksService } from '../conversations/guest-links.service.js';
 import { PeopleModule } from '../people/people.module.js';
 import { SessionsService } from '../people/sessions.service.js';
 import { graphqlWsOptions, type SocketContext, socketContext } from './websocket.js';
@@ -26,12 +28,13 @@ export const GRAPHQL_PATH = '/graphql';
   imports: [
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
-      imports: [PeopleModule],
-      inject: [Environment, getDataSourceToken(), SessionsService],
+      imports: [PeopleModule, ConversationsModule],
+      inject: [Environment, getDataSourceToken(), SessionsService, GuestLinksService],
       useFactory: (
         env: Environment,
         db: DataSource,
         sessions: SessionsService,
+        guests: GuestLinksService,
       ): ApolloDriverConfig => {
         const development = env.NODE_ENV !== 'production';
         const edge = edgeApolloOptions(env);
@@ -46,7 +49,7 @@ export const GRAPHQL_PATH = '/graphql';
           includeStacktraceInErrorResponses: development,
           formatError,
           // Subscriptions: graphql-ws on the same path (websocket.ts applies the edge's rules).
-          subscriptions: { 'graphql-ws': graphqlWsOptions(env, sessions, formatError) },
+          subscriptions: { 'graphql-ws': graphqlWsOptions(env, sessions, guests, formatError) },
           context: (input: { req?: RequestWithCaller } | SocketContext): RequestContext => {
             if (!('req' in input) || !input.req) return socketContext(input as SocketContext, db);
             const req = input.req;

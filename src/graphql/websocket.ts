@@ -5,6 +5,7 @@ import type { GraphQLWsSubscriptionsConfig } from '@nestjs/graphql';
 import type { DataSource } from 'typeorm';
 import { bearerToken } from '../auth/api-key.secret.js';
 import { ANONYMOUS, type Caller } from '../auth/caller.js';
+import { type ConversationGuests, looksLikeGuestLink } from '../auth/conversation-guests.js';
 import { looksLikeSession, type PersonSessions } from '../auth/person-sessions.js';
 import type { GraphQLErrorFormatter } from '../common/errors/graphql-error.formatter.js';
 import type { Environment } from '../config/environment.js';
@@ -23,8 +24,9 @@ export type SocketContext = WsContext<Record<string, unknown> | undefined, Socke
 /**
  * Subscriptions over the `graphql-ws` protocol on the GraphQL path. The HTTP edge (src/edge) does
  * not see a WebSocket's messages, so this applies its rules itself: the caller is the session
- * token in the connection parameters (`{ authorization: 'Bearer kss_…' }`, the only credential a
- * socket takes: subscriptions are about a person), refused with close code 4403; each operation is
+ * token in the connection parameters (`{ authorization: 'Bearer kss_…' }`) or a conversation
+ * link (`kcg_…`, a guest of one conversation): the only credentials a socket takes, as
+ * subscriptions are about a participant. Anything else is refused with close code 4403; each operation is
  * held to the query length, token, depth and alias limits; errors are shaped by the same
  * formatter. No cookie is read, so a foreign page cannot ride a visitor's credentials (no origin
  * check needed).
@@ -32,6 +34,7 @@ export type SocketContext = WsContext<Record<string, unknown> | undefined, Socke
 export function graphqlWsOptions(
   env: Environment,
   sessions: PersonSessions,
+  guests: ConversationGuests,
   formatError: GraphQLErrorFormatter,
 ): GraphQLWsSubscriptionsConfig {
   const limitRules = queryLimitRules({
@@ -48,8 +51,12 @@ export function graphqlWsOptions(
         return true;
       }
       const bearer = typeof header === 'string' ? bearerToken(header) : undefined;
-      if (!bearer || !looksLikeSession(bearer)) return false;
-      const caller = await sessions.resolve(bearer, ctx.extra.request.headers['user-agent']);
+      if (!bearer) return false;
+      const caller = looksLikeSession(bearer)
+        ? await sessions.resolve(bearer, ctx.extra.request.headers['user-agent'])
+        : looksLikeGuestLink(bearer)
+          ? await guests.resolve(bearer)
+          : null;
       if (!caller) return false;
       ctx.extra.caller = caller;
       return true;

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ConversationsModule } from '../conversations/conversations.module.js';
 import { DemandModule } from '../demand/demand.module.js';
 import { NotificationsModule } from '../notifications/notifications.module.js';
 import { RateLimitsModule } from '../rate-limits/rate-limits.module.js';
@@ -7,7 +8,7 @@ import { InquiriesService } from './inquiries.service.js';
 import { InquiryLimits } from './inquiry-limits.js';
 
 @Module({
-  imports: [NotificationsModule, DemandModule, RateLimitsModule],
+  imports: [NotificationsModule, DemandModule, RateLimitsModule, ConversationsModule],
   providers: [InquiriesService, InquiriesResolver, InquiryLimits],
   exports: [InquiriesService],
 })

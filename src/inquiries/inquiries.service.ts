@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { InquiryConversationsService } from '../conversations/inquiry-conversations.service.js';
+import { MessagesService } from '../conversations/messages.service.js';
 import { DemandService } from '../demand/demand.service.js';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -45,6 +47,8 @@ export class InquiriesService {
     private readonly env: Environment,
     private readonly demand: DemandService,
     private readonly limits: InquiryLimits,
+    private readonly conversations: InquiryConversationsService,
+    private readonly messages: MessagesService,
   ) {}
 
   /** The stored inquiry, for other features (matching reads its text and techniques). */
@@ -152,32 +156,65 @@ export class InquiriesService {
     });
   }
 
-  /** Records the introductions, moves MATCHED → INTRODUCED and queues the mails, together. */
-  introduce(args: IntroduceExpertsArgs, caller: Caller) {
-    return this.db.transaction(async (em) => {
+  /**
+   * Records the introductions and moves MATCHED → INTRODUCED (more experts may be introduced
+   * later on). With a message, or once the inquiry has a conversation, the introduction happens in
+   * that one conversation (InquiryConversationsService); otherwise by mail, addresses exchanged.
+   */
+  async introduce(args: IntroduceExpertsArgs, caller: Caller) {
+    const { experts, posted } = await this.db.transaction(async (em) => {
       const inquiry = await this.load(em, args.inquiryId, 'inquiryId');
-      assertTransition(inquiry.status, InquiryStatus.INTRODUCED);
+      await this.lock(em, inquiry.id);
+      const again = inquiry.status === InquiryStatus.INTRODUCED;
+      if (!again) assertTransition(inquiry.status, InquiryStatus.INTRODUCED);
       const experts = await requireRefs(em, ExpertEntity, 'Expert', args.expertIds, 'expertIds');
+      const message = args.message ?? null;
+      const inConversation =
+        message !== null || (await this.conversations.conversationOf(em, inquiry.id)) !== null;
+      if (inConversation && message === null) {
+        throw badInput(
+          'message',
+          'this inquiry has a conversation: experts join it with a message',
+        );
+      }
+      const known = await em.findBy(InquiryIntroductionEntity, { inquiryId: inquiry.id });
+      const fresh = experts.filter((e) => !known.some((k) => k.expertId === e.id));
+      if (!inConversation && fresh.length === 0) {
+        throw badInput('expertIds', 'every expert named was introduced already');
+      }
       await em.insert(
         InquiryIntroductionEntity,
-        experts.map((e) => ({ inquiryId: inquiry.id, expertId: e.id, byKeyId: caller.keyId })),
+        fresh.map((e) => ({ inquiryId: inquiry.id, expertId: e.id, byKeyId: caller.keyId })),
       );
       const note = args.note?.trim() || null;
       // Who was introduced lives in the introductions (erased with an expert), not in free text.
-      const what = `introduced ${experts.length} expert${experts.length === 1 ? '' : 's'}`;
+      const what = `introduced ${fresh.length} expert${fresh.length === 1 ? '' : 's'}${inConversation ? ' in the conversation' : ''}`;
       await this.record(
         em,
         inquiry,
-        InquiryEventKind.TRANSITION,
+        again ? InquiryEventKind.NOTE : InquiryEventKind.TRANSITION,
         InquiryStatus.INTRODUCED,
         note ? `${what}: ${note}` : what,
         caller,
       );
       inquiry.status = InquiryStatus.INTRODUCED;
       await em.save(inquiry);
-      await this.outbox.enqueue(em, introductionMade(inquiry, experts, note));
-      return experts.map(toExpertModel);
+      if (message === null) {
+        await this.outbox.enqueue(em, introductionMade(inquiry, fresh, note));
+        return { experts, posted: null };
+      }
+      const posted = await this.conversations.introduce(em, caller, inquiry, experts, message);
+      return { experts, posted };
     });
+    if (posted) await this.messages.announce(posted);
+    return experts.map(toExpertModel);
+  }
+
+  /** Two introductions of one inquiry at once must not open two conversations. */
+  private async lock(em: EntityManager, inquiryId: string): Promise<void> {
+    // SQLite runs one write transaction at a time already.
+    if (em.connection.options.type !== 'postgres') return;
+    await em.query('SELECT id FROM inquiries WHERE id = $1 FOR UPDATE', [inquiryId]);
   }
 
   private async insert(em: EntityManager, input: SubmitInquiryInput, caller: Caller) {

@@ -80,6 +80,7 @@ export async function rowCounts(t: TestApp): Promise<Record<string, number>> {
     'conversation_participants',
     'messages',
     'message_revisions',
+    'conversation_guests',
   ];
   const counts: Record<string, number> = {};
   for (const table of tables) {

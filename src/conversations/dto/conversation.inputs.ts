@@ -22,7 +22,7 @@ export const MAX_STARTED_WITH = 20;
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 /** A message: plain text, not blank, at most MAX_MESSAGE_LENGTH characters. */
-const IsMessageBody = (): PropertyDecorator => IsPlainTextBody(MAX_MESSAGE_LENGTH);
+export const IsMessageBody = (): PropertyDecorator => IsPlainTextBody(MAX_MESSAGE_LENGTH);
 
 const IsPlainId = (): PropertyDecorator => IsUUID('all', { message: 'is not a valid id' });
 

@@ -24,6 +24,7 @@ import {
 } from '../../common/pagination/connection.args.js';
 import { IsCountryCode } from '../../common/validation/country.js';
 import { IsName } from '../../common/validation/decorators.js';
+import { IsMessageBody } from '../../conversations/dto/conversation.inputs.js';
 import { InquiryStatus } from '../inquiry-status.js';
 
 export const MAX_DESCRIPTION = 5000;
@@ -159,4 +160,13 @@ export class IntroduceExpertsArgs {
   @Field(() => String, { nullable: true, description: 'Added to the history and to the mails.' })
   @IsNote()
   note?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "The staff person's first words in the inquiry's conversation. Given (or once the inquiry has a conversation), the introduction happens there: a signed-in staff person opens one conversation with the requester (mailed a personal link) and the experts (who must have signed in), or adds experts to it. Left out: experts and requester are introduced by mail, addresses exchanged, as before.",
+  })
+  @IsOptional()
+  @IsMessageBody()
+  message?: string | null;
 }
