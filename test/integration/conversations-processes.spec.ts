@@ -15,7 +15,7 @@ import { liveClient, subscribe } from '../support/live.js';
 import { startSmtpCapture, type SmtpCapture, textOf } from '../support/smtp-capture.js';
 import type { GraphQLResponse } from '../support/test-app.js';
 import { postgresUrl } from '../support/test-database.js';
-import { redisUnreachable, redisUrl } from '../support/test-redis.js';
+import { redisUnreachable, redisUrl, uniqueRedisPrefix } from '../support/test-redis.js';
 
 /**
  * Issue 16, acceptance 3: two API processes (`dist/main.js`, started as a user would) on one
@@ -121,6 +121,7 @@ function acrossProcesses(bus: string, run: boolean, extraEnv: () => Record<strin
       dataDir = mkdtempSync(join(tmpdir(), 'kenner-proc-'));
       databaseUrl = await createScratchDatabase('proc', adminUrl);
       smtp = await startSmtpCapture();
+      const extra = extraEnv(); // once: both processes share it (a Redis prefix, say)
       const env = (name: string) => ({
         DATABASE_URL: databaseUrl,
         DATA_DIR: join(dataDir, name),
@@ -135,7 +136,7 @@ function acrossProcesses(bus: string, run: boolean, extraEnv: () => Record<strin
         MESSAGE_LIMIT_PERSON: '0',
         // `log`, not less: startAppProcess waits for the "GraphQL ready" line.
         LOG_LEVEL: 'log',
-        ...extraEnv(),
+        ...extra,
       });
       // One after the other: the first one migrates the empty database.
       a = await startAppProcess(env('a'));
@@ -190,7 +191,10 @@ function acrossProcesses(bus: string, run: boolean, extraEnv: () => Record<strin
       // Both subscriptions listen once a probe posted on the other process reached each of them.
       const probes: Promise<unknown>[] = [];
       while (messages.values.length === 0 || counts.values.length === 0) {
-        if (probes.length > 50) throw new Error('no probe crossed between the processes');
+        if (probes.length > 50) {
+          const last = JSON.stringify(await probes.at(-1));
+          throw new Error(`no probe crossed between the processes (last: ${last})\n${on.output()}`);
+        }
         probes.push(client(via, writer.token).gql(SEND, { c: conversationId, b: 'probe' }));
         await new Promise((resolve) => setTimeout(resolve, 200));
       }
@@ -244,3 +248,7 @@ function acrossProcesses(bus: string, run: boolean, extraEnv: () => Record<strin
 }
 
 acrossProcesses('PostgreSQL LISTEN/NOTIFY', onPostgres, () => ({}));
+acrossProcesses('Redis pub/sub', onPostgres && !noRedis, () => ({
+  REDIS_URL: redisUrl(),
+  REDIS_KEY_PREFIX: uniqueRedisPrefix(),
+}));
