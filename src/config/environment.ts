@@ -195,6 +195,18 @@ export class Environment extends EdgeEnvironment {
   @Max(30)
   PROFILE_REMINDER_LINK_DAYS = 7;
 
+  /** Mail digests of unread messages from this process (command-line tools turn it off). */
+  @Transform(toBoolean)
+  @IsBoolean({ message: 'must be true or false' })
+  MESSAGE_DIGESTS = true;
+
+  /** A message left unread this long puts its conversation in its reader's next digest mail. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(10080)
+  MESSAGE_DIGEST_MINUTES = 15;
+
   @IsIn(['error', 'warn', 'log', 'debug', 'verbose'])
   LOG_LEVEL: 'error' | 'warn' | 'log' | 'debug' | 'verbose' = 'log';
 

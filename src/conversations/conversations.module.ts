@@ -3,6 +3,7 @@ import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { PERSON_SESSIONS } from '../auth/person-sessions.js';
 import { Environment } from '../config/environment.js';
+import { NotificationsModule } from '../notifications/notifications.module.js';
 import { PeopleModule } from '../people/people.module.js';
 import { SessionsService } from '../people/sessions.service.js';
 import { RateLimitsModule } from '../rate-limits/rate-limits.module.js';
@@ -11,6 +12,7 @@ import { ConversationsResolver } from './conversations.resolver.js';
 import { ConversationsService } from './conversations.service.js';
 import { InProcessConversationEvents } from './in-process-events.js';
 import { LiveService } from './live.service.js';
+import { MessageDigests } from './message-digests.service.js';
 import { MessagesResolver } from './messages.resolver.js';
 import { MessagesService } from './messages.service.js';
 import { PostgresConversationEvents } from './postgres-events.js';
@@ -31,7 +33,7 @@ function eventsFor(env: Environment, db: DataSource): ConversationEvents {
 
 /** Conversations between people who sign in: direct contact, staff conversations, live updates. */
 @Module({
-  imports: [PeopleModule, RateLimitsModule],
+  imports: [PeopleModule, RateLimitsModule, NotificationsModule],
   providers: [
     {
       provide: ConversationEvents,
@@ -45,6 +47,7 @@ function eventsFor(env: Environment, db: DataSource): ConversationEvents {
     LiveService,
     ConversationsResolver,
     MessagesResolver,
+    MessageDigests,
   ],
   exports: [ConversationEvents],
 })
