@@ -3,6 +3,7 @@ import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { ClustersModule } from './clusters/clusters.module.js';
+import { ClockModule } from './common/time/clock.module.js';
 import { DomainErrorFilter } from './common/errors/domain-error.filter.js';
 import { createValidationPipe } from './common/errors/validation.pipe.js';
 import { ConfigModule } from './config/config.module.js';
@@ -43,6 +44,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(env),
+        ClockModule,
         DatabaseModule.forRoot(options.database),
         AuthModule,
         AuditModule,

@@ -33,6 +33,7 @@ export const BESIDE_THE_API: Readonly<Record<string, string>> = Object.freeze({
   SEARCH_RELAY: 'false',
   NOTIFICATION_RELAY: 'false',
   PROFILE_REMINDERS: 'false',
+  MESSAGE_DIGESTS: 'false',
   SEED_DEMO: 'false',
 });
 

@@ -48,7 +48,8 @@ export class Environment extends EdgeEnvironment {
 
   /**
    * A Redis server (`redis://[user:pass@]host:6379[/db]`, or `rediss://`) holding the rate limits'
-   * counts, shared by every API process (RATE_LIMIT_STORE). Nothing else is kept there.
+   * counts, shared by every API process (RATE_LIMIT_STORE), and carrying the conversations' live
+   * events between them (pub/sub, nothing kept). Nothing else is kept there.
    */
   @IsOptional()
   @Matches(/^rediss?:\/\/\S+$/, { message: 'must be a redis:// or rediss:// URL' })
@@ -201,6 +202,18 @@ export class Environment extends EdgeEnvironment {
   @Max(30)
   PROFILE_REMINDER_LINK_DAYS = 7;
 
+  /** Mail digests of unread messages from this process (command-line tools turn it off). */
+  @Transform(toBoolean)
+  @IsBoolean({ message: 'must be true or false' })
+  MESSAGE_DIGESTS = true;
+
+  /** A message left unread this long puts its conversation in its reader's next digest mail. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(10080)
+  MESSAGE_DIGEST_MINUTES = 15;
+
   @IsIn(['error', 'warn', 'log', 'debug', 'verbose'])
   LOG_LEVEL: 'error' | 'warn' | 'log' | 'debug' | 'verbose' = 'log';
 
@@ -254,7 +267,7 @@ export function loadEnvironment(source: NodeJS.ProcessEnv = process.env): Enviro
   // A default that depends on another setting: class field initialisers run before the values
   // are assigned, so they cannot see NODE_ENV.
   if (raw.SEED_DEMO === undefined) env.SEED_DEMO = env.NODE_ENV !== 'production';
-  // Setting REDIS_URL has no other use than sharing the counts: it chooses that store.
+  // Setting REDIS_URL means sharing through Redis: it chooses that store (and the event bus).
   if (raw.RATE_LIMIT_STORE === undefined && env.REDIS_URL) env.RATE_LIMIT_STORE = 'redis';
   if (env.RATE_LIMIT_STORE === 'redis' && !env.REDIS_URL)
     throw new ConfigurationError('Invalid configuration: RATE_LIMIT_STORE=redis needs REDIS_URL');

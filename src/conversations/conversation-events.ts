@@ -14,8 +14,9 @@ export type ConversationEvent =
 export type EventHandler = (event: ConversationEvent) => void;
 
 /**
- * Carries events to every subscriber of every API process: in process on SQLite (one process),
- * through PostgreSQL LISTEN/NOTIFY otherwise. Publish after the write committed.
+ * Carries events to every subscriber of every API process: through Redis pub/sub when REDIS_URL
+ * is set, PostgreSQL LISTEN/NOTIFY otherwise, in process on SQLite (one process). Publish after
+ * the write committed.
  */
 export abstract class ConversationEvents {
   abstract publish(event: ConversationEvent): Promise<void>;

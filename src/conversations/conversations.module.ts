@@ -16,12 +16,19 @@ import { GuestLinksService } from './guest-links.service.js';
 import { InProcessConversationEvents } from './in-process-events.js';
 import { InquiryConversationsService } from './inquiry-conversations.service.js';
 import { LiveService } from './live.service.js';
+import { MessageDigests } from './message-digests.service.js';
 import { MessagesResolver } from './messages.resolver.js';
 import { MessagesService } from './messages.service.js';
 import { PostgresConversationEvents } from './postgres-events.js';
+import { RedisConversationEvents } from './redis-events.js';
 
-/** In process on SQLite (one process); LISTEN/NOTIFY across processes on PostgreSQL. */
+/**
+ * The event bus, first that applies: Redis pub/sub when REDIS_URL is set (the deployment already
+ * runs Redis for its shared limits); LISTEN/NOTIFY on PostgreSQL; in process on SQLite (one
+ * process). The embedded default needs nothing besides the app.
+ */
 function eventsFor(env: Environment, db: DataSource): ConversationEvents {
+  if (env.REDIS_URL) return new RedisConversationEvents(env.REDIS_URL, env.REDIS_KEY_PREFIX);
   return env.DATABASE_URL
     ? new PostgresConversationEvents(db, env.DATABASE_URL)
     : new InProcessConversationEvents();
@@ -50,6 +57,7 @@ function eventsFor(env: Environment, db: DataSource): ConversationEvents {
     LiveService,
     ConversationsResolver,
     MessagesResolver,
+    MessageDigests,
   ],
   exports: [ConversationEvents, GuestLinksService, InquiryConversationsService, MessagesService],
 })

@@ -60,6 +60,10 @@ export class ParticipantEntity extends KennerEntity {
   @Column({ type: 'boolean', default: false })
   muted!: boolean;
 
+  /** `seq` up to which a digest mail already told them of unread messages (message-digests.ts). */
+  @Column({ type: 'int', default: 0 })
+  digestedSeq!: number;
+
   @Column({ type: Date, nullable: true })
   removedAt!: Date | null;
 }

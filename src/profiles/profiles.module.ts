@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { Clock } from '../common/time/clock.js';
 import { ExpertsModule } from '../experts/experts.module.js';
 import { NotificationsModule } from '../notifications/notifications.module.js';
 import { PeopleModule } from '../people/people.module.js';
@@ -13,6 +12,6 @@ import { ProfilesService } from './profiles.service.js';
  */
 @Module({
   imports: [ExpertsModule, PeopleModule, NotificationsModule],
-  providers: [Clock, ProfilesService, ProfilesResolver, ProfileReminders],
+  providers: [ProfilesService, ProfilesResolver, ProfileReminders],
 })
 export class ProfilesModule {}

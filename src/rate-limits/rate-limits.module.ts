@@ -3,6 +3,7 @@ import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { Environment } from '../config/environment.js';
 import { PostingLimit } from './posting-limit.js';
+import { throttledRedisErrors } from '../redis/redis-connection.js';
 import { MemoryRateLimitStore } from './memory-rate-limit.store.js';
 import { PostgresRateLimitStore } from './postgres-rate-limit.store.js';
 import { RateLimitStore } from './rate-limit-store.js';
@@ -16,17 +17,12 @@ function storeFor(env: Environment, db: DataSource): RateLimitStore {
       return new MemoryRateLimitStore();
     case 'postgres':
       return new PostgresRateLimitStore(db);
-    case 'redis': {
-      const logger = new Logger('RateLimits');
-      let loggedAt = -Infinity;
-      // The client reports every failed reconnection: one line a minute says enough.
-      const onError = (error: Error) => {
-        if (Date.now() - loggedAt < 60_000) return;
-        loggedAt = Date.now();
-        logger.warn(`Redis (REDIS_URL): ${error.message || error.name}`);
-      };
-      return new RedisRateLimitStore(env.REDIS_URL ?? '', env.REDIS_KEY_PREFIX, onError);
-    }
+    case 'redis':
+      return new RedisRateLimitStore(
+        env.REDIS_URL ?? '',
+        env.REDIS_KEY_PREFIX,
+        throttledRedisErrors(new Logger('RateLimits')),
+      );
   }
 }
 

@@ -6,6 +6,7 @@ import { MemoryRateLimitStore } from '../../src/rate-limits/memory-rate-limit.st
 import { PostgresRateLimitStore } from '../../src/rate-limits/postgres-rate-limit.store.js';
 import type { RateLimitStore } from '../../src/rate-limits/rate-limit-store.js';
 import { RedisRateLimitStore } from '../../src/rate-limits/redis-rate-limit.store.js';
+import type { RedisConnection } from '../../src/redis/redis-connection.js';
 import { postgresAdminUrl } from '../../tools/support/scratch-database.js';
 import { postgresUnreachable, postgresUrl } from '../support/test-database.js';
 import {
@@ -140,7 +141,8 @@ contract('Redis', noRedis, async () => {
     await admin.connect();
     try {
       expect((await store.hit('k', 60_000, 1)).count).toBe(1);
-      const client = (store as unknown as { client: { clientId(): Promise<number> } }).client;
+      const { connection } = store as unknown as { connection: RedisConnection };
+      const client = await connection.client();
       await admin.sendCommand(['CLIENT', 'KILL', 'ID', String(await client.clientId())]);
       let count: number | undefined;
       for (let i = 0; i < 50 && count === undefined; i++) {

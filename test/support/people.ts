@@ -7,6 +7,7 @@ export interface Invitation {
   organisationId?: string;
   expertId?: string;
   staffRole?: 'STAFF' | 'ADMIN';
+  preferredLanguage?: 'EN' | 'FR' | 'DE' | 'NL';
 }
 
 /**

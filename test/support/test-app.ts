@@ -81,6 +81,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     SIGN_IN_LIMIT_CLIENT: '0',
     // Reminders are driven by the specs about them (drain, with the clock moved), not hourly.
     PROFILE_REMINDERS: 'false',
+    MESSAGE_DIGESTS: 'false',
     ...database.env,
     ...options.env,
   });

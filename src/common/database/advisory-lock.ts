@@ -7,6 +7,7 @@ export const LOCKS = {
   notificationRelay: 73_912_003,
   inquiryReference: 73_912_004,
   profileReminders: 73_912_005,
+  messageDigests: 73_912_006,
 } as const;
 
 /**

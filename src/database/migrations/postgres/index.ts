@@ -9,6 +9,7 @@ import { People1796281997935 } from './1796281997935-People.js';
 import { ProfilesKeptCurrent1796283380333 } from './1796283380333-ProfilesKeptCurrent.js';
 import { RateLimitWindows1796283856402 } from './1796283856402-RateLimitWindows.js';
 import { Conversations1796284986551 } from './1796284986551-Conversations.js';
+import { MessageDigests1796290000000 } from './1796290000000-MessageDigests.js';
 import { Forum1796292798074 } from './1796292798074-Forum.js';
 import { FaqEntries1796292869752 } from './1796292869752-FaqEntries.js';
 import { ConversationGuests1796293262726 } from './1796293262726-ConversationGuests.js';
@@ -25,6 +26,7 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   ProfilesKeptCurrent1796283380333,
   RateLimitWindows1796283856402,
   Conversations1796284986551,
+  MessageDigests1796290000000,
   Forum1796292798074,
   FaqEntries1796292869752,
   ConversationGuests1796293262726,

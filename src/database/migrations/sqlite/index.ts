@@ -8,6 +8,7 @@ import { Inquiries1795650184304 } from './1795650184304-Inquiries.js';
 import { People1796281992421 } from './1796281992421-People.js';
 import { ProfilesKeptCurrent1796283373547 } from './1796283373547-ProfilesKeptCurrent.js';
 import { Conversations1796284983388 } from './1796284983388-Conversations.js';
+import { MessageDigests1796290000000 } from './1796290000000-MessageDigests.js';
 import { Forum1796292794358 } from './1796292794358-Forum.js';
 import { FaqEntries1796292851326 } from './1796292851326-FaqEntries.js';
 import { ConversationGuests1796293246833 } from './1796293246833-ConversationGuests.js';
@@ -23,6 +24,7 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   People1796281992421,
   ProfilesKeptCurrent1796283373547,
   Conversations1796284983388,
+  MessageDigests1796290000000,
   Forum1796292794358,
   FaqEntries1796292851326,
   ConversationGuests1796293246833,
