@@ -3,6 +3,18 @@ import { ExpertFacet } from '../../src/search/experts/expert-facets.js';
 import type { ExpertSearchInput } from '../../src/search/experts/dto/expert-search.input.js';
 import { expertSearch } from '../../src/search/experts/expert-search.query.js';
 import { facetedQueries } from '../../src/search/faceting/faceted-query.js';
+import {
+  type NearbyOrganisations,
+  nearbyQuery,
+} from '../../src/search/experts/nearby-organisations.js';
+
+/** Where the mix's `near` searches reach, read from the engine beforehand (`organisationsNear`). */
+export interface MixNearby {
+  organisationsIndex: string;
+  of(near: { lat: number; lng: number; radiusKm: number }): NearbyOrganisations;
+}
+
+const NOWHERE: NearbyOrganisations = { positions: new Map(), bands: [] };
 
 const TEXTS = [
   'XRD',
@@ -57,6 +69,8 @@ const TEXTS = [
  */
 export function searchMix(
   expertsIndex: string,
+  /** For `raw`, the organisations of the `near` searches; without it their `raw` is not theirs. */
+  nearby?: MixNearby,
 ): { input: ExpertSearchInput; graphql: string; raw: string }[] {
   const inputs: ExpertSearchInput[] = [
     ...TEXTS.map((query) => ({ query })),
@@ -85,11 +99,18 @@ export function searchMix(
   const query = `query($input: ExpertSearchInput!) { searchExperts(input: $input) {
     totalHits hits { expert { id name jobTitle organisation { name } } distanceKm } facets { facet values { value count } } } }`;
   return inputs.map((input) => {
-    const { main, disjunctive } = facetedQueries(expertSearch(expertsIndex, input, ANONYMOUS));
+    const near = input.near;
+    const reach = near ? (nearby?.of(near) ?? NOWHERE) : null;
+    const { main, disjunctive } = facetedQueries(
+      expertSearch(expertsIndex, input, ANONYMOUS, null, reach),
+    );
+    // Kenner reads the organisations within `near` first, then searches their experts: the raw
+    // side does the same engine work, in one request.
+    const lookup = near && nearby ? [nearbyQuery(nearby.organisationsIndex, near)] : [];
     return {
       input,
       graphql: JSON.stringify({ query, variables: { input } }),
-      raw: JSON.stringify({ queries: [main, ...disjunctive.map((d) => d.query)] }),
+      raw: JSON.stringify({ queries: [...lookup, main, ...disjunctive.map((d) => d.query)] }),
     };
   });
 }

@@ -3,7 +3,7 @@ import { fromGlobalId } from '../../common/graphql/global-id.js';
 import { monthsBefore } from '../../common/time/clock.js';
 import type { Meilisearch } from 'meilisearch';
 import type { FacetedSearch } from '../faceting/faceted-query.js';
-import { anyOf, geoPointAsc, geoRadius } from '../faceting/filter-syntax.js';
+import { anyOf } from '../faceting/filter-syntax.js';
 import {
   mayNamePerson,
   namesPerson,
@@ -14,17 +14,18 @@ import {
 import type { ExpertSearchInput } from './dto/expert-search.input.js';
 import { ExpertFacet, ExpertSort, FACET_ATTRIBUTE } from './expert-facets.js';
 import { visibleInSearch } from './expert-visibility.filter.js';
+import { type NearbyOrganisations, ofOrganisations } from './nearby-organisations.js';
 
 /** `technologies` too: its highlighted entries tell which techniques the query matched. */
 const HIGHLIGHTED = ['name', 'jobTitle', 'bio', 'technologies'];
 
 /**
- * What a hit is read for: its id (the expert itself is read from the database), its position
- * (distance) and its technique slugs (which ones the query matched, beside `_formatted`). A whole
+ * What a hit is read for: its id (the expert itself is read from the database), its organisation
+ * (whose position gives the distance) and its technique slugs (which ones the query matched, beside `_formatted`). A whole
  * document carries every technique's names in four languages: retrieving only this cuts the
  * engine's answer to about a third.
  */
-export const EXPERT_HIT_ATTRIBUTES = ['id', '_geo', 'technologies.slug'];
+export const EXPERT_HIT_ATTRIBUTES = ['id', 'organisation.id', 'technologies.slug'];
 
 /** Organisation facet values are public global ids; the index holds storage ids. */
 const toIndexValue = (facet: ExpertFacet, value: string): string =>
@@ -41,14 +42,19 @@ function safeOrganisationId(value: string): string {
 /**
  * One expert search as a faceted query, for `caller`: what the caller may see (see
  * experts/expert-visibility.ts) is a fixed filter, so no facet filter of the request can lift it.
+ * `near` is a fixed filter on the organisations within it, read beforehand (`nearby`, see
+ * nearby-organisations.ts); a DISTANCE sort is not the engine's, it is cut from them
+ * (distance-page.ts).
  */
 export function expertSearch(
   indexUid: string,
   input: ExpertSearchInput,
   caller: Caller,
   understood: UnderstoodQuery | null = null,
+  nearby: NearbyOrganisations | null = null,
   now = new Date(),
 ): FacetedSearch<ExpertFacet> {
+  if (input.near && !nearby) throw new Error('a search near a place needs its organisations');
   return {
     indexUid,
     query: understood ? understood.text : (input.query ?? ''),
@@ -58,7 +64,7 @@ export function expertSearch(
     toIndexValue,
     fixed: [
       ...visibleInSearch(caller),
-      ...(input.near ? [geoRadius(input.near)] : []),
+      ...(input.near && nearby ? [ofOrganisations(nearby.positions.keys())] : []),
       ...(input.verifiedWithinMonths ? [verifiedSince(input.verifiedWithinMonths, now)] : []),
       ...narrowing(understood),
     ],
@@ -152,7 +158,7 @@ function sortOf(
     case ExpertSort.RECENTLY_VERIFIED:
       return ['lastVerifiedAt:desc'];
     case ExpertSort.DISTANCE:
-      return input.near ? [geoPointAsc(input.near)] : undefined;
+      return undefined; // cut from the organisations' distance bands (distance-page.ts)
     case ExpertSort.RELEVANCE:
       return understood ? gradedSort(understood) : undefined;
   }

@@ -15,7 +15,7 @@ import type { ExpertSearchInput } from './dto/expert-search.input.js';
 import { SearchEngine } from '../engine/search-engine.service.js';
 import { FacetLabels } from '../faceting/facet-labels.service.js';
 import { highlightsOf, pageOf, runFacetedSearch } from '../faceting/faceted-query.js';
-import { distanceKm } from '../faceting/geo.js';
+import { distanceKm, type Position } from '../faceting/geo.js';
 import { expertSearch, personNamed } from './expert-search.query.js';
 import { unique } from '../indexes/projection.js';
 import {
@@ -26,6 +26,9 @@ import { understoodModel } from '../understanding/query-understanding.mapper.js'
 import { ExpertFacet, ExpertSort, FACET_ATTRIBUTE, FACET_LABELS } from './expert-facets.js';
 import type { ExpertDocument } from '../indexes/expert.document.js';
 import { EXPERTS_INDEX } from '../indexes/experts.index.js';
+import { ORGANISATIONS_INDEX } from '../indexes/organisations.index.js';
+import { nearestFirstPage } from './distance-page.js';
+import { organisationsNear } from './nearby-organisations.js';
 import type { ExpertSearchHit, ExpertSearchResult } from './models/expert-search.models.js';
 
 @Injectable()
@@ -44,12 +47,21 @@ export class ExpertSearchService {
   async search(input: ExpertSearchInput, caller: Caller): Promise<ExpertSearchResult> {
     if (input.sort === ExpertSort.DISTANCE && !input.near)
       throw badInput('sort', 'DISTANCE needs `near`');
-    const { understood, search, answer } = await this.narrowedOrPlain(input, caller);
+    const { understood, nearby, search, answer } = await this.narrowedOrPlain(input, caller);
     const { main, distribution } = answer;
+    const hits =
+      nearby && input.sort === ExpertSort.DISTANCE
+        ? await nearestFirstPage<ExpertFacet, ExpertDocument>(this.engine.client, search, nearby)
+        : main.hits;
     return {
       ...pageOf(main),
       understood: understoodModel(understood, input.query ?? ''),
-      hits: await this.toHits(main.hits, caller, input.near, understood),
+      hits: await this.toHits(
+        hits,
+        caller,
+        input.near && nearby ? { from: input.near, positions: nearby.positions } : undefined,
+        understood,
+      ),
       facets: await this.facetLabels.label({
         facets: [...new Set(search.facets)],
         sourceOf: FACET_LABELS,
@@ -61,20 +73,29 @@ export class ExpertSearchService {
     };
   }
 
-  /** The search narrowed to what the query names, or the plain one when it names a person. */
+  /**
+   * The search narrowed to what the query names, or the plain one when it names a person; with
+   * `near`, the organisations within it are read meanwhile.
+   */
   private async narrowedOrPlain(input: ExpertSearchInput, caller: Caller) {
     const index = this.engine.index(EXPERTS_INDEX);
     const query = input.query ?? '';
-    const read = await this.understanding.understand(query);
-    const narrowed = expertSearch(index, input, caller, read);
+    const [read, nearby] = await Promise.all([
+      this.understanding.understand(query),
+      input.near
+        ? organisationsNear(this.engine.client, this.engine.index(ORGANISATIONS_INDEX), input.near)
+        : null,
+    ]);
+    const narrowed = expertSearch(index, input, caller, read, nearby);
     const [answer, person] = await Promise.all([
       runFacetedSearch<ExpertFacet, ExpertDocument>(this.engine.client, narrowed),
       personNamed(this.engine.client, index, query, caller, read),
     ]);
-    if (!person) return { understood: read, search: narrowed, answer };
-    const plain = expertSearch(index, input, caller);
+    if (!person) return { understood: read, nearby, search: narrowed, answer };
+    const plain = expertSearch(index, input, caller, null, nearby);
     return {
       understood: null,
+      nearby,
       search: plain,
       answer: await runFacetedSearch<ExpertFacet, ExpertDocument>(this.engine.client, plain),
     };
@@ -85,12 +106,13 @@ export class ExpertSearchService {
    * caller's visibility again: the index can lag behind a visibility change (the relay's delay, or
    * a document the engine refused), and a stale document must not show a hidden expert. Such a
    * hit is dropped from the page; the engine's totals and facet counts are not corrected (they are
-   * off by the stale documents only, until the relay has caught up).
+   * off by the stale documents only, until the relay has caught up). A hit's distance is its
+   * organisation's, from `distance.positions` (the organisations within the radius).
    */
   async toHits(
     hits: SearchResponse<ExpertDocument>['hits'],
     caller: Caller,
-    near?: { lat: number; lng: number },
+    distance?: { from: Position; positions: Map<string, Position> },
     understood: UnderstoodQuery | null = null,
   ): Promise<ExpertSearchHit[]> {
     const ids = hits.map((h) => h.id);
@@ -128,11 +150,19 @@ export class ExpertSearchService {
             return tech ? [toTechnologyModel(tech)] : [];
           }),
           highlights: highlightsOf(hit._formatted),
-          distanceKm: near && hit._geo ? distanceKm(near, hit._geo) : null,
+          distanceKm: distanceOf(hit, distance),
         },
       ];
     });
   }
+}
+
+function distanceOf(
+  hit: Pick<ExpertDocument, 'organisation'>,
+  distance?: { from: Position; positions: Map<string, Position> },
+): number | null {
+  const position = distance && hit.organisation && distance.positions.get(hit.organisation.id);
+  return distance && position ? distanceKm(distance.from, position) : null;
 }
 
 /** Techniques of the expert whose names, acronyms or synonyms the query matched. */

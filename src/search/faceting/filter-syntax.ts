@@ -8,6 +8,13 @@ export const quote = (value: string): string =>
 export const anyOf = (attribute: string, values: string[]): string =>
   `(${values.map((v) => `${attribute} = ${quote(v)}`).join(' OR ')})`;
 
+/**
+ * `attribute IN [...]`: one clause however many values (a radius search lists every organisation
+ * within it). An empty list is a clause that matches nothing.
+ */
+export const inList = (attribute: string, values: string[]): string =>
+  `${attribute} IN [${values.map(quote).join(', ')}]`;
+
 export const geoRadius = (near: { lat: number; lng: number; radiusKm: number }): string =>
   `_geoRadius(${near.lat}, ${near.lng}, ${Math.round(near.radiusKm * 1000)})`;
 

@@ -40,13 +40,14 @@ export const EXPERTS_SETTINGS: Settings = {
     'organisation.region',
     'languages',
     'clusters',
-    '_geo',
     // verifiedWithinMonths: the freshness filter.
     'lastVerifiedAt',
   ],
   // `skillRank` holds one number per technique slug: sorting on `skillRank.<slug>` grades the
   // experts of a technique (a nested field is sortable when its parent is declared).
-  sortableAttributes: ['nameSort', 'lastVerifiedAt', '_geo', 'skillRank'],
+  // No `_geo`: positions are the organisations' (expert.document.ts), distance order is cut from
+  // them (search/experts/distance-page.ts).
+  sortableAttributes: ['nameSort', 'lastVerifiedAt', 'skillRank'],
   rankingRules: RANKING,
   typoTolerance: typoTolerance(['technologies.acronyms']),
 };
