@@ -1,4 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { ApiKeysService } from '../../src/auth/api-keys.service.js';
+import { Role } from '../../src/auth/caller.js';
+import { ClusterEntity } from '../../src/clusters/cluster.entity.js';
 import { queryCounter } from '../../src/database/data-source.options.js';
 import { DemandService } from '../../src/demand/demand.service.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
@@ -19,6 +22,7 @@ const MAX_STATEMENTS = 5;
 describe('SQL statements per request', () => {
   let t: TestApp;
   let expertId: string;
+  let partnerKey: string;
   const statements: string[] = [];
   beforeAll(async () => {
     t = await startTestApp({ demoExperts: 120 });
@@ -32,12 +36,22 @@ describe('SQL statements per request', () => {
     };
     const experts = await t.gql(`{ experts(first: 1) { edges { node { id } } } }`, {}, null);
     expertId = experts.data?.experts.edges[0].node.id;
+    // A partner reads for clusters: resolving them is part of every request it sends.
+    const clusters = await t.db.getRepository(ClusterEntity).find({ take: 2 });
+    expect(clusters).toHaveLength(2);
+    const partner = await t.app.get(ApiKeysService).create({
+      name: 'statements partner',
+      role: Role.PARTNER,
+      clusters: clusters.map((c) => c.slug),
+    });
+    partnerKey = partner.secret;
   });
   afterAll(() => t.close());
 
   describe.each([
     ['anonymous', () => null],
-    ['with an API key', () => t.keys.staff],
+    ['with a staff key', () => t.keys.staff],
+    ['with a partner key', () => partnerKey],
   ])('%s', (_who, key) => {
     it.each(Object.entries(REQUESTS))(`%s: at most ${MAX_STATEMENTS}`, async (_name, query) => {
       // Warm: the key's lastUsedAt, the query vocabulary (5 s); deferred demand rows written.
@@ -52,6 +66,15 @@ describe('SQL statements per request', () => {
       if (n > MAX_STATEMENTS) console.log(statements.join('\n\n'));
       expect(n).toBeLessThanOrEqual(MAX_STATEMENTS);
     });
+  });
+
+  it("a key is read with its clusters: the partner's, none for staff", async () => {
+    const clusters = await t.db.getRepository(ClusterEntity).find({ take: 2 });
+    const partner = await t.gql(`{ viewer { role clusters } }`, {}, partnerKey);
+    expect(partner.data?.viewer.role).toBe('PARTNER');
+    expect([...partner.data?.viewer.clusters].sort()).toEqual(clusters.map((c) => c.slug).sort());
+    const staff = await t.gql(`{ viewer { role clusters } }`);
+    expect(staff.data?.viewer).toEqual({ role: 'STAFF', clusters: [] });
   });
 
   it('the list answers its total beside the page, and alone when the page is empty', async () => {
