@@ -1,6 +1,6 @@
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In, IsNull } from 'typeorm';
+import { DataSource, IsNull } from 'typeorm';
 import { ClusterEntity } from '../clusters/cluster.entity.js';
 import { badInput, notFound } from '../common/errors/domain-error.js';
 import { fromGlobalId } from '../common/graphql/global-id.js';
@@ -121,10 +121,9 @@ export class ApiKeysService implements OnApplicationBootstrap {
 
   /** The caller a secret stands for; null when it is unknown or revoked. */
   async resolve(secret: string): Promise<Caller | null> {
-    const key = await this.db
-      .getRepository(ApiKeyEntity)
-      .findOneBy({ secretHash: hashSecret(secret), revokedAt: IsNull() });
-    if (!key) return null;
+    const found = await this.activeKey('apiKey.secretHash = :hash', { hash: hashSecret(secret) });
+    if (!found) return null;
+    const { key } = found;
     const now = Date.now();
     if (!key.lastUsedAt || now - key.lastUsedAt.getTime() > LAST_USED_PRECISION_MS) {
       // Bookkeeping: the request does not wait for it, and a failure only logs.
@@ -133,7 +132,7 @@ export class ApiKeysService implements OnApplicationBootstrap {
         .update(key.id, { lastUsedAt: new Date(now) })
         .catch((error: unknown) => this.logger.warn(`lastUsedAt not recorded: ${String(error)}`));
     }
-    return this.callerOf(key);
+    return callerOf(found);
   }
 
   /**
@@ -142,21 +141,35 @@ export class ApiKeysService implements OnApplicationBootstrap {
    */
   async resolveId(id: string): Promise<Caller | null> {
     if (!UUID.test(id)) return null;
-    const key = await this.db.getRepository(ApiKeyEntity).findOneBy({ id, revokedAt: IsNull() });
-    return key ? this.callerOf(key) : null;
+    const found = await this.activeKey('apiKey.id = :id', { id });
+    return found ? callerOf(found) : null;
   }
 
-  private async callerOf(key: ApiKeyEntity): Promise<Caller> {
-    const clusters = key.clusterIds.length
-      ? await this.db.getRepository(ClusterEntity).findBy({ id: In(key.clusterIds) })
-      : [];
-    return {
-      role: key.role,
-      keyId: key.id,
-      clusterIds: clusters.map((c) => c.id),
-      clusterSlugs: clusters.map((c) => c.slug),
-      allowedOrigins: key.allowedOrigins,
-    };
+  /**
+   * An active key with its clusters, in one statement (it runs for every keyed request). The
+   * key's cluster ids are a JSON list of uuids: a cluster belongs to it when its quoted id is in
+   * that text.
+   */
+  private async activeKey(
+    where: string,
+    parameters: Record<string, string>,
+  ): Promise<{ key: ApiKeyEntity; clusters: ClusterEntity[] } | null> {
+    const { entities, raw } = await this.db
+      .getRepository(ApiKeyEntity)
+      .createQueryBuilder('apiKey')
+      .leftJoin(ClusterEntity, 'cluster', `apiKey.clusterIds LIKE '%"' || cluster.id || '"%'`)
+      .addSelect(['cluster.id', 'cluster.slug'])
+      .where(where, parameters)
+      .andWhere('apiKey.revokedAt IS NULL')
+      .getRawAndEntities<{ cluster_id: string | null; cluster_slug: string | null }>();
+    const key = entities[0];
+    if (!key) return null;
+    const clusters = raw.flatMap((row) =>
+      row.cluster_id && row.cluster_slug
+        ? [Object.assign(new ClusterEntity(), { id: row.cluster_id, slug: row.cluster_slug })]
+        : [],
+    );
+    return { key, clusters };
   }
 
   private async store(input: NewApiKey, secret: string): Promise<ApiKeyEntity> {
@@ -202,4 +215,14 @@ export class ApiKeysService implements OnApplicationBootstrap {
     }
     return [...new Set(ids)];
   }
+}
+
+function callerOf({ key, clusters }: { key: ApiKeyEntity; clusters: ClusterEntity[] }): Caller {
+  return {
+    role: key.role,
+    keyId: key.id,
+    clusterIds: clusters.map((c) => c.id),
+    clusterSlugs: clusters.map((c) => c.slug),
+    allowedOrigins: key.allowedOrigins,
+  };
 }

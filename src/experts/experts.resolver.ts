@@ -74,14 +74,16 @@ export class ExpertsResolver {
 
   @ResolveField(() => [MaterialModel])
   async materials(@Parent() expert: ExpertModel, @Context() ctx: RequestContext) {
-    return (await ctx.loaders.materialsByExpert.load(expert.dbId))
+    return (await ctx.loaders.vocabularyByExpert.load(expert.dbId)).materials
       .map(toMaterialModel)
       .sort(byName);
   }
 
   @ResolveField(() => [SectorModel])
   async sectors(@Parent() expert: ExpertModel, @Context() ctx: RequestContext) {
-    return (await ctx.loaders.sectorsByExpert.load(expert.dbId)).map(toSectorModel).sort(byName);
+    return (await ctx.loaders.vocabularyByExpert.load(expert.dbId)).sectors
+      .map(toSectorModel)
+      .sort(byName);
   }
 
   @Mutation(() => ExpertModel)

@@ -6,6 +6,7 @@ import { ClusterEntity } from '../clusters/cluster.entity.js';
 import { ExpertSkillEntity } from '../experts/expert-skill.entity.js';
 import { ExpertEntity } from '../experts/expert.entity.js';
 import { InstrumentEntity } from '../instruments/instrument.entity.js';
+import { QuestionEntity } from '../forum/question.entity.js';
 import { OrganisationEntity } from '../organisations/organisation.entity.js';
 import { TechnologyEntity } from '../technologies/technology.entity.js';
 import { MaterialEntity, SectorEntity } from '../vocabularies/vocabulary-entry.entity.js';
@@ -30,63 +31,106 @@ function grouped<R>(load: (keys: string[]) => Promise<[string, R][]>) {
   });
 }
 
-/** Joins through a many-to-many table and returns (owner id, related entity) pairs. */
-function viaJoinTable<E extends WithId>(
+/**
+ * The related rows of a whole batch of owners through a many-to-many relation, in one statement
+ * (the join table joined to the related table), grouped back per owner.
+ */
+function viaRelation<O extends WithId, E extends WithId>(
   db: DataSource,
-  target: EntityTarget<E>,
-  table: string,
-  ownerColumn: string,
-  relatedColumn: string,
+  owner: EntityTarget<O>,
+  relation: string,
 ) {
   return grouped<E>(async (keys) => {
-    const links = await db
-      .createQueryBuilder()
-      .select([`link."${ownerColumn}" AS owner`, `link."${relatedColumn}" AS related`])
-      .from(table, 'link')
-      .where(`link."${ownerColumn}" IN (:...keys)`, { keys })
-      .getRawMany<{ owner: string; related: string }>();
-    if (links.length === 0) return [];
-    const related = await db
-      .getRepository(target)
-      .findBy({ id: In([...new Set(links.map((l) => l.related))]) } as never);
-    const byKey = new Map(related.map((row) => [row.id, row]));
-    return links.flatMap((l) => {
-      const row = byKey.get(l.related);
-      return row ? [[l.owner, row] as [string, E]] : [];
-    });
+    const owners = await db
+      .getRepository(owner)
+      .createQueryBuilder('owner')
+      .select('owner.id')
+      .innerJoinAndSelect(`owner.${relation}`, 'related')
+      .where('owner.id IN (:...keys)', { keys })
+      .getMany();
+    return owners.flatMap((o) => (o[relation] as E[]).map((row) => [o.id, row] as [string, E]));
   });
 }
 
 /**
- * Per-request batching: however many experts a page holds, their organisations, skills and
- * technologies cost one query each. A new set is made for every request so nothing is cached
- * across callers.
+ * Per-request batching: however many experts a page holds, their organisations (with clusters),
+ * skills (with techniques) and vocabularies cost one statement each. A new set is made for every
+ * request so nothing is cached across callers.
  */
 export function createLoaders(db: DataSource, caller: Caller) {
+  const technology = byId(db, TechnologyEntity);
+  const clustersByOrganisation = viaRelation<OrganisationEntity, ClusterEntity>(
+    db,
+    OrganisationEntity,
+    'clusters',
+  );
+  const organisation = new DataLoader<string, OrganisationEntity | null>(async (ids) => {
+    const rows = await db
+      .getRepository(OrganisationEntity)
+      .createQueryBuilder('organisation')
+      .leftJoinAndSelect('organisation.clusters', 'cluster')
+      .where('organisation.id IN (:...ids)', { ids: [...ids] })
+      .getMany();
+    for (const row of rows) primeOrganisation(row);
+    const found = new Map(rows.map((row) => [row.id, row]));
+    return ids.map((id) => found.get(id) ?? null);
+  });
+  /** An organisation read with its clusters answers both loaders. */
+  const primeOrganisation = (row: OrganisationEntity) => {
+    organisation.prime(row.id, row);
+    clustersByOrganisation.prime(row.id, row.clusters ?? []);
+  };
   return {
     cluster: byId(db, ClusterEntity),
-    organisation: byId(db, OrganisationEntity),
-    technology: byId(db, TechnologyEntity),
+    /** With its clusters, in the same statement: a page shows them beside the name. */
+    organisation,
+    technology,
+    /** Techniques by slug, the key search documents name them by. */
+    technologyBySlug: new DataLoader<string, TechnologyEntity | null>(async (slugs) => {
+      const rows = await db.getRepository(TechnologyEntity).findBy({ slug: In([...slugs]) });
+      const found = new Map(rows.map((row) => [row.slug, row]));
+      return slugs.map((slug) => found.get(slug) ?? null);
+    }),
     instrument: byId(db, InstrumentEntity),
-    /** Experts the caller may not see load as null, exactly like missing ones. */
+    /**
+     * Experts the caller may not see load as null, exactly like missing ones. Read with their
+     * organisations and its clusters (a many-to-one and a few rows: no LIMIT to upset).
+     */
     expert: new DataLoader<string, ExpertEntity | null>(async (ids) => {
       const query = db
         .getRepository(ExpertEntity)
         .createQueryBuilder('expert')
+        .leftJoinAndSelect('expert.organisation', 'organisation')
+        .leftJoinAndSelect('organisation.clusters', 'cluster')
         .where('expert.id IN (:...ids)', { ids: [...ids] });
       const rows = await whereVisible(query, 'expert', caller).getMany();
+      for (const row of rows) if (row.organisation) primeOrganisation(row.organisation);
       const found = new Map(rows.map((row) => [row.id, row]));
       return ids.map((id) => found.get(id) ?? null);
     }),
     material: byId(db, MaterialEntity),
     sector: byId(db, SectorEntity),
-    skillsByExpert: grouped(async (keys) =>
-      (
-        await db
-          .getRepository(ExpertSkillEntity)
-          .find({ where: { expertId: In(keys) }, order: { level: 'DESC', technologyId: 'ASC' } })
-      ).map((skill) => [skill.expertId, skill] as [string, ExpertSkillEntity]),
-    ),
+    /**
+     * Skills with their techniques and the techniques' parents, in one statement: a skill is
+     * shown by its technique's name, often under its parent's.
+     */
+    skillsByExpert: grouped(async (keys) => {
+      const skills = await db
+        .getRepository(ExpertSkillEntity)
+        .createQueryBuilder('skill')
+        .innerJoinAndSelect('skill.technology', 'technology')
+        .leftJoinAndSelect('technology.parent', 'parent')
+        .where('skill.expertId IN (:...keys)', { keys })
+        .orderBy('skill.level', 'DESC')
+        .addOrderBy('skill.technologyId', 'ASC')
+        .getMany();
+      for (const skill of skills) {
+        const tech = skill.technology;
+        if (tech) technology.prime(tech.id, tech);
+        if (tech?.parent) technology.prime(tech.parent.id, tech.parent);
+      }
+      return skills.map((skill) => [skill.expertId, skill] as [string, ExpertSkillEntity]);
+    }),
     instrumentsByOrganisation: grouped(async (keys) =>
       (
         await db
@@ -101,30 +145,39 @@ export function createLoaders(db: DataSource, caller: Caller) {
           .find({ where: { parentId: In(keys) }, order: { name: 'ASC' } })
       ).map((row) => [row.parentId ?? '', row] as [string, TechnologyEntity]),
     ),
-    clustersByOrganisation: viaJoinTable(
-      db,
-      ClusterEntity,
-      'organisation_clusters',
-      'organisationId',
-      'clusterId',
-    ),
-    materialsByExpert: viaJoinTable(
-      db,
-      MaterialEntity,
-      'expert_materials',
-      'expertId',
-      'materialId',
-    ),
-    sectorsByExpert: viaJoinTable(db, SectorEntity, 'expert_sectors', 'expertId', 'sectorId'),
+    clustersByOrganisation,
+    /**
+     * An expert's materials and sectors in one statement (a few of each: their cross product per
+     * expert is small), since a profile shows both.
+     */
+    vocabularyByExpert: new DataLoader<string, ExpertVocabulary>(async (ids) => {
+      const rows = await db
+        .getRepository(ExpertEntity)
+        .createQueryBuilder('expert')
+        .select('expert.id')
+        .leftJoinAndSelect('expert.materials', 'material')
+        .leftJoinAndSelect('expert.sectors', 'sector')
+        .where('expert.id IN (:...ids)', { ids: [...ids] })
+        .getMany();
+      const found = new Map(rows.map((row) => [row.id, row]));
+      return ids.map((id) => ({
+        materials: found.get(id)?.materials ?? [],
+        sectors: found.get(id)?.sectors ?? [],
+      }));
+    }),
     /** The techniques a forum question names (its question was access-checked when read). */
-    techniquesByQuestion: viaJoinTable(
+    techniquesByQuestion: viaRelation<QuestionEntity, TechnologyEntity>(
       db,
-      TechnologyEntity,
-      'forum_question_techniques',
-      'questionId',
-      'technologyId',
+      QuestionEntity,
+      'techniques',
     ),
   };
+}
+
+/** What `vocabularyByExpert` answers for one expert. */
+export interface ExpertVocabulary {
+  materials: MaterialEntity[];
+  sectors: SectorEntity[];
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;

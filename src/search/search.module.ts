@@ -16,6 +16,7 @@ import { OrganisationSearchService } from './organisations/organisation-search.s
 import { SearchOverviewService } from './overview/search-overview.service.js';
 import { TechnologySearchService } from './technologies/technology-search.service.js';
 import { ExpertSearchService } from './experts/expert-search.service.js';
+import { ExpertSearchHitResolver } from './experts/expert-search-hit.resolver.js';
 import { QueryUnderstanding } from './understanding/query-understanding.service.js';
 import { SearchOutbox } from './outbox/search-outbox.service.js';
 import { FacetValuesService } from './experts/facet-values.service.js';
@@ -56,6 +57,7 @@ import { SearchRelay } from './sync/search-relay.service.js';
     SearchTokensResolver,
     FacetValuesService,
     SearchResolver,
+    ExpertSearchHitResolver,
     SearchMaintenance,
     SearchPurge,
     SearchProxy,

@@ -34,7 +34,7 @@ export class SearchResolver {
     description: 'Typo-tolerant, multilingual expert search with disjunctive facet counts.',
   })
   searchExperts(@Args('input') input: ExpertSearchInput, @Context() ctx: RequestContext) {
-    return this.experts.search(input, ctx.caller);
+    return this.experts.search(input, ctx.caller, ctx.loaders);
   }
 
   @Query(() => OrganisationSearchResult, {
@@ -57,7 +57,7 @@ export class SearchResolver {
       'The best experts, organisations, techniques and FAQ entries for one query, in one request.',
   })
   search(@Args() { query, limit }: SearchOverviewArgs, @Context() ctx: RequestContext) {
-    return this.overview.search(query, limit, ctx.caller);
+    return this.overview.search(query, limit, ctx.caller, ctx.loaders);
   }
 
   @Query(() => [FacetValue], {

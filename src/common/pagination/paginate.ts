@@ -47,6 +47,8 @@ function checkArgs(args: ConnectionArgs): void {
 /**
  * Keyset pagination over `(name, id)`: stable under inserts and deletes, and as fast on page 500
  * as on page 1. The query builder carries the filters; this adds order, bounds and the count.
+ * The count rides along the page as an uncorrelated subquery (evaluated once): one statement,
+ * unless the page is empty.
  */
 export async function paginate<E extends ObjectLiteral & CursorKey, T>(
   query: SelectQueryBuilder<E>,
@@ -57,9 +59,9 @@ export async function paginate<E extends ObjectLiteral & CursorKey, T>(
   const alias = query.alias;
   const backwards = args.last !== undefined;
   const size = (backwards ? args.last : args.first) ?? DEFAULT_PAGE_SIZE;
-  const totalCount = await query.clone().getCount();
+  const counted = query.clone().select(`COUNT(DISTINCT ${alias}.id)`).orderBy().getQuery();
 
-  const page = query.clone();
+  const page = query.clone().addSelect(`(${counted})`, 'totalCount');
   for (const [param, cursor, op] of [
     ['after', args.after, '>'],
     ['before', args.before, '<'],
@@ -80,7 +82,11 @@ export async function paginate<E extends ObjectLiteral & CursorKey, T>(
     .orderBy(`${alias}.name`, direction)
     .addOrderBy(`${alias}.id`, direction)
     .limit(size + 1);
-  const rows = size === 0 ? [] : await page.getMany();
+  const { entities: rows, raw } =
+    size === 0
+      ? { entities: [], raw: [] }
+      : await page.getRawAndEntities<{ totalCount: unknown }>();
+  const totalCount = raw[0] ? Number(raw[0].totalCount) : await query.clone().getCount();
 
   const hasMore = rows.length > size;
   const pageRows = rows.slice(0, size);

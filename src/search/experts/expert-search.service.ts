@@ -1,16 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { SearchResponse } from 'meilisearch';
-import { DataSource, In } from 'typeorm';
+import { DataSource } from 'typeorm';
 import type { Caller } from '../../auth/caller.js';
+import { createLoaders, type Loaders } from '../../graphql/loaders.js';
 import { badInput } from '../../common/errors/domain-error.js';
 import { toGlobalId } from '../../common/graphql/global-id.js';
 import { languageOr } from '../../common/i18n/language.js';
-import { ExpertEntity } from '../../experts/expert.entity.js';
-import { whereVisible } from '../../experts/expert-visibility.js';
 import { toExpertModel } from '../../experts/expert.mapper.js';
-import { TechnologyEntity } from '../../technologies/technology.entity.js';
-import { toTechnologyModel } from '../../technologies/technology.mapper.js';
 import type { ExpertSearchInput } from './dto/expert-search.input.js';
 import { SearchEngine } from '../engine/search-engine.service.js';
 import { FacetLabels } from '../faceting/facet-labels.service.js';
@@ -44,7 +41,11 @@ export class ExpertSearchService {
    * Searches the experts `caller` may see. Techniques and materials the query names narrow the
    * result (see understanding/); a query that is a visible expert's name is searched as today.
    */
-  async search(input: ExpertSearchInput, caller: Caller): Promise<ExpertSearchResult> {
+  async search(
+    input: ExpertSearchInput,
+    caller: Caller,
+    loaders?: Pick<Loaders, 'expert'>,
+  ): Promise<ExpertSearchResult> {
     if (input.sort === ExpertSort.DISTANCE && !input.near)
       throw badInput('sort', 'DISTANCE needs `near`');
     const { understood, nearby, search, answer } = await this.narrowedOrPlain(input, caller);
@@ -59,6 +60,7 @@ export class ExpertSearchService {
       hits: await this.toHits(
         hits,
         caller,
+        loaders,
         input.near && nearby ? { from: input.near, positions: nearby.positions } : undefined,
         understood,
       ),
@@ -112,21 +114,19 @@ export class ExpertSearchService {
   async toHits(
     hits: SearchResponse<ExpertDocument>['hits'],
     caller: Caller,
+    /** The request's loaders (GraphQL), which keep the organisations read here for later fields. */
+    loaders: Pick<Loaders, 'expert'> = createLoaders(this.db, caller),
     distance?: { from: Position; positions: Map<string, Position> },
     understood: UnderstoodQuery | null = null,
   ): Promise<ExpertSearchHit[]> {
-    const ids = hits.map((h) => h.id);
-    const experts = ids.length
-      ? await whereVisible(
-          this.db
-            .getRepository(ExpertEntity)
-            .createQueryBuilder('e')
-            .where({ id: In(ids) }),
-          'e',
-          caller,
-        ).getMany()
-      : [];
-    const byId = new Map(experts.map((e) => [e.id, e]));
+    // One statement for the page, which also reads the experts' organisations for later fields.
+    const experts = await loaders.expert.loadMany(hits.map((h) => h.id));
+    const byId = new Map(
+      experts.flatMap((e) => {
+        if (e instanceof Error) throw e;
+        return e ? [[e.id, e] as const] : [];
+      }),
+    );
     // A narrowed search matched no words of a technique: its hits matched the named techniques.
     const named = new Set(understood?.techniqueRequirements.flatMap((r) => r.slugs));
     const matched = (hit: (typeof hits)[number]) =>
@@ -134,21 +134,13 @@ export class ExpertSearchService {
         ...matchedSlugs(hit),
         ...(hit.technologies ?? []).map((t) => t.slug).filter((s) => named.has(s)),
       ]);
-    const slugs = [...new Set(hits.flatMap(matched))];
-    const techs = slugs.length
-      ? await this.db.getRepository(TechnologyEntity).findBy({ slug: In(slugs) })
-      : [];
-    const techBySlug = new Map(techs.map((t) => [t.slug, t]));
     return hits.flatMap((hit) => {
       const expert = byId.get(hit.id);
       if (!expert) return []; // deleted or hidden since it was indexed
       return [
         {
           expert: toExpertModel(expert),
-          matchedTechnologies: matched(hit).flatMap((s) => {
-            const tech = techBySlug.get(s);
-            return tech ? [toTechnologyModel(tech)] : [];
-          }),
+          matchedSlugs: matched(hit),
           highlights: highlightsOf(hit._formatted),
           distanceKm: distanceOf(hit, distance),
         },

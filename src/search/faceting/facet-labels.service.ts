@@ -66,21 +66,25 @@ export class FacetLabels {
     });
   }
 
-  /** A labeller per source, each table read once and only when a source needs it. */
+  /**
+   * A labeller per source, each table read once and only when a source needs it; the translated
+   * vocabularies (techniques, materials, sectors) together in one statement.
+   */
   async load(sources: Iterable<LabelSource>): Promise<ReadonlyMap<LabelSource, LabelOf>> {
-    const out = new Map<LabelSource, LabelOf>();
-    for (const source of new Set(sources)) out.set(source, await this.labeller(source));
+    const wanted = new Set(sources);
+    const out = new Map<LabelSource, LabelOf>(
+      await this.translatedLabellers([...wanted].filter(isTranslated)),
+    );
+    for (const source of wanted) if (!out.has(source)) out.set(source, await this.labeller(source));
     return out;
   }
 
   async labeller(source: LabelSource): Promise<LabelOf> {
     switch (source) {
       case 'technology':
-        return this.translated(TechnologyEntity);
       case 'material':
-        return this.translated(MaterialEntity);
       case 'sector':
-        return this.translated(SectorEntity);
+        return this.translated(source);
       case 'cluster':
         return untranslated(
           await this.db.getRepository(ClusterEntity).find({ select: { slug: true, name: true } }),
@@ -106,19 +110,48 @@ export class FacetLabels {
     }
   }
 
-  private async translated(
-    entity: typeof TechnologyEntity | typeof MaterialEntity | typeof SectorEntity,
-  ): Promise<LabelOf> {
-    const rows = await this.db
-      .getRepository<TranslatedRow>(entity)
-      .find({ select: { slug: true, name: true, nameFr: true, nameDe: true, nameNl: true } });
-    const bySlug = new Map(rows.map((r) => [r.slug, r]));
-    return (raw, language) => {
-      const row = bySlug.get(raw);
-      return row ? nameIn(row, language) : raw;
-    };
+  private async translated(source: TranslatedSource): Promise<LabelOf> {
+    return (await this.translatedLabellers([source]))[0]?.[1] ?? asIs;
+  }
+
+  /** The names of every row of `sources`' tables, read in one statement (UNION ALL). */
+  private async translatedLabellers(
+    sources: TranslatedSource[],
+  ): Promise<[TranslatedSource, LabelOf][]> {
+    if (sources.length === 0) return [];
+    const selects = sources.map((source) => {
+      const query = this.db
+        .getRepository(TRANSLATED[source])
+        .createQueryBuilder('row')
+        .select(`'${source}'`, 'source');
+      for (const column of NAME_COLUMNS) query.addSelect(`row.${column}`, column);
+      return query.getQuery();
+    });
+    const rows = await this.db.query<(TranslatedRow & { source: TranslatedSource })[]>(
+      selects.join(' UNION ALL '),
+    );
+    return sources.map((source) => {
+      const bySlug = new Map(rows.filter((r) => r.source === source).map((r) => [r.slug, r]));
+      const labelOf: LabelOf = (raw, language) => {
+        const row = bySlug.get(raw);
+        return row ? nameIn(row, language) : raw;
+      };
+      return [source, labelOf];
+    });
   }
 }
+
+const TRANSLATED = {
+  technology: TechnologyEntity,
+  material: MaterialEntity,
+  sector: SectorEntity,
+} as const;
+
+type TranslatedSource = keyof typeof TRANSLATED;
+
+const NAME_COLUMNS = ['slug', 'name', 'nameFr', 'nameDe', 'nameNl'] as const;
+
+const isTranslated = (source: LabelSource): source is TranslatedSource => source in TRANSLATED;
 
 interface TranslatedRow {
   slug: string;

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { MultiSearchQuery, SearchResponse } from 'meilisearch';
+import type { Loaders } from '../../graphql/loaders.js';
 import type { Caller } from '../../auth/caller.js';
 import { SearchEngine } from '../engine/search-engine.service.js';
 import {
@@ -47,7 +48,12 @@ export class SearchOverviewService {
    * The experts part holds only experts `caller` may see, narrowed like `searchExperts` to the
    * techniques and materials the query names (unless it names a person).
    */
-  async search(q: string, limit: number, caller: Caller): Promise<SearchOverview> {
+  async search(
+    q: string,
+    limit: number,
+    caller: Caller,
+    loaders?: Pick<Loaders, 'expert'>,
+  ): Promise<SearchOverview> {
     const understood = await this.understanding.understand(q);
     const expertIndex = this.engine.index(EXPERTS_INDEX);
     const expertsQuery = (u: UnderstoodQuery | null) =>
@@ -91,6 +97,7 @@ export class SearchOverviewService {
       experts: await this.experts.toHits(
         experts.hits,
         caller,
+        loaders,
         undefined,
         person ? null : understood,
       ),

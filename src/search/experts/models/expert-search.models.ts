@@ -1,6 +1,5 @@
 import { Field, Float, Int, ObjectType } from '@nestjs/graphql';
 import { ExpertModel } from '../../../experts/models/expert.model.js';
-import { TechnologyModel } from '../../../technologies/models/technology.model.js';
 import { FacetValue, SearchHighlight } from '../../faceting/facet.models.js';
 import { ExpertFacet } from '../expert-facets.js';
 import { QueryUnderstandingModel } from '../../understanding/models/query-understanding.models.js';
@@ -8,8 +7,8 @@ import { QueryUnderstandingModel } from '../../understanding/models/query-unders
 @ObjectType()
 export class ExpertSearchHit {
   @Field(() => ExpertModel) expert!: ExpertModel;
-  @Field(() => [TechnologyModel], { description: "The expert's techniques the query matched." })
-  matchedTechnologies!: TechnologyModel[];
+  /** Slugs of the expert's techniques the query matched; `matchedTechnologies` reads them. */
+  matchedSlugs!: string[];
   @Field(() => [SearchHighlight]) highlights!: SearchHighlight[];
   @Field(() => Float, { nullable: true, description: 'From `near`, in km.' }) distanceKm!:
     number | null;
