@@ -3,7 +3,7 @@ import { isStaff } from '../auth/caller.js';
 import type { RequestContext } from '../graphql/loaders.js';
 import { InquiryModel } from '../inquiries/models/inquiry.model.js';
 import { ConversationsService } from './conversations.service.js';
-import { ConversationLinkArgs } from './dto/conversation.inputs.js';
+import { ConversationIdArgs } from './dto/conversation.inputs.js';
 import { GuestLinksService } from './guest-links.service.js';
 import { ConversationModel } from './models/conversation.model.js';
 import { GuestLinkModel } from './models/guest-link.model.js';
@@ -21,7 +21,7 @@ export class GuestLinksResolver {
       "Staff: the guest's link stops working on every way in, open subscriptions included (they end at the next event). issueConversationLink mails a new one.",
   })
   async revokeConversationLink(
-    @Args() { conversationId }: ConversationLinkArgs,
+    @Args() { conversationId }: ConversationIdArgs,
     @Context() ctx: RequestContext,
   ) {
     await this.links.revoke(conversationId);
@@ -33,7 +33,7 @@ export class GuestLinksResolver {
       'Staff: mails the guest (the inquiry’s requester) a new personal link, valid CONVERSATION_LINK_DAYS; the former link stops working.',
   })
   async issueConversationLink(
-    @Args() { conversationId }: ConversationLinkArgs,
+    @Args() { conversationId }: ConversationIdArgs,
     @Context() ctx: RequestContext,
   ) {
     await this.links.reissue(conversationId);

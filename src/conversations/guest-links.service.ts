@@ -95,7 +95,7 @@ export class GuestLinksService implements ConversationGuests {
 
   /**
    * Staff: a new link mailed to the requester; the former one stops working. A guest removed
-   * from the conversation (removeParticipant) stays removed: their new link opens nothing.
+   * from the conversation (removeParticipant) stays removed: no new link is mailed.
    */
   async reissue(conversationId: string): Promise<void> {
     await this.db.transaction(async (em) => {
@@ -107,12 +107,15 @@ export class GuestLinksService implements ConversationGuests {
       if (!inquiry) {
         throw badInput('conversationId', 'its inquiry is gone: there is no address to mail');
       }
+      const participant = await em.findOneBy(ParticipantEntity, { guestId: guest.id });
+      if (!participant || participant.removedAt) {
+        throw badInput('conversationId', 'its guest was removed from the conversation');
+      }
       const token = newGuestToken();
-      await em.update(ConversationGuestEntity, guest.id, {
-        tokenHash: hashSecret(token),
-        expiresAt: this.expiry(),
-        revokedAt: null,
-      });
+      guest.tokenHash = hashSecret(token);
+      guest.expiresAt = this.expiry();
+      guest.revokedAt = null;
+      await em.save(guest);
       await this.mail(em, guest, inquiry, [], token);
     });
     // The former link's open subscriptions re-check: the guest is the same, so they go on only
@@ -155,7 +158,7 @@ export class GuestLinksService implements ConversationGuests {
         experts,
         token,
         link,
-        expiresAt: this.expiry(),
+        expiresAt: guest.expiresAt,
       }),
     ]);
   }

@@ -378,5 +378,15 @@ describe('conversations: an inquiry introduction with the requester as a guest',
     expect(ritaSees.values).toEqual([]);
     const read = await t.gql(READ, { id: conversationId }, guestToken);
     expect(read.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    // Removed for good: no new link is mailed.
+    const reissued = await t.gql(
+      `mutation($c: ID!) { issueConversationLink(conversationId: $c) { id } }`,
+      { c: conversationId },
+      staff.token,
+    );
+    expect(reissued.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'conversationId',
+    });
   });
 });

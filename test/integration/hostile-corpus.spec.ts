@@ -233,11 +233,21 @@ describe('hostile corpus', () => {
     const dump: Record<string, string[]> = {};
     for (const table of tables) {
       const rows = await t.db.query<Record<string, unknown>[]>(`SELECT * FROM "${table}"`);
-      dump[table] = rows
-        .map(({ lastUsedAt: _, ...row }) => JSON.stringify(row, Object.keys(row).sort()))
-        .sort();
+      dump[table] = rows.map(withoutBookkeeping).sort();
     }
     return JSON.stringify(dump);
+  }
+
+  /**
+   * A row without its use bookkeeping: `lastUsedAt` is written at most once a minute by whatever
+   * request used the key (or session, or link), and on tables that have `updatedAt` that write
+   * moves it too; a long corpus crosses several minutes, so the write lands in some mutation's
+   * window and was blamed on it.
+   */
+  function withoutBookkeeping({ lastUsedAt, updatedAt, ...rest }: Record<string, unknown>): string {
+    // Absent (undefined), not null: the table has no use bookkeeping, its updatedAt stays.
+    const kept = lastUsedAt === undefined ? { ...rest, updatedAt } : rest;
+    return JSON.stringify(kept, Object.keys(kept).sort());
   }
 
   /** What is wrong with an answer: a 5xx, or an internal error in the body. */

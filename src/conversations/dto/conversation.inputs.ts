@@ -116,7 +116,3 @@ export class MyConversationsArgs extends ForwardConnectionArgs {}
 
 @ArgsType()
 export class MessagesArgs extends ConnectionArgs {}
-
-/** Staff about the one guest link of a conversation (revokeConversationLink, issueConversationLink). */
-@ArgsType()
-export class ConversationLinkArgs extends ConversationIdArgs {}
