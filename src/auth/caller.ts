@@ -36,7 +36,12 @@ export interface Caller {
    * A conversation link (`kcg_…`, src/conversations/guest-links.service.ts): someone without an
    * account taking part in that one conversation. Reads everything else as an anonymous caller.
    */
-  guest?: { id: string; conversationId: string };
+  guest?: {
+    id: string;
+    conversationId: string;
+    /** Which of the guest's links it was: a re-issued link ends sockets opened with the former. */
+    tokenHash: string;
+  };
 }
 
 export const ANONYMOUS: Readonly<Caller> = Object.freeze({

@@ -30,7 +30,7 @@ const guestCaller = (guest: ConversationGuestEntity): Caller => ({
   clusterIds: [],
   clusterSlugs: [],
   allowedOrigins: [],
-  guest: { id: guest.id, conversationId: guest.conversationId },
+  guest: { id: guest.id, conversationId: guest.conversationId, tokenHash: guest.tokenHash },
 });
 
 /**
@@ -118,8 +118,7 @@ export class GuestLinksService implements ConversationGuests {
       await em.save(guest);
       await this.mail(em, guest, inquiry, [], token);
     });
-    // The former link's open subscriptions re-check: the guest is the same, so they go on only
-    // while the guest may read (the token is checked at connection, the guest at every event).
+    // Sockets opened with the former link end at their next event (live.service.ts).
     await this.events.publish({ kind: 'participants', conversationId });
   }
 

@@ -68,14 +68,15 @@ export class LiveService {
   }
 
   /**
-   * The session still stands for the same person (or the guest's link is neither revoked nor
-   * expired), who still reads the conversation.
+   * The session still stands for the same person (or the guest's link is the same one, neither
+   * revoked, re-issued nor expired), who still reads the conversation.
    */
   private async stillAllowed(caller: Caller, conversationId: string): Promise<boolean> {
     const current = caller.guest
       ? await this.guests.resolveId(caller.guest.id)
       : await this.sessions.resolveId(caller.sessionId ?? '');
     if (!current || current.personId !== caller.personId) return false;
+    if (current.guest?.tokenHash !== caller.guest?.tokenHash) return false;
     try {
       await readableConversation(this.db.manager, current, conversationId);
       return true;

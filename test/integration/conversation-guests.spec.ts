@@ -353,7 +353,21 @@ describe('conversations: an inquiry introduction with the requester as a guest',
     expect(
       (await t.gql(READ, { id: conversationId }, guestToken)).errors?.[0]?.extensions?.code,
     ).toBe('UNAUTHENTICATED');
-    guestToken = fresh;
+    // A socket opened with a link ends once staff re-issue it, though the guest is the same.
+    const onFresh = await listening(() =>
+      subscribe<Message>(live(fresh), MESSAGE_ADDED, { c: conversationId }),
+    );
+    await t.gql(
+      `mutation($c: ID!) { issueConversationLink(conversationId: $c) { id } }`,
+      { c: conversationId },
+      staff.token,
+    );
+    guestToken = linkToken(await lastMailTo(t, smtp, RITA.email));
+    expect(guestToken).not.toBe(fresh);
+    await t.gql(SEND, { c: conversationId, b: 'After the re-issue.' }, erik.person.token);
+    expect((await erikSees.nth(2)).body).toBe('After the re-issue.');
+    await onFresh.ended();
+    expect(onFresh.values).toEqual([]);
     erikSees.stop();
   });
 
