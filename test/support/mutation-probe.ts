@@ -81,6 +81,13 @@ export async function rowCounts(t: TestApp): Promise<Record<string, number>> {
     'messages',
     'message_revisions',
     'conversation_guests',
+    'forum_questions',
+    'forum_question_clusters',
+    'forum_question_techniques',
+    'forum_answers',
+    'forum_comments',
+    'forum_follows',
+    'forum_reports',
   ];
   const counts: Record<string, number> = {};
   for (const table of tables) {
