@@ -15,6 +15,7 @@ import { LiveService } from './live.service.js';
 import { MessageDigests } from './message-digests.service.js';
 import { MessagesResolver } from './messages.resolver.js';
 import { MessagesService } from './messages.service.js';
+import { PersonalDataOfConversations } from './personal-data-of-conversations.js';
 import { PostgresConversationEvents } from './postgres-events.js';
 import { PostingLimit } from './posting-limit.js';
 import { RedisConversationEvents } from './redis-events.js';
@@ -48,7 +49,8 @@ function eventsFor(env: Environment, db: DataSource): ConversationEvents {
     ConversationsResolver,
     MessagesResolver,
     MessageDigests,
+    PersonalDataOfConversations,
   ],
-  exports: [ConversationEvents],
+  exports: [ConversationEvents, PersonalDataOfConversations],
 })
 export class ConversationsModule {}
