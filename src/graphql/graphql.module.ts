@@ -14,6 +14,9 @@ import { GraphiqlAssetsController, offlineGraphiqlPlugin } from './graphiql.js';
 import { createLoaders, type RequestContext } from './loaders.js';
 import { PeopleModule } from '../people/people.module.js';
 import { SessionsService } from '../people/sessions.service.js';
+import { RateLimitsModule } from '../rate-limits/rate-limits.module.js';
+import { RateLimits } from '../rate-limits/rate-limits.service.js';
+import { WebSocketLimits } from './websocket-limits.js';
 import { graphqlWsOptions, type SocketContext, socketContext } from './websocket.js';
 
 export const GRAPHQL_PATH = '/graphql';
@@ -26,12 +29,13 @@ export const GRAPHQL_PATH = '/graphql';
   imports: [
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
-      imports: [PeopleModule],
-      inject: [Environment, getDataSourceToken(), SessionsService],
+      imports: [PeopleModule, RateLimitsModule],
+      inject: [Environment, getDataSourceToken(), SessionsService, RateLimits],
       useFactory: (
         env: Environment,
         db: DataSource,
         sessions: SessionsService,
+        rateLimits: RateLimits,
       ): ApolloDriverConfig => {
         const development = env.NODE_ENV !== 'production';
         const edge = edgeApolloOptions(env);
@@ -46,7 +50,7 @@ export const GRAPHQL_PATH = '/graphql';
           includeStacktraceInErrorResponses: development,
           formatError,
           // Subscriptions: graphql-ws on the same path (websocket.ts applies the edge's rules).
-          subscriptions: { 'graphql-ws': graphqlWsOptions(env, sessions, formatError) },
+          subscriptions: { 'graphql-ws': graphqlWsOptions(env, sessions, formatError, rateLimits) },
           context: (input: { req?: RequestWithCaller } | SocketContext): RequestContext => {
             if (!('req' in input) || !input.req) return socketContext(input as SocketContext, db);
             const req = input.req;
@@ -66,5 +70,6 @@ export const GRAPHQL_PATH = '/graphql';
     }),
   ],
   controllers: [GraphiqlAssetsController],
+  providers: [WebSocketLimits],
 })
 export class KennerGraphQLModule {}
