@@ -196,6 +196,29 @@ export class EdgeEnvironment {
   MESSAGE_WINDOW_SECONDS = 60;
 
   /**
+   * Largest WebSocket message (frame) the GraphQL socket accepts, in bytes; a larger one closes
+   * the socket (1009). A subscription's query is at most GRAPHQL_MAX_QUERY_LENGTH characters.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1_024)
+  @Max(10_485_760)
+  WS_MAX_PAYLOAD_BYTES = 65_536;
+
+  /** Subscriptions one WebSocket may hold open at once. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1_000)
+  WS_MAX_SUBSCRIPTIONS = 20;
+
+  /** WebSocket connections one client IP may open per minute, in the rate limits' store; 0: none. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  WS_CONNECTION_LIMIT = 30;
+
+  /**
    * Reverse proxies in front of Kenner whose X-Forwarded-For is believed (Express `trust proxy`).
    * 0: the client IP is the socket's peer, and X-Forwarded-For is ignored, so it cannot be forged.
    */

@@ -19,6 +19,7 @@ import { LiveService } from './live.service.js';
 import { MessageDigests } from './message-digests.service.js';
 import { MessagesResolver } from './messages.resolver.js';
 import { MessagesService } from './messages.service.js';
+import { PersonalDataOfConversations } from './personal-data-of-conversations.js';
 import { PostgresConversationEvents } from './postgres-events.js';
 import { RedisConversationEvents } from './redis-events.js';
 
@@ -58,7 +59,14 @@ function eventsFor(env: Environment, db: DataSource): ConversationEvents {
     ConversationsResolver,
     MessagesResolver,
     MessageDigests,
+    PersonalDataOfConversations,
   ],
-  exports: [ConversationEvents, GuestLinksService, InquiryConversationsService, MessagesService],
+  exports: [
+    ConversationEvents,
+    GuestLinksService,
+    InquiryConversationsService,
+    MessagesService,
+    PersonalDataOfConversations,
+  ],
 })
 export class ConversationsModule {}

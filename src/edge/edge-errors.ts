@@ -13,6 +13,8 @@ export enum EdgeErrorCode {
   QUERY_TOO_COSTLY = 'QUERY_TOO_COSTLY',
   QUERY_TOO_LARGE = 'QUERY_TOO_LARGE',
   PAYLOAD_TOO_LARGE = 'PAYLOAD_TOO_LARGE',
+  /** More subscriptions on one WebSocket than WS_MAX_SUBSCRIPTIONS. */
+  TOO_MANY_SUBSCRIPTIONS = 'TOO_MANY_SUBSCRIPTIONS',
   BAD_REQUEST = 'BAD_REQUEST',
   /** The same code a service's own limit raises (`rateLimited`, e.g. inquiries per address). */
   RATE_LIMITED = ErrorCode.RATE_LIMITED,

@@ -16,6 +16,9 @@ import { ConversationsModule } from '../conversations/conversations.module.js';
 import { GuestLinksService } from '../conversations/guest-links.service.js';
 import { PeopleModule } from '../people/people.module.js';
 import { SessionsService } from '../people/sessions.service.js';
+import { RateLimitsModule } from '../rate-limits/rate-limits.module.js';
+import { RateLimits } from '../rate-limits/rate-limits.service.js';
+import { WebSocketLimits } from './websocket-limits.js';
 import { graphqlWsOptions, type SocketContext, socketContext } from './websocket.js';
 
 export const GRAPHQL_PATH = '/graphql';
@@ -28,13 +31,14 @@ export const GRAPHQL_PATH = '/graphql';
   imports: [
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
-      imports: [PeopleModule, ConversationsModule],
-      inject: [Environment, getDataSourceToken(), SessionsService, GuestLinksService],
+      imports: [PeopleModule, ConversationsModule, RateLimitsModule],
+      inject: [Environment, getDataSourceToken(), SessionsService, GuestLinksService, RateLimits],
       useFactory: (
         env: Environment,
         db: DataSource,
         sessions: SessionsService,
         guests: GuestLinksService,
+        rateLimits: RateLimits,
       ): ApolloDriverConfig => {
         const development = env.NODE_ENV !== 'production';
         const edge = edgeApolloOptions(env);
@@ -49,7 +53,9 @@ export const GRAPHQL_PATH = '/graphql';
           includeStacktraceInErrorResponses: development,
           formatError,
           // Subscriptions: graphql-ws on the same path (websocket.ts applies the edge's rules).
-          subscriptions: { 'graphql-ws': graphqlWsOptions(env, sessions, guests, formatError) },
+          subscriptions: {
+            'graphql-ws': graphqlWsOptions(env, sessions, guests, formatError, rateLimits),
+          },
           context: (input: { req?: RequestWithCaller } | SocketContext): RequestContext => {
             if (!('req' in input) || !input.req) return socketContext(input as SocketContext, db);
             const req = input.req;
@@ -69,5 +75,6 @@ export const GRAPHQL_PATH = '/graphql';
     }),
   ],
   controllers: [GraphiqlAssetsController],
+  providers: [WebSocketLimits],
 })
 export class KennerGraphQLModule {}

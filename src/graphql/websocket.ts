@@ -11,11 +11,14 @@ import type { GraphQLErrorFormatter } from '../common/errors/graphql-error.forma
 import type { Environment } from '../config/environment.js';
 import { EdgeErrorCode } from '../edge/edge-errors.js';
 import { queryLimitRules } from '../edge/query-limits.rule.js';
+import type { RateLimits } from '../rate-limits/rate-limits.service.js';
 import { createLoaders, type RequestContext } from './loaders.js';
+import { socketClientIp } from './websocket-limits.js';
 
 /** What a WebSocket connection keeps between its messages: its request and its caller. */
 export interface SocketExtra {
   request: IncomingMessage;
+  socket: { close(code: number, reason: string): void };
   caller?: Caller;
 }
 
@@ -29,13 +32,16 @@ export type SocketContext = WsContext<Record<string, unknown> | undefined, Socke
  * subscriptions are about a participant. Anything else is refused with close code 4403; each operation is
  * held to the query length, token, depth and alias limits; errors are shaped by the same
  * formatter. No cookie is read, so a foreign page cannot ride a visitor's credentials (no origin
- * check needed).
+ * check needed). Connections per client IP and minute (WS_CONNECTION_LIMIT, in the rate limits'
+ * store: close 4429) and subscriptions per socket (WS_MAX_SUBSCRIPTIONS) are bounded; the message
+ * size is set on the server itself (websocket-limits.ts).
  */
 export function graphqlWsOptions(
   env: Environment,
   sessions: PersonSessions,
   guests: ConversationGuests,
   formatError: GraphQLErrorFormatter,
+  rateLimits: RateLimits,
 ): GraphQLWsSubscriptionsConfig {
   const limitRules = queryLimitRules({
     maxDepth: env.GRAPHQL_MAX_DEPTH,
@@ -45,6 +51,21 @@ export function graphqlWsOptions(
     errors.map((error) => formatError(error.toJSON(), error));
   const options: Partial<ServerOptions<Record<string, unknown> | undefined, SocketExtra>> = {
     onConnect: async (ctx: SocketContext) => {
+      if (env.WS_CONNECTION_LIMIT > 0) {
+        const ip = socketClientIp(ctx.extra.request, env.TRUST_PROXY_HOPS);
+        // The store down with RATE_LIMIT_STORE_FAILURE=closed throws: refused, as on HTTP (503).
+        const allowed = await rateLimits
+          .hit(`ws:ip:${ip}`, env.WS_CONNECTION_LIMIT, 60_000)
+          .then((decision) => decision.allowed)
+          .catch(() => null);
+        if (!allowed) {
+          ctx.extra.socket.close(
+            allowed === null ? 4503 : 4429,
+            allowed === null ? 'Service unavailable: try again later' : 'Too many connections',
+          );
+          return false;
+        }
+      }
       const header = ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization;
       if (header === undefined || header === null) {
         ctx.extra.caller = ANONYMOUS;
@@ -61,7 +82,17 @@ export function graphqlWsOptions(
       ctx.extra.caller = caller;
       return true;
     },
-    onSubscribe: (_ctx: SocketContext, _id: string, payload: { query: string }) => {
+    onSubscribe: (ctx: SocketContext, _id: string, payload: { query: string }) => {
+      // graphql-ws has registered this one already: it counts.
+      const open = Object.keys(ctx.subscriptions).length;
+      if (open > env.WS_MAX_SUBSCRIPTIONS) {
+        return [
+          new GraphQLError(
+            `At most ${env.WS_MAX_SUBSCRIPTIONS} subscriptions may be open on one connection.`,
+            { extensions: { code: EdgeErrorCode.TOO_MANY_SUBSCRIPTIONS } },
+          ),
+        ];
+      }
       const max = env.GRAPHQL_MAX_QUERY_LENGTH;
       if (typeof payload.query === 'string' && payload.query.length > max) {
         return [

@@ -16,6 +16,7 @@ import { ExpertEntity } from '../experts/expert.entity.js';
 import { toExpertModel } from '../experts/expert.mapper.js';
 import { NotificationOutbox } from '../notifications/notification-outbox.service.js';
 import { PersonalDataOfPeople } from '../people/personal-data-of-people.js';
+import { PersonalDataOfConversations } from '../conversations/personal-data-of-conversations.js';
 import { SearchOutbox } from '../search/outbox/search-outbox.service.js';
 import { SearchPurge } from '../search/sync/search-purge.service.js';
 import { ErasurePseudonyms } from './erasure-pseudonyms.js';
@@ -33,6 +34,7 @@ export class PersonalDataService {
     private readonly demand: DemandService,
     private readonly pseudonyms: ErasurePseudonyms,
     private readonly people: PersonalDataOfPeople,
+    private readonly conversations: PersonalDataOfConversations,
   ) {}
 
   async export(globalId: string): Promise<ExpertDataExport> {
@@ -60,7 +62,8 @@ export class PersonalDataService {
 
   /**
    * Removes the person, in one transaction: the profile and its links (cascade), their account
-   * (sessions and sign-in links with it), the search
+   * (sessions and sign-in links with it), their conversation messages (emptied to placeholders,
+   * personal-data-of-conversations.ts) and participations, the search
    * documents (through the outbox, so their organisation's and techniques' counts follow), the
    * mails still queued to or about them, lines naming them in inquiries and staff notes, the text
    * of searches for their name, and every audit reference, which becomes a keyed pseudonym.
@@ -77,6 +80,12 @@ export class PersonalDataService {
       const expert = await em.findOneBy(ExpertEntity, { id });
       if (!expert) throw notFound('Expert', globalId);
       await this.outbox.expertErased(em, id);
+      // Before their person rows go: the messages are still theirs to find.
+      const messages = await this.conversations.forget(
+        em,
+        (await this.people.peopleOf(em, expert)).map((p) => p.id),
+        new Date(),
+      );
       const people = await this.people.forget(em, expert);
       await em.delete(ExpertEntity, id);
       const pseudonym = this.pseudonyms.of('Expert', id);
@@ -95,7 +104,7 @@ export class PersonalDataService {
       await this.mails.forget(em, expert);
       await this.demand.forget(em, expert);
       await eraseFreeTextMentions(em, expert);
-      return { id: globalId, pseudonym, auditEntries, people: people.length };
+      return { id: globalId, pseudonym, auditEntries, people: people.length, messages };
     });
     await this.purge.expertErased(id);
     await checkpointDatabase(this.db);

@@ -34,6 +34,7 @@ export function launchAppProcess(env: Record<string, string>): LaunchedApp {
       RATE_LIMIT_ANONYMOUS: '0',
       RATE_LIMIT_KEYED: '0',
       SEARCH_TOKEN_LIMIT: '0',
+      WS_CONNECTION_LIMIT: '0',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

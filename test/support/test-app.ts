@@ -78,6 +78,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     INQUIRY_LIMIT_ADDRESS: '0',
     INQUIRY_LIMIT_CLIENT: '0',
     SIGN_IN_LIMIT_ADDRESS: '0',
+    WS_CONNECTION_LIMIT: '0',
     SIGN_IN_LIMIT_CLIENT: '0',
     // Reminders are driven by the specs about them (drain, with the clock moved), not hourly.
     PROFILE_REMINDERS: 'false',

@@ -35,4 +35,6 @@ export class ErasureReport {
   @Field({ description: 'Audit entries rewritten to the pseudonym.' }) auditEntries!: number;
   @Field({ description: 'Accounts of the person removed with the profile (0 or 1).' })
   people!: number;
+  @Field({ description: 'Their conversation messages emptied to deleted placeholders.' })
+  messages!: number;
 }
