@@ -1,11 +1,11 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class MessageDigests1796290000000 implements MigrationInterface {
-  name = 'MessageDigests1796290000000';
+export class MessageDigests1796293300000 implements MigrationInterface {
+  name = 'MessageDigests1796293300000';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(
-      `ALTER TABLE "conversation_participants" ADD COLUMN "digestedSeq" integer NOT NULL DEFAULT (0)`,
+      `ALTER TABLE "conversation_participants" ADD "digestedSeq" integer NOT NULL DEFAULT '0'`,
     );
   }
 
