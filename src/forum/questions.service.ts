@@ -11,6 +11,8 @@ import type { Connection } from '../common/pagination/connection.model.js';
 import { paginateByTime } from '../common/pagination/paginate-by-time.js';
 import { peopleById } from '../people/people-by-id.js';
 import { PostingLimit } from '../rate-limits/posting-limit.js';
+import { SearchOutbox } from '../search/outbox/search-outbox.service.js';
+import { HIDE_WITHIN_MS, SearchRelay } from '../search/sync/search-relay.service.js';
 import { toTechnologyModel } from '../technologies/technology.mapper.js';
 import { TechnologyEntity } from '../technologies/technology.entity.js';
 import { AnswerEntity } from './answer.entity.js';
@@ -36,6 +38,8 @@ export class QuestionsService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly limit: PostingLimit,
     private readonly notifications: ForumNotifications,
+    private readonly outbox: SearchOutbox,
+    private readonly relay: SearchRelay,
   ) {}
 
   /**
@@ -83,6 +87,7 @@ export class QuestionsService {
       const saved = await em.save(question);
       await em.save(em.create(FollowEntity, { questionId: saved.id, personId }));
       await this.notifications.questionAsked(em, saved, techniques);
+      await this.outbox.questionsChanged(em, [saved.id]);
       return saved.id;
     });
     return this.question(caller, id);
@@ -152,7 +157,10 @@ export class QuestionsService {
     await this.db.transaction(async (em) => {
       await readableQuestion(em, caller, id);
       await em.update(QuestionEntity, { id }, change);
+      await this.outbox.questionsChanged(em, [id]);
     });
+    // Made MEMBERS: answered once the index no longer shows it to the public (HIDE_WITHIN_MS).
+    if (change.visibility === QuestionVisibility.MEMBERS) await this.relay.sendNow(HIDE_WITHIN_MS);
   }
 
   /** GENERAL, a root technique by id, or (left out) the root of the first technique named. */
