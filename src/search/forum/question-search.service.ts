@@ -81,7 +81,7 @@ export class QuestionSearchService {
           q.acceptedAnswerId !== null && !hiddenAccepted.has(q.acceptedAnswerId),
         ),
         hiddenAnswerId: hiddenAnswer ? (hit?.id ?? null) : null,
-        highlights: highlightsOf(hit?._formatted as Record<string, unknown> | undefined),
+        highlights: highlightsOf(hit?._formatted),
       };
     });
   }
