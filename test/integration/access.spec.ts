@@ -34,6 +34,8 @@ const SEES: Record<Who, string[]> = {
   staff: ['Vis Members', 'Vis Public', 'Vis Staff'],
   admin: ['Vis Members', 'Vis Public', 'Vis Staff'],
 };
+/** Who reads FAQ drafts (and every FAQ mutation is theirs alone): staff. */
+const FAQ_STAFF = new Set<Who>(['staff', 'admin']);
 const CONTACT: Record<Who, boolean> = {
   anonymous: false,
   partnerA: false,
@@ -76,6 +78,8 @@ describe('who sees what', () => {
   let refs: Awaited<ReturnType<typeof createBasics>>;
   const key: Partial<Record<Who, string | null>> = {};
   const ids: Record<string, string> = {};
+  /** FAQ entries by question: a draft and a published one. */
+  const faq: Record<string, string> = {};
   const as = (who: Who, query: string, variables?: Record<string, unknown>) =>
     t.gql(query, variables, key[who] ?? null);
   const names = (list: { name: string }[] | undefined) =>
@@ -163,6 +167,23 @@ describe('who sees what', () => {
       );
       ids[name] = expert.id;
     }
+    for (const [question, published] of [
+      ['Vis FAQ draft?', false],
+      ['Vis FAQ published?', true],
+    ] as const) {
+      const entry = await must(
+        t,
+        `mutation($i: CreateFaqEntryInput!) { createFaqEntry(input: $i) { id } }`,
+        'createFaqEntry',
+        { i: { categoryId: 'GENERAL', translations: [{ language: 'EN', question, answer: 'A' }] } },
+      );
+      if (published) {
+        await must(t, `mutation($id: ID!) { publishFaqEntry(id: $id) { id } }`, 'publishFaqEntry', {
+          id: entry.id,
+        });
+      }
+      faq[question] = entry.id;
+    }
     await t.searchSynced();
   });
   afterAll(() => t.close());
@@ -239,6 +260,26 @@ describe('who sees what', () => {
         filter: 'visibility = STAFF OR visibility = MEMBERS OR visibility = PUBLIC',
       });
       expect(names(widened.hits as unknown as { name: string }[])).toEqual(SEES[who]);
+    });
+
+    it(`${FAQ_STAFF.has(who) ? 'sees' : 'never sees'} FAQ drafts: in the list, by id, in search()`, async () => {
+      const expected = FAQ_STAFF.has(who)
+        ? ['Vis FAQ draft?', 'Vis FAQ published?']
+        : ['Vis FAQ published?'];
+      const questions = (entries: { translations: { question: string }[] }[] | undefined) =>
+        (entries ?? []).map((e) => e.translations[0]?.question).sort();
+      const list = await as(who, `{ faqEntries { translations { question } } }`);
+      expect(questions(list.data?.faqEntries)).toEqual(expected);
+      const draft = await as(who, `query($id: ID!) { faqEntry(id: $id) { id status } }`, {
+        id: faq['Vis FAQ draft?'],
+      });
+      if (FAQ_STAFF.has(who)) expect(draft.data?.faqEntry.status).toBe('DRAFT');
+      else expect(draft.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+      const found = await as(
+        who,
+        `{ search(query: "Vis FAQ", limit: 20) { faqEntries { entry { translations { question } } } } }`,
+      );
+      expect(questions(found.data?.search.faqEntries.map((h: any) => h.entry))).toEqual(expected);
     });
 
     it(`${PEOPLE.has(who) ? 'reads its own account, and no one else' : 'has no account'}`, async () => {
