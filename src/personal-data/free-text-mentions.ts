@@ -5,13 +5,25 @@ import {
   type Person,
   PersonMentions,
 } from '../common/text/person-mentions.js';
+import { AnswerEntity } from '../forum/answer.entity.js';
+import { CommentEntity } from '../forum/comment.entity.js';
+import { QuestionEntity } from '../forum/question.entity.js';
+import { ReportEntity } from '../forum/report.entity.js';
 import { InquiryTransitionEntity } from '../inquiries/inquiry-transition.entity.js';
 import { InquiryEntity } from '../inquiries/inquiry.entity.js';
 
-/** Text others wrote that may name an expert: what a requester asked, staff notes. */
+/**
+ * Text people wrote that may name an expert: what a requester asked, staff notes, and forum posts
+ * (theirs, which lose their author when the account goes, and anyone else's) and reports.
+ */
 const FREE_TEXT: { entity: EntityTarget<ObjectLiteral>; column: string }[] = [
   { entity: InquiryEntity, column: 'description' },
   { entity: InquiryTransitionEntity, column: 'note' },
+  { entity: QuestionEntity, column: 'title' },
+  { entity: QuestionEntity, column: 'body' },
+  { entity: AnswerEntity, column: 'body' },
+  { entity: CommentEntity, column: 'body' },
+  { entity: ReportEntity, column: 'reason' },
 ];
 
 export const REMOVED = '[removed: a person erased from the directory]';

@@ -64,6 +64,8 @@ export class PersonalDataService {
    * documents (through the outbox, so their organisation's and techniques' counts follow), the
    * mails still queued to or about them, lines naming them in inquiries and staff notes, the text
    * of searches for their name, and every audit reference, which becomes a keyed pseudonym.
+   * Their forum posts stay, pseudonymised: the author goes with the account (the column becomes
+   * null), and every line of any post naming them is replaced, as in inquiries.
    * Then the deletion is sent to the search engine and, on SQLite, the write-ahead log is emptied
    * into the (secure_delete) database file.
    */
@@ -85,6 +87,10 @@ export class PersonalDataService {
         // The writes they made signed in (their profile edits): the trail stays, nameless.
         auditEntries += await pseudonymiseAuditPerson(em, person.id, personPseudonym);
         if (person.email !== expert.email) await this.mails.forget(em, person);
+        // Forum posts name the person as they signed them, which may not be the profile's name.
+        if (person.email !== expert.email || person.name !== expert.name) {
+          await eraseFreeTextMentions(em, person);
+        }
       }
       await this.mails.forget(em, expert);
       await this.demand.forget(em, expert);

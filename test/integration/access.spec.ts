@@ -36,6 +36,17 @@ const SEES: Record<Who, string[]> = {
 };
 /** Who reads FAQ drafts (and every FAQ mutation is theirs alone): staff. */
 const FAQ_STAFF = new Set<Who>(['staff', 'admin']);
+/** Who reads a MEMBERS question asked by member A (forum-access.ts): its cluster's people, staff. */
+const READS_MEMBERS_QUESTION: Record<Who, boolean> = {
+  anonymous: false,
+  partnerA: false, // an API key is no person: partners read PUBLIC questions only
+  partnerB: false,
+  memberA: true,
+  memberB: false,
+  expert: false,
+  staff: true,
+  admin: true,
+};
 const CONTACT: Record<Who, boolean> = {
   anonymous: false,
   partnerA: false,
@@ -66,6 +77,20 @@ const CONVERSATION_MUTATIONS = new Set([
   'markRead',
   'muteConversation',
 ]);
+/**
+ * Writes of the forum open to signed-in people, checked on the question (forum.spec.ts): the
+ * placeholders name no question (or, for askQuestion, an Expert id as category), so they are
+ * refused and write nothing.
+ */
+const FORUM_MUTATIONS = new Set([
+  'askQuestion',
+  'answerQuestion',
+  'commentOnPost',
+  'acceptAnswer',
+  'followQuestion',
+  'unfollowQuestion',
+  'reportPost',
+]);
 
 /**
  * Acceptance "who sees what": every role × every way in. Cluster A holds the experts'
@@ -80,6 +105,7 @@ describe('who sees what', () => {
   const ids: Record<string, string> = {};
   /** FAQ entries by question: a draft and a published one. */
   const faq: Record<string, string> = {};
+  let questionId = '';
   const as = (who: Who, query: string, variables?: Record<string, unknown>) =>
     t.gql(query, variables, key[who] ?? null);
   const names = (list: { name: string }[] | undefined) =>
@@ -184,6 +210,11 @@ describe('who sees what', () => {
       }
       faq[question] = entry.id;
     }
+    const asked = await as(
+      'memberA',
+      `mutation { askQuestion(title: "Vis question", body: "Members only") { id } }`,
+    );
+    questionId = asked.data?.askQuestion.id;
     await t.searchSynced();
   });
   afterAll(() => t.close());
@@ -304,6 +335,46 @@ describe('who sees what', () => {
       expect(JSON.stringify(search)).not.toMatch(/@(member|lone)\.example/);
     });
 
+    it(`${READS_MEMBERS_QUESTION[who] ? 'reads' : 'sees nothing of'} a MEMBERS question of cluster A`, async () => {
+      const reads = READS_MEMBERS_QUESTION[who];
+      const one = await as(who, `query($id: ID!) { question(id: $id) { title } }`, {
+        id: questionId,
+      });
+      expect(one.data?.question?.title ?? one.errors?.[0]?.extensions?.code).toBe(
+        reads ? 'Vis question' : 'NOT_FOUND',
+      );
+      const list = await as(who, `{ questions(first: 100) { totalCount edges { node { id } } } }`);
+      expect(list.data?.questions.totalCount).toBe(reads ? 1 : 0);
+      expect(JSON.stringify(list.data)).toBe(
+        JSON.stringify({
+          questions: {
+            totalCount: reads ? 1 : 0,
+            edges: reads ? [{ node: { id: questionId } }] : [],
+          },
+        }),
+      );
+      if (!PEOPLE.has(who) || reads) return;
+      // Signed in but outside its clusters: every write naming it is told it does not exist.
+      for (const [query, variables] of [
+        [
+          `mutation($q: ID!) { answerQuestion(questionId: $q, body: "hi") { id } }`,
+          { q: questionId },
+        ],
+        [
+          `mutation($q: ID!) { commentOnPost(kind: QUESTION, id: $q, body: "hi") { id } }`,
+          { q: questionId },
+        ],
+        [`mutation($q: ID!) { followQuestion(id: $q) { id } }`, { q: questionId }],
+        [
+          `mutation($q: ID!) { reportPost(kind: QUESTION, id: $q, reason: "x") { id } }`,
+          { q: questionId },
+        ],
+      ] as const) {
+        const res = await as(who, query, variables);
+        expect([query, res.errors?.[0]?.extensions?.code]).toEqual([query, 'NOT_FOUND']);
+      }
+    });
+
     it(`${CONTACT[who] ? 'reads' : 'never reads'} contact details`, async () => {
       const res = await as(who, `{ experts(first: 100) { edges { node { name email phone } } } }`);
       const visible = res.data?.experts.edges
@@ -335,7 +406,10 @@ describe('who sees what', () => {
         if (who === 'expert' && OWN_PROFILE_MUTATIONS.has(m.name)) continue;
         const res = await as(who, m.query, m.variables);
         const code = res.errors?.[0]?.extensions?.code;
-        if (PEOPLE.has(who) && CONVERSATION_MUTATIONS.has(m.name)) {
+        if (
+          PEOPLE.has(who) &&
+          (CONVERSATION_MUTATIONS.has(m.name) || FORUM_MUTATIONS.has(m.name))
+        ) {
           expect([
             who,
             m.name,

@@ -35,7 +35,7 @@ describe('forum: questions, answers, moderation (issue 16)', () => {
   let mia: Who; // member of the test cluster
   let otto: Who; // member of another cluster
   let nora: Who; // signed in, of no organisation
-  let erik: Who; // expert of XRD, in the test cluster
+  let erik: Who & { expertId: string }; // expert of XRD, in the test cluster
 
   let sam: Who; // staff, signed in
   let rita: Who; // member who posts too much
@@ -53,14 +53,24 @@ describe('forum: questions, answers, moderation (issue 16)', () => {
     return smtp.mails.filter((m) => m.to.includes(email)).map((m) => textOf(m.raw));
   }
 
-  async function expertPerson(name: string, email: string, extra: string): Promise<Who> {
+  async function expertPerson(
+    name: string,
+    email: string,
+    extra: string,
+  ): Promise<Who & { expertId: string }> {
     const expert = await must(
       t,
       `mutation($o: ID!, $x: ID!) { createExpert(input: { name: "${name}", email: "${email}", organisationId: $o, visibility: MEMBERS, skills: [{ technologyId: $x, level: EXPERT }] ${extra} }) { id } }`,
       'createExpert',
       { o: refs.org.id, x: refs.xrd.id },
     );
-    return signedInPerson(t, { email, name, organisationId: refs.org.id, expertId: expert.id });
+    const person = await signedInPerson(t, {
+      email,
+      name,
+      organisationId: refs.org.id,
+      expertId: expert.id,
+    });
+    return { ...person, expertId: expert.id };
   }
 
   beforeAll(async () => {
@@ -415,5 +425,36 @@ describe('forum: questions, answers, moderation (issue 16)', () => {
     }
     expect(await t.db.getRepository(QuestionEntity).count()).toBe(questions);
     expect(await t.db.getRepository(ReportEntity).count()).toBe(reports);
+  });
+
+  it('erasure of an expert: their posts stay without an author, lines naming them are replaced, their follows go', async () => {
+    const thanks = await q(
+      COMMENT,
+      { k: 'ANSWER', id: answerId, b: 'Thanks Erik Expert, that helped.\nThe peaks are back.' },
+      mia,
+    );
+    const commentId = thanks.data?.commentOnPost.id as string;
+    expect(
+      await t.db.getRepository(AnswerEntity).countBy({ authorPersonId: erik.id }),
+    ).toBeGreaterThan(0);
+    const erased = await t.gql(`mutation($id: ID!) { eraseExpert(id: $id) { id } }`, {
+      id: erik.expertId,
+    });
+    expect(erased.errors).toBeUndefined();
+    expect(await t.db.getRepository(AnswerEntity).countBy({ authorPersonId: erik.id })).toBe(0);
+    const read = (await q(READ, { id: questionId }, mia)).data?.question;
+    const answer = read.answers.find((a: { id: string }) => a.id === answerId);
+    expect(answer).toMatchObject({
+      body: 'Residual stress. Check sin²ψ.',
+      author: null,
+      accepted: true,
+    });
+    const comment = await t.db.getRepository(CommentEntity).findOneByOrFail({ id: commentId });
+    expect(comment.body).toBe('[removed: a person erased from the directory]\nThe peaks are back.');
+    expect(JSON.stringify(read)).not.toContain('Erik');
+    const follows = await t.db.query<unknown[]>(
+      `SELECT 1 FROM forum_follows WHERE "personId" = '${erik.id}'`,
+    );
+    expect(follows).toHaveLength(0);
   });
 });

@@ -88,10 +88,15 @@ const ID_TYPES: [RegExp, string][] = [
   [/^instrument/, 'Instrument'],
   [/^inquiry/, 'Inquiry'],
   [/^conversation/, 'Conversation'],
+  [/^question/, 'Question'],
+  [/^answer/, 'Answer'],
 ];
 
 /** Types that are no Node, reached through their own query (`conversation(id:)`). */
-const REACHED_BY: Record<string, string> = { Conversation: 'conversation' };
+const REACHED_BY: Record<string, string> = {
+  Conversation: 'conversation',
+  Question: 'question',
+};
 
 /**
  * Every query, mutation and nested field with arguments in the live schema, each with

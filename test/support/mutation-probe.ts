@@ -80,6 +80,13 @@ export async function rowCounts(t: TestApp): Promise<Record<string, number>> {
     'conversation_participants',
     'messages',
     'message_revisions',
+    'forum_questions',
+    'forum_question_clusters',
+    'forum_question_techniques',
+    'forum_answers',
+    'forum_comments',
+    'forum_follows',
+    'forum_reports',
   ];
   const counts: Record<string, number> = {};
   for (const table of tables) {
