@@ -353,6 +353,12 @@ describe('who sees what', () => {
           },
         }),
       );
+      // search() finds it for the same callers, and for no one else.
+      const found = await as(
+        who,
+        `{ search(query: "Vis question", limit: 20) { questions { question { id } } } }`,
+      );
+      expect(found.data?.search.questions).toEqual(reads ? [{ question: { id: questionId } }] : []);
       if (!PEOPLE.has(who) || reads) return;
       // Signed in but outside its clusters: every write naming it is told it does not exist.
       for (const [query, variables] of [
