@@ -35,6 +35,7 @@ describe('exchange search: FAQ and forum questions in search()', () => {
   let sam: Who; // staff, signed in
   const anonymous: Who = null;
   let diffraction = '';
+  let orgId = '';
 
   const gql = (query: string, variables: Record<string, unknown>, who: Who) =>
     t.gql(query, variables, who ? who.token : null);
@@ -73,6 +74,7 @@ describe('exchange search: FAQ and forum questions in search()', () => {
       { c: other.id },
     );
     const org = refs.org.id;
+    orgId = org;
     mia = await signedInPerson(t, { email: 'mia@lab.example', name: 'Mia', organisationId: org });
     erik = await signedInPerson(t, {
       email: 'erik@lab.example',
@@ -184,6 +186,48 @@ describe('exchange search: FAQ and forum questions in search()', () => {
     expect((await found('carbon fibre', { id: '', token: t.keys.staff })).questions).toEqual([
       question.id,
     ]);
+  });
+
+  it('erasing a person takes the lines naming them out of question and FAQ documents', async () => {
+    const expert = await must(
+      t,
+      `mutation($o: ID!) { createExpert(input: { name: "Hanna Erasable", email: "hanna@lab.example", organisationId: $o }) { id } }`,
+      'createExpert',
+      { o: orgId },
+    );
+    const { askQuestion: question } = await ok(
+      ASK,
+      {
+        t: 'Who runs the tensile bench?',
+        b: 'Ask Hanna Erasable, she knows it.\nIt is in hall 2.',
+      },
+      mia,
+    );
+    await ok(VISIBILITY, { id: question.id, v: 'PUBLIC' }, sam);
+    const { createFaqEntry: entry } = await ok(
+      `mutation($i: CreateFaqEntryInput!) { createFaqEntry(input: $i) { id } }`,
+      {
+        i: {
+          categoryId: 'GENERAL',
+          translations: [
+            {
+              language: 'EN',
+              question: 'Who runs the tensile bench?',
+              answer: 'Hanna Erasable runs it.\nIt is in hall 2.',
+            },
+          ],
+        },
+      },
+      sam,
+    );
+    expect(await found('Hanna', sam)).toMatchObject({
+      faq: [entry.id],
+      questions: [question.id],
+    });
+
+    await ok(`mutation($id: ID!) { eraseExpert(id: $id) { id } }`, { id: expert.id }, sam);
+    expect(await found('Hanna', sam)).toMatchObject({ faq: [], questions: [] });
+    expect(await found('hall', sam)).toMatchObject({ faq: [entry.id], questions: [question.id] });
   });
 
   it('reconcile finds a question document tampered with and repairs it', async () => {
