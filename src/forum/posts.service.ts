@@ -104,11 +104,6 @@ export class PostsService {
     });
   }
 
-  async following(caller: Caller, questionId: string): Promise<boolean> {
-    if (!caller.personId) return false;
-    return this.db.getRepository(FollowEntity).existsBy({ questionId, personId: caller.personId });
-  }
-
   /** The answers of a question the caller reads (checked by the caller of this), oldest first. */
   async answersOf(caller: Caller, question: { id: string; acceptedAnswerId: string | null }) {
     const query = this.db

@@ -123,6 +123,6 @@ export class QuestionsResolver {
 
   @ResolveField(() => Boolean, { description: 'Whether the signed-in caller follows it.' })
   followedByMe(@Parent() q: QuestionModel, @Context() ctx: RequestContext) {
-    return this.posts.following(ctx.caller, q.id);
+    return ctx.loaders.followedQuestion.load(q.id);
   }
 }

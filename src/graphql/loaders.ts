@@ -5,6 +5,7 @@ import { type DataSource, type EntityTarget, In, type ObjectLiteral } from 'type
 import { ClusterEntity } from '../clusters/cluster.entity.js';
 import { ExpertSkillEntity } from '../experts/expert-skill.entity.js';
 import { ExpertEntity } from '../experts/expert.entity.js';
+import { FollowEntity } from '../forum/follow.entity.js';
 import { InstrumentEntity } from '../instruments/instrument.entity.js';
 import { OrganisationEntity } from '../organisations/organisation.entity.js';
 import { TechnologyEntity } from '../technologies/technology.entity.js';
@@ -116,6 +117,15 @@ export function createLoaders(db: DataSource, caller: Caller) {
       'materialId',
     ),
     sectorsByExpert: viaJoinTable(db, SectorEntity, 'expert_sectors', 'expertId', 'sectorId'),
+    /** Whether the caller (a signed-in person) follows each forum question. */
+    followedQuestion: new DataLoader<string, boolean>(async (ids) => {
+      if (!caller.personId) return ids.map(() => false);
+      const rows = await db
+        .getRepository(FollowEntity)
+        .findBy({ personId: caller.personId, questionId: In([...ids]) });
+      const followed = new Set(rows.map((row) => row.questionId));
+      return ids.map((id) => followed.has(id));
+    }),
     /** The techniques a forum question names (its question was access-checked when read). */
     techniquesByQuestion: viaJoinTable(
       db,

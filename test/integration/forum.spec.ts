@@ -427,6 +427,28 @@ describe('forum: questions, answers, moderation (issue 16)', () => {
     expect(await t.db.getRepository(ReportEntity).count()).toBe(reports);
   });
 
+  it('questions page by activity, newest first, without gaps or repeats; a foreign cursor is BAD_USER_INPUT', async () => {
+    const page = `query($a: String) { questions(first: 2, after: $a) { totalCount pageInfo { hasNextPage endCursor } edges { node { id lastActivityAt } } } }`;
+    const seen: string[] = [];
+    let after: string | null = null;
+    let total = 0;
+    for (let i = 0; i < 10; i++) {
+      const res = await q(page, { a: after }, sam);
+      const conn = res.data?.questions;
+      total = conn.totalCount;
+      seen.push(...conn.edges.map((e: { node: { id: string } }) => e.node.id));
+      if (!conn.pageInfo.hasNextPage) break;
+      after = conn.pageInfo.endCursor;
+    }
+    expect(total).toBeGreaterThanOrEqual(3);
+    expect(seen).toHaveLength(total);
+    expect(new Set(seen).size).toBe(total);
+    const all = await q(`{ questions(first: 100) { edges { node { id } } } }`, {}, sam);
+    expect(all.data?.questions.edges.map((e: { node: { id: string } }) => e.node.id)).toEqual(seen);
+    const junk = await q(page, { a: Buffer.from('["x","y"]').toString('base64url') }, sam);
+    expect(junk.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
+  });
+
   it('erasure of an expert: their posts stay without an author, lines naming them are replaced, their follows go', async () => {
     const thanks = await q(
       COMMENT,
