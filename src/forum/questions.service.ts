@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { type DataSource, type EntityManager, IsNull } from 'typeorm';
 import { type Caller, isStaff } from '../auth/caller.js';
 import { ClusterEntity } from '../clusters/cluster.entity.js';
-import { badInput, DomainError, ErrorCode } from '../common/errors/domain-error.js';
+import { DomainError, ErrorCode } from '../common/errors/domain-error.js';
 import { requireRefs } from '../common/database/references.js';
 import { fromGlobalId, toGlobalId } from '../common/graphql/global-id.js';
 import type { ForwardConnectionArgs } from '../common/pagination/connection.args.js';
@@ -14,6 +14,7 @@ import { PostingLimit } from '../rate-limits/posting-limit.js';
 import { SearchOutbox } from '../search/outbox/search-outbox.service.js';
 import { HIDE_WITHIN_MS, SearchRelay } from '../search/sync/search-relay.service.js';
 import { toTechnologyModel } from '../technologies/technology.mapper.js';
+import { categoryIdOf } from '../technologies/exchange-categories.js';
 import { TechnologyEntity } from '../technologies/technology.entity.js';
 import { AnswerEntity } from './answer.entity.js';
 import { FollowEntity } from './follow.entity.js';
@@ -169,15 +170,8 @@ export class QuestionsService {
     categoryId: string | undefined,
     techniques: TechnologyEntity[],
   ): Promise<string | null> {
-    if (categoryId === GENERAL_CATEGORY) return null;
     if (categoryId === undefined) return techniques[0]?.categoryId ?? null;
-    const id = fromGlobalId(categoryId, 'Technology', 'categoryId');
-    const root = await em.findOneBy(TechnologyEntity, { id });
-    if (!root) throw badInput('categoryId', 'no Technology with this id');
-    if (root.parentId !== null) {
-      throw badInput('categoryId', 'must be a top category (a root technique) or GENERAL');
-    }
-    return root.id;
+    return categoryIdOf(em, categoryId, 'categoryId');
   }
 
   /** Models of questions the caller reads: askers in one query, accepted answers checked. */
