@@ -1,7 +1,9 @@
 import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { languageOr } from '../common/i18n/language.js';
 import type { RequestContext } from '../graphql/loaders.js';
 import {
   CreateFaqEntryInput,
+  DraftFaqFromAnswerArgs,
   FaqEntriesArgs,
   FaqEntryIdArgs,
   UpdateFaqEntryArgs,
@@ -30,6 +32,14 @@ export class FaqResolver {
   @Mutation(() => FaqEntryModel, { description: 'A new DRAFT entry. Staff only.' })
   createFaqEntry(@Args('input') input: CreateFaqEntryInput) {
     return this.faq.create(input);
+  }
+
+  @Mutation(() => FaqEntryModel, {
+    description:
+      'Copies an accepted forum answer and its question into a new DRAFT entry linked to the answer, for staff to edit. Staff only.',
+  })
+  draftFaqFromAnswer(@Args() { answerId, language }: DraftFaqFromAnswerArgs) {
+    return this.faq.draftFromAnswer(answerId, languageOr(language));
   }
 
   @Mutation(() => FaqEntryModel, { description: 'Changes an entry. Staff only.' })

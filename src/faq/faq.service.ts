@@ -2,10 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, IsNull } from 'typeorm';
 import { type Caller, isStaff } from '../auth/caller.js';
-import { badInput, notFound } from '../common/errors/domain-error.js';
+import { badInput, conflict, notFound } from '../common/errors/domain-error.js';
+import type { Language } from '../common/i18n/language.js';
+import { AnswerEntity } from '../forum/answer.entity.js';
+import { QuestionEntity } from '../forum/question.entity.js';
 import { SearchOutbox } from '../search/outbox/search-outbox.service.js';
 import { HIDE_WITHIN_MS, SearchRelay } from '../search/sync/search-relay.service.js';
-import { categoryIdOf } from '../technologies/exchange-categories.js';
+import { categoryIdFor, categoryIdOf } from '../technologies/exchange-categories.js';
 import type {
   CreateFaqEntryInput,
   FaqEntriesArgs,
@@ -65,21 +68,53 @@ export class FaqService {
     return toFaqEntryModel(entry);
   }
 
-  create(input: CreateFaqEntryInput, sourceAnswerId: string | null = null) {
+  create(input: CreateFaqEntryInput) {
+    return this.db.transaction((em) => this.insert(em, input, null));
+  }
+
+  /**
+   * An accepted answer becomes a DRAFT entry in one step: a copy of its question (title, blank
+   * line, body) and of the answer, in `language`, in the question's category, linked to the
+   * answer. Staff edit the copy afterwards; later edits of the post do not reach it.
+   */
+  draftFromAnswer(answerId: string, language: Language) {
     return this.db.transaction(async (em) => {
-      const categoryId = await categoryIdOf(em, input.categoryId);
-      const entry = em.create(FaqEntryEntity, {
-        categoryId,
-        position: input.position ?? (await this.nextPosition(em, categoryId)),
-        status: FaqStatus.DRAFT,
-        publishedAt: null,
-        sourceAnswerId,
-        ...columnsOf(checkTranslations(input.translations)),
-      });
-      const saved = await em.save(entry);
-      await this.outbox.faqEntriesChanged(em, [saved.id]);
-      return toFaqEntryModel(saved);
+      const answer = await em.findOneBy(AnswerEntity, { id: answerId });
+      const question = answer && (await em.findOneBy(QuestionEntity, { id: answer.questionId }));
+      if (!answer || !question) throw notFound('answer', answerId);
+      if (question.acceptedAnswerId !== answer.id) {
+        throw conflict('answerId', 'only the accepted answer of a question becomes a FAQ entry');
+      }
+      if (answer.hiddenAt || question.hiddenAt) {
+        throw conflict('answerId', 'the answer or its question is hidden: restore it first');
+      }
+      const input = {
+        categoryId: categoryIdFor(question.categoryId),
+        translations: [
+          { language, question: `${question.title}\n\n${question.body}`, answer: answer.body },
+        ],
+      };
+      return this.insert(em, input, answer.id);
     });
+  }
+
+  private async insert(
+    em: EntityManager,
+    input: CreateFaqEntryInput,
+    sourceAnswerId: string | null,
+  ): Promise<FaqEntryModel> {
+    const categoryId = await categoryIdOf(em, input.categoryId);
+    const entry = em.create(FaqEntryEntity, {
+      categoryId,
+      position: input.position ?? (await this.nextPosition(em, categoryId)),
+      status: FaqStatus.DRAFT,
+      publishedAt: null,
+      sourceAnswerId,
+      ...columnsOf(checkTranslations(input.translations)),
+    });
+    const saved = await em.save(entry);
+    await this.outbox.faqEntriesChanged(em, [saved.id]);
+    return toFaqEntryModel(saved);
   }
 
   update(id: string, input: UpdateFaqEntryInput) {

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { NotificationsModule } from '../notifications/notifications.module.js';
 import { RateLimitsModule } from '../rate-limits/rate-limits.module.js';
+import { SearchModule } from '../search/search.module.js';
 import { ForumNotifications } from './forum-notifications.js';
 import { ModerationResolver } from './moderation.resolver.js';
 import { ModerationService } from './moderation.service.js';
@@ -14,7 +15,8 @@ import { QuestionsService } from './questions.service.js';
  * comments, accepted answers, follows, and moderation. Who reads what is forum-access.ts.
  */
 @Module({
-  imports: [NotificationsModule, RateLimitsModule],
+  // SearchModule: every write marks its question's search document stale (SearchOutbox).
+  imports: [NotificationsModule, RateLimitsModule, SearchModule],
   providers: [
     ForumNotifications,
     QuestionsService,

@@ -8,6 +8,8 @@ import type { ForwardConnectionArgs } from '../common/pagination/connection.args
 import { paginateByTime } from '../common/pagination/paginate-by-time.js';
 import { peopleById } from '../people/people-by-id.js';
 import { PostingLimit } from '../rate-limits/posting-limit.js';
+import { SearchOutbox } from '../search/outbox/search-outbox.service.js';
+import { HIDE_WITHIN_MS, SearchRelay } from '../search/sync/search-relay.service.js';
 import { AnswerEntity } from './answer.entity.js';
 import { CommentEntity } from './comment.entity.js';
 import { postVisible, readableQuestion } from './forum-access.js';
@@ -34,6 +36,8 @@ export class ModerationService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly limit: PostingLimit,
+    private readonly outbox: SearchOutbox,
+    private readonly relay: SearchRelay,
   ) {}
 
   /** A post the caller sees; one open report per person and post (a repeat returns it). */
@@ -67,9 +71,10 @@ export class ModerationService {
   /** Staff: hidden (or shown again); the post's open reports are resolved either way. */
   async setHidden(caller: Caller, kind: PostKind, id: string, hidden: boolean) {
     if (!isStaff(caller)) throw new DomainError(ErrorCode.FORBIDDEN, 'only staff moderate');
-    return this.db.transaction(async (em) => {
+    const moderated = await this.db.transaction(async (em) => {
       const { questionId } = await this.visiblePost(em, caller, kind, id);
       await em.update(TABLES[kind], { id }, { hiddenAt: hidden ? new Date() : null });
+      await this.outbox.questionsChanged(em, [questionId]);
       const resolved = await em.update(
         ReportEntity,
         { postKind: kind, postId: id, resolvedAt: IsNull() },
@@ -83,6 +88,9 @@ export class ModerationService {
         reportsResolved: resolved.affected ?? 0,
       });
     });
+    // Hidden: answered once the index shows the post to staff only (HIDE_WITHIN_MS).
+    if (hidden) await this.relay.sendNow(HIDE_WITHIN_MS);
+    return moderated;
   }
 
   /** Staff: open reports, oldest first. */

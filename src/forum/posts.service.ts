@@ -6,6 +6,7 @@ import { personOf } from '../auth/signed-in-person.js';
 import { badInput, DomainError, ErrorCode, notFound } from '../common/errors/domain-error.js';
 import { peopleById } from '../people/people-by-id.js';
 import { PostingLimit } from '../rate-limits/posting-limit.js';
+import { SearchOutbox } from '../search/outbox/search-outbox.service.js';
 import { AnswerEntity } from './answer.entity.js';
 import { CommentEntity } from './comment.entity.js';
 import { FollowEntity } from './follow.entity.js';
@@ -26,6 +27,7 @@ export class PostsService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly limit: PostingLimit,
     private readonly notifications: ForumNotifications,
+    private readonly outbox: SearchOutbox,
   ) {}
 
   async answer(caller: Caller, questionId: string, body: string): Promise<AnswerModel> {
@@ -38,6 +40,7 @@ export class PostsService {
       );
       await em.update(QuestionEntity, { id: questionId }, { lastActivityAt: new Date() });
       await this.notifications.answerPosted(em, question, answer);
+      await this.outbox.questionsChanged(em, [questionId]);
       return answer;
     });
     return (await this.answerModels([answer], null))[0] as AnswerModel;
@@ -68,6 +71,8 @@ export class PostsService {
         }),
       );
       await em.update(QuestionEntity, { id: questionId }, { lastActivityAt: new Date() });
+      // Comments are not indexed, but the question's last activity is.
+      await this.outbox.questionsChanged(em, [questionId]);
       return comment;
     });
     const people = await peopleById(this.db.manager, [comment.authorPersonId]);
@@ -84,6 +89,7 @@ export class PostsService {
         throw new DomainError(ErrorCode.FORBIDDEN, 'only the asker or staff accept an answer');
       }
       await em.update(QuestionEntity, { id: question.id }, { acceptedAnswerId: answer.id });
+      await this.outbox.questionsChanged(em, [question.id]);
       return question.id;
     });
   }

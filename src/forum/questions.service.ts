@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { type DataSource, type EntityManager, IsNull } from 'typeorm';
 import { type Caller, isStaff } from '../auth/caller.js';
 import { ClusterEntity } from '../clusters/cluster.entity.js';
-import { badInput, DomainError, ErrorCode } from '../common/errors/domain-error.js';
+import { DomainError, ErrorCode } from '../common/errors/domain-error.js';
 import { requireRefs } from '../common/database/references.js';
 import { fromGlobalId, toGlobalId } from '../common/graphql/global-id.js';
 import type { ForwardConnectionArgs } from '../common/pagination/connection.args.js';
@@ -11,7 +11,10 @@ import type { Connection } from '../common/pagination/connection.model.js';
 import { paginateByTime } from '../common/pagination/paginate-by-time.js';
 import { peopleById } from '../people/people-by-id.js';
 import { PostingLimit } from '../rate-limits/posting-limit.js';
+import { SearchOutbox } from '../search/outbox/search-outbox.service.js';
+import { HIDE_WITHIN_MS, SearchRelay } from '../search/sync/search-relay.service.js';
 import { toTechnologyModel } from '../technologies/technology.mapper.js';
+import { categoryIdOf } from '../technologies/exchange-categories.js';
 import { TechnologyEntity } from '../technologies/technology.entity.js';
 import { AnswerEntity } from './answer.entity.js';
 import { FollowEntity } from './follow.entity.js';
@@ -36,6 +39,8 @@ export class QuestionsService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly limit: PostingLimit,
     private readonly notifications: ForumNotifications,
+    private readonly outbox: SearchOutbox,
+    private readonly relay: SearchRelay,
   ) {}
 
   /**
@@ -83,6 +88,7 @@ export class QuestionsService {
       const saved = await em.save(question);
       await em.save(em.create(FollowEntity, { questionId: saved.id, personId }));
       await this.notifications.questionAsked(em, saved, techniques);
+      await this.outbox.questionsChanged(em, [saved.id]);
       return saved.id;
     });
     return this.question(caller, id);
@@ -152,7 +158,10 @@ export class QuestionsService {
     await this.db.transaction(async (em) => {
       await readableQuestion(em, caller, id);
       await em.update(QuestionEntity, { id }, change);
+      await this.outbox.questionsChanged(em, [id]);
     });
+    // Made MEMBERS: answered once the index no longer shows it to the public (HIDE_WITHIN_MS).
+    if (change.visibility === QuestionVisibility.MEMBERS) await this.relay.sendNow(HIDE_WITHIN_MS);
   }
 
   /** GENERAL, a root technique by id, or (left out) the root of the first technique named. */
@@ -161,15 +170,8 @@ export class QuestionsService {
     categoryId: string | undefined,
     techniques: TechnologyEntity[],
   ): Promise<string | null> {
-    if (categoryId === GENERAL_CATEGORY) return null;
     if (categoryId === undefined) return techniques[0]?.categoryId ?? null;
-    const id = fromGlobalId(categoryId, 'Technology', 'categoryId');
-    const root = await em.findOneBy(TechnologyEntity, { id });
-    if (!root) throw badInput('categoryId', 'no Technology with this id');
-    if (root.parentId !== null) {
-      throw badInput('categoryId', 'must be a top category (a root technique) or GENERAL');
-    }
-    return root.id;
+    return categoryIdOf(em, categoryId, 'categoryId');
   }
 
   /** Models of questions the caller reads: askers in one query, accepted answers checked. */

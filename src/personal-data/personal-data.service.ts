@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import {
   auditEntriesAbout,
   auditEntriesBy,
@@ -20,7 +20,7 @@ import { PersonalDataOfConversations } from '../conversations/personal-data-of-c
 import { SearchOutbox } from '../search/outbox/search-outbox.service.js';
 import { SearchPurge } from '../search/sync/search-purge.service.js';
 import { ErasurePseudonyms } from './erasure-pseudonyms.js';
-import { eraseFreeTextMentions } from './free-text-mentions.js';
+import { type ErasedMentions, eraseFreeTextMentions } from './free-text-mentions.js';
 import type { ErasureReport, ExpertDataExport } from './models/expert-data-export.model.js';
 
 /** The rights of the people in the database: access (export) and erasure. */
@@ -98,17 +98,23 @@ export class PersonalDataService {
         if (person.email !== expert.email) await this.mails.forget(em, person);
         // Forum posts name the person as they signed them, which may not be the profile's name.
         if (person.email !== expert.email || person.name !== expert.name) {
-          await eraseFreeTextMentions(em, person);
+          await this.mentionsErased(em, await eraseFreeTextMentions(em, person));
         }
       }
       await this.mails.forget(em, expert);
       await this.demand.forget(em, expert);
-      await eraseFreeTextMentions(em, expert);
+      await this.mentionsErased(em, await eraseFreeTextMentions(em, expert));
       return { id: globalId, pseudonym, auditEntries, people: people.length, messages };
     });
     await this.purge.expertErased(id);
     await checkpointDatabase(this.db);
     return report;
+  }
+
+  /** Posts and FAQ entries redacted: their search documents must lose the lines too. */
+  private async mentionsErased(em: EntityManager, erased: ErasedMentions): Promise<void> {
+    await this.outbox.questionsChanged(em, [...new Set(erased.questionIds)]);
+    await this.outbox.faqEntriesChanged(em, erased.faqEntryIds);
   }
 }
 

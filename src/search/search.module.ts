@@ -12,6 +12,7 @@ import { SearchTokensResolver } from './tokens/search-tokens.resolver.js';
 import { SearchTokensService } from './tokens/search-tokens.service.js';
 import { FacetLabels } from './faceting/facet-labels.service.js';
 import { FaqSearchService } from './faq/faq-search.service.js';
+import { QuestionSearchService } from './forum/question-search.service.js';
 import { OrganisationSearchService } from './organisations/organisation-search.service.js';
 import { SearchOverviewService } from './overview/search-overview.service.js';
 import { TechnologySearchService } from './technologies/technology-search.service.js';
@@ -49,6 +50,7 @@ import { SearchRelay } from './sync/search-relay.service.js';
     TechnologySearchService,
     SearchOverviewService,
     FaqSearchService,
+    QuestionSearchService,
     FacetLabels,
     SearchTokenKey,
     SearchTokenVerifier,

@@ -54,7 +54,7 @@ export class SearchResolver {
 
   @Query(() => SearchOverview, {
     description:
-      'The best experts, organisations, techniques and FAQ entries for one query, in one request.',
+      'The best experts, organisations, techniques, FAQ entries and forum questions for one query, in one request, each as the caller may see them.',
   })
   search(@Args() { query, limit }: SearchOverviewArgs, @Context() ctx: RequestContext) {
     return this.overview.search(query, limit, ctx.caller, ctx.loaders);

@@ -34,6 +34,8 @@ const SEES: Record<Who, string[]> = {
   staff: ['Vis Members', 'Vis Public', 'Vis Staff'],
   admin: ['Vis Members', 'Vis Public', 'Vis Staff'],
 };
+/** Who reads FAQ drafts (and every FAQ mutation is theirs alone): staff. */
+const FAQ_STAFF = new Set<Who>(['staff', 'admin']);
 /** Who reads a MEMBERS question asked by member A (forum-access.ts): its cluster's people, staff. */
 const READS_MEMBERS_QUESTION: Record<Who, boolean> = {
   anonymous: false,
@@ -101,6 +103,8 @@ describe('who sees what', () => {
   let refs: Awaited<ReturnType<typeof createBasics>>;
   const key: Partial<Record<Who, string | null>> = {};
   const ids: Record<string, string> = {};
+  /** FAQ entries by question: a draft and a published one. */
+  const faq: Record<string, string> = {};
   let questionId = '';
   const as = (who: Who, query: string, variables?: Record<string, unknown>) =>
     t.gql(query, variables, key[who] ?? null);
@@ -189,6 +193,23 @@ describe('who sees what', () => {
       );
       ids[name] = expert.id;
     }
+    for (const [question, published] of [
+      ['Vis FAQ draft?', false],
+      ['Vis FAQ published?', true],
+    ] as const) {
+      const entry = await must(
+        t,
+        `mutation($i: CreateFaqEntryInput!) { createFaqEntry(input: $i) { id } }`,
+        'createFaqEntry',
+        { i: { categoryId: 'GENERAL', translations: [{ language: 'EN', question, answer: 'A' }] } },
+      );
+      if (published) {
+        await must(t, `mutation($id: ID!) { publishFaqEntry(id: $id) { id } }`, 'publishFaqEntry', {
+          id: entry.id,
+        });
+      }
+      faq[question] = entry.id;
+    }
     const asked = await as(
       'memberA',
       `mutation { askQuestion(title: "Vis question", body: "Members only") { id } }`,
@@ -272,6 +293,26 @@ describe('who sees what', () => {
       expect(names(widened.hits as unknown as { name: string }[])).toEqual(SEES[who]);
     });
 
+    it(`${FAQ_STAFF.has(who) ? 'sees' : 'never sees'} FAQ drafts: in the list, by id, in search()`, async () => {
+      const expected = FAQ_STAFF.has(who)
+        ? ['Vis FAQ draft?', 'Vis FAQ published?']
+        : ['Vis FAQ published?'];
+      const questions = (entries: { translations: { question: string }[] }[] | undefined) =>
+        (entries ?? []).map((e) => e.translations[0]?.question).sort();
+      const list = await as(who, `{ faqEntries { translations { question } } }`);
+      expect(questions(list.data?.faqEntries)).toEqual(expected);
+      const draft = await as(who, `query($id: ID!) { faqEntry(id: $id) { id status } }`, {
+        id: faq['Vis FAQ draft?'],
+      });
+      if (FAQ_STAFF.has(who)) expect(draft.data?.faqEntry.status).toBe('DRAFT');
+      else expect(draft.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+      const found = await as(
+        who,
+        `{ search(query: "Vis FAQ", limit: 20) { faqEntries { entry { translations { question } } } } }`,
+      );
+      expect(questions(found.data?.search.faqEntries.map((h: any) => h.entry))).toEqual(expected);
+    });
+
     it(`${PEOPLE.has(who) ? 'reads its own account, and no one else' : 'has no account'}`, async () => {
       const res = await as(who, `{ me { email roles expert { name email } } }`);
       if (!PEOPLE.has(who)) {
@@ -312,6 +353,12 @@ describe('who sees what', () => {
           },
         }),
       );
+      // search() finds it for the same callers, and for no one else.
+      const found = await as(
+        who,
+        `{ search(query: "Vis question", limit: 20) { questions { question { id } } } }`,
+      );
+      expect(found.data?.search.questions).toEqual(reads ? [{ question: { id: questionId } }] : []);
       if (!PEOPLE.has(who) || reads) return;
       // Signed in but outside its clusters: every write naming it is told it does not exist.
       for (const [query, variables] of [

@@ -237,7 +237,14 @@ describe('hostile corpus', () => {
       { q: questionId },
       staff.token,
     );
+    const faqEntry = await must(
+      t,
+      `mutation($c: ID!) { createFaqEntry(input: { categoryId: $c, translations: [{ language: EN, question: "Probe?", answer: "Probe." }] }) { id } }`,
+      'createFaqEntry',
+      { c: basics.root.id },
+    );
     real = {
+      FaqEntry: faqEntry.id,
       Question: questionId,
       Answer: (answer.data as { answerQuestion: { id: string } }).answerQuestion.id,
       Conversation: (started.data as { startConversation: { id: string } }).startConversation.id,

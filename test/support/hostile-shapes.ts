@@ -90,6 +90,8 @@ const ID_TYPES: [RegExp, string][] = [
   [/^conversation/, 'Conversation'],
   [/^question/, 'Question'],
   [/^answer/, 'Answer'],
+  // `updateFaqEntry(id)` reads as faqEntry, `faqEntry(id)` as entry.
+  [/^(faqEntry|entry)$/, 'FaqEntry'],
 ];
 
 /** Types that are no Node, reached through their own query (`conversation(id:)`). */

@@ -12,11 +12,14 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { Language } from '../../common/i18n/language.js';
-import { IsIntBetween, IsName } from '../../common/validation/decorators.js';
+import { IsIntBetween } from '../../common/validation/decorators.js';
+import { IsPlainTextBody } from '../../common/validation/plain-text.js';
+import { MAX_POST_LENGTH, MAX_TITLE_LENGTH } from '../../forum/dto/forum.inputs.js';
 import { PatchInput } from '../../common/validation/patch-input.js';
 
-export const MAX_FAQ_QUESTION = 500;
-export const MAX_FAQ_ANSWER = 10_000;
+/** Long enough for a forum question copied whole (title, blank line, body): see draftFaqFromAnswer. */
+export const MAX_FAQ_QUESTION = MAX_TITLE_LENGTH + 2 + MAX_POST_LENGTH;
+export const MAX_FAQ_ANSWER = MAX_POST_LENGTH;
 export const MAX_FAQ_POSITION = 100_000;
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
@@ -30,12 +33,12 @@ export class FaqTranslationInput {
 
   @Field({ description: `Plain text, at most ${MAX_FAQ_QUESTION} characters.` })
   @Transform(trim)
-  @IsName(MAX_FAQ_QUESTION)
+  @IsPlainTextBody(MAX_FAQ_QUESTION)
   question!: string;
 
   @Field({ description: `Plain text, at most ${MAX_FAQ_ANSWER} characters.` })
   @Transform(trim)
-  @IsName(MAX_FAQ_ANSWER)
+  @IsPlainTextBody(MAX_FAQ_ANSWER)
   answer!: string;
 }
 

@@ -12,7 +12,8 @@ registerEnumType(QuestionVisibility, {
 registerEnumType(PostKind, { name: 'PostKind' });
 
 /** The category every question without a technique category is in. */
-export const GENERAL_CATEGORY = 'GENERAL';
+// The exchange's categories have one home, shared with the FAQ.
+export { GENERAL_CATEGORY } from '../../technologies/exchange-categories.js';
 
 @ObjectType('ForumPerson', {
   description: 'An author as readers of the forum see them: a name, never an address.',

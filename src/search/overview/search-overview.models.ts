@@ -1,6 +1,7 @@
 import { Field, Int, ObjectType } from '@nestjs/graphql';
 import { ExpertSearchHit } from '../experts/models/expert-search.models.js';
 import { FaqSearchHit } from '../faq/faq-search.models.js';
+import { QuestionSearchHit } from '../forum/question-search.models.js';
 import { OrganisationSearchHit } from '../organisations/models/organisation-search.models.js';
 import { TechnologySearchHit } from '../technologies/models/technology-search.models.js';
 
@@ -19,5 +20,11 @@ export class SearchOverview {
   })
   faqEntries!: FaqSearchHit[];
   @Field(() => Int) faqEntryTotal!: number;
+  @Field(() => [QuestionSearchHit], {
+    description:
+      'Forum questions (with their answers) the caller reads: PUBLIC ones, MEMBERS ones of their clusters; staff all, hidden posts included.',
+  })
+  questions!: QuestionSearchHit[];
+  @Field(() => Int) questionTotal!: number;
   @Field(() => Int) processingTimeMs!: number;
 }

@@ -15,6 +15,8 @@ import {
 } from '../understanding/query-understanding.service.js';
 import { ExpertSearchService } from '../experts/expert-search.service.js';
 import { FaqSearchService } from '../faq/faq-search.service.js';
+import { QuestionSearchService } from '../forum/question-search.service.js';
+import type { QuestionDocument } from '../indexes/question.document.js';
 import type { FaqDocument } from '../indexes/faq.document.js';
 import { visibleInSearch } from '../experts/expert-visibility.filter.js';
 import type { ExpertDocument } from '../indexes/expert.document.js';
@@ -30,7 +32,7 @@ import type { SearchOverview } from './search-overview.models.js';
 /**
  * One query against every index in a single multi-search request. Each kind gets its own
  * `limit` rather than one merged ranking: a search box shows experts, organisations, techniques
- * and FAQ entries side by side, and a merged list would let forty experts crowd out the one
+ * FAQ entries and forum questions side by side, and a merged list would let forty experts crowd out the one
  * technique the user was after.
  */
 @Injectable()
@@ -42,6 +44,7 @@ export class SearchOverviewService {
     private readonly technologies: TechnologySearchService,
     private readonly understanding: QueryUnderstanding,
     private readonly faq: FaqSearchService,
+    private readonly questions: QuestionSearchService,
   ) {}
 
   /**
@@ -80,14 +83,16 @@ export class SearchOverviewService {
         query(ORGANISATIONS_INDEX, { attributesToHighlight: ['name', 'acronym', 'city'] }),
         query(TECHNOLOGIES_INDEX, { attributesToHighlight: ['names', 'acronyms', 'synonyms'] }),
         this.faq.query(q, limit, caller),
+        this.questions.query(q, limit, caller),
       ],
     });
     const person = await personProbe;
-    const [narrowed, organisations, technologies, faq] = response.results as unknown as [
+    const [narrowed, organisations, technologies, faq, questions] = response.results as unknown as [
       SearchResponse<ExpertDocument>,
       SearchResponse<OrganisationDocument>,
       SearchResponse<TechnologyDocument>,
       SearchResponse<FaqDocument>,
+      SearchResponse<QuestionDocument>,
     ];
     const experts = person
       ? ((await this.engine.client.multiSearch({ queries: [expertsQuery(null)] }))
@@ -108,11 +113,14 @@ export class SearchOverviewService {
       technologyTotal: technologies.estimatedTotalHits ?? 0,
       faqEntries: await this.faq.toHits(faq.hits, caller),
       faqEntryTotal: faq.estimatedTotalHits ?? 0,
+      questions: await this.questions.toHits(questions.hits, caller),
+      questionTotal: questions.estimatedTotalHits ?? 0,
       processingTimeMs: Math.max(
         experts.processingTimeMs,
         organisations.processingTimeMs,
         technologies.processingTimeMs,
         faq.processingTimeMs,
+        questions.processingTimeMs,
       ),
     };
   }
