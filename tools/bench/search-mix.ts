@@ -85,7 +85,11 @@ export function searchMix(
   const query = `query($input: ExpertSearchInput!) { searchExperts(input: $input) {
     totalHits hits { expert { id name jobTitle organisation { name } } distanceKm } facets { facet values { value count } } } }`;
   return inputs.map((input) => {
-    const { main, disjunctive } = facetedQueries(expertSearch(expertsIndex, input, ANONYMOUS));
+    // The GraphQL query reads no matchedTechnologies: Kenner then does not ask for their highlights.
+    const search = expertSearch(expertsIndex, input, ANONYMOUS, null, {
+      matchedTechnologies: false,
+    });
+    const { main, disjunctive } = facetedQueries(search);
     return {
       input,
       graphql: JSON.stringify({ query, variables: { input } }),

@@ -15,8 +15,7 @@ import type { ExpertSearchInput } from './dto/expert-search.input.js';
 import { ExpertFacet, ExpertSort, FACET_ATTRIBUTE } from './expert-facets.js';
 import { visibleInSearch } from './expert-visibility.filter.js';
 
-/** `technologies` too: its highlighted entries tell which techniques the query matched. */
-const HIGHLIGHTED = ['name', 'jobTitle', 'bio', 'technologies'];
+const HIGHLIGHTED = ['name', 'jobTitle', 'bio'];
 
 /**
  * What a hit is read for: its id (the expert itself is read from the database), its position
@@ -25,6 +24,17 @@ const HIGHLIGHTED = ['name', 'jobTitle', 'bio', 'technologies'];
  * engine's answer to about a third.
  */
 export const EXPERT_HIT_ATTRIBUTES = ['id', '_geo', 'technologies.slug'];
+
+/**
+ * What the hits are read for. Highlighting `technologies` (its highlighted entries tell which
+ * techniques the query matched) more than doubles the engine's time for a search and triples its
+ * answer (every technique's names in four languages, each marked up): only when asked for.
+ */
+export interface ExpertHitNeeds {
+  matchedTechnologies: boolean;
+}
+
+export const ALL_HIT_NEEDS: ExpertHitNeeds = { matchedTechnologies: true };
 
 /** Organisation facet values are public global ids; the index holds storage ids. */
 const toIndexValue = (facet: ExpertFacet, value: string): string =>
@@ -47,6 +57,7 @@ export function expertSearch(
   input: ExpertSearchInput,
   caller: Caller,
   understood: UnderstoodQuery | null = null,
+  needs: ExpertHitNeeds = ALL_HIT_NEEDS,
   now = new Date(),
 ): FacetedSearch<ExpertFacet> {
   return {
@@ -65,7 +76,7 @@ export function expertSearch(
     page: input.page,
     hitsPerPage: input.hitsPerPage,
     sort: sortOf(input, understood),
-    highlight: HIGHLIGHTED,
+    highlight: needs.matchedTechnologies ? [...HIGHLIGHTED, 'technologies'] : HIGHLIGHTED,
     retrieve: EXPERT_HIT_ATTRIBUTES,
     crop: ['bio'],
   };

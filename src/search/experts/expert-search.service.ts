@@ -13,7 +13,12 @@ import { SearchEngine } from '../engine/search-engine.service.js';
 import { FacetLabels } from '../faceting/facet-labels.service.js';
 import { highlightsOf, pageOf, runFacetedSearch } from '../faceting/faceted-query.js';
 import { distanceKm } from '../faceting/geo.js';
-import { expertSearch, personNamed } from './expert-search.query.js';
+import {
+  ALL_HIT_NEEDS,
+  type ExpertHitNeeds,
+  expertSearch,
+  personNamed,
+} from './expert-search.query.js';
 import { unique } from '../indexes/projection.js';
 import {
   QueryUnderstanding,
@@ -42,10 +47,11 @@ export class ExpertSearchService {
     input: ExpertSearchInput,
     caller: Caller,
     loaders?: Pick<Loaders, 'expert'>,
+    needs: ExpertHitNeeds = ALL_HIT_NEEDS,
   ): Promise<ExpertSearchResult> {
     if (input.sort === ExpertSort.DISTANCE && !input.near)
       throw badInput('sort', 'DISTANCE needs `near`');
-    const { understood, search, answer } = await this.narrowedOrPlain(input, caller);
+    const { understood, search, answer } = await this.narrowedOrPlain(input, caller, needs);
     const { main, distribution } = answer;
     return {
       ...pageOf(main),
@@ -63,17 +69,17 @@ export class ExpertSearchService {
   }
 
   /** The search narrowed to what the query names, or the plain one when it names a person. */
-  private async narrowedOrPlain(input: ExpertSearchInput, caller: Caller) {
+  private async narrowedOrPlain(input: ExpertSearchInput, caller: Caller, needs: ExpertHitNeeds) {
     const index = this.engine.index(EXPERTS_INDEX);
     const query = input.query ?? '';
     const read = await this.understanding.understand(query);
-    const narrowed = expertSearch(index, input, caller, read);
+    const narrowed = expertSearch(index, input, caller, read, needs);
     const [answer, person] = await Promise.all([
       runFacetedSearch<ExpertFacet, ExpertDocument>(this.engine.client, narrowed),
       personNamed(this.engine.client, index, query, caller, read),
     ]);
     if (!person) return { understood: read, search: narrowed, answer };
-    const plain = expertSearch(index, input, caller);
+    const plain = expertSearch(index, input, caller, null, needs);
     return {
       understood: null,
       search: plain,
