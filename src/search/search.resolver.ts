@@ -1,5 +1,7 @@
 import { UseInterceptors } from '@nestjs/common';
-import { Args, Context, Query, Resolver } from '@nestjs/graphql';
+import { Args, Context, Info, Query, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { selects } from '../common/graphql/selection.js';
 import { languageOr } from '../common/i18n/language.js';
 import { DemandInterceptor } from '../demand/demand.interceptor.js';
 import type { RequestContext } from '../graphql/loaders.js';
@@ -33,8 +35,14 @@ export class SearchResolver {
   @Query(() => ExpertSearchResult, {
     description: 'Typo-tolerant, multilingual expert search with disjunctive facet counts.',
   })
-  searchExperts(@Args('input') input: ExpertSearchInput, @Context() ctx: RequestContext) {
-    return this.experts.search(input, ctx.caller, ctx.loaders);
+  searchExperts(
+    @Args('input') input: ExpertSearchInput,
+    @Context() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    return this.experts.search(input, ctx.caller, ctx.loaders, {
+      matchedTechnologies: selects(info, ['hits', 'matchedTechnologies']),
+    });
   }
 
   @Query(() => OrganisationSearchResult, {

@@ -51,6 +51,28 @@ describe('searchExperts on the demo data', () => {
     },
   );
 
+  it.each(['XRD', 'tribology', 'spectroscopie', 'corrosion'])(
+    '"%s": matched techniques are the same through a fragment, and the hits the same without them',
+    async (query) => {
+      const variables = { input: { query, hitsPerPage: 20 } };
+      const read = async (text: string) => {
+        const res = await t.gql(text, variables, null);
+        expect(res.errors).toBeUndefined();
+        return res.data?.searchExperts.hits;
+      };
+      const plain = await read(`query($input: ExpertSearchInput!) { searchExperts(input: $input) {
+        hits { expert { id } matchedTechnologies { slug } } } }`);
+      const viaFragment =
+        await read(`query($input: ExpertSearchInput!) { searchExperts(input: $input) {
+        ...page } } fragment page on ExpertSearchResult { hits { expert { id } ... on ExpertSearchHit { matchedTechnologies { slug } } } }`);
+      const without = await read(`query($input: ExpertSearchInput!) { searchExperts(input: $input) {
+        hits { expert { id } } } }`);
+      expect(viaFragment).toEqual(plain);
+      expect(without).toEqual(plain.map((h: any) => ({ expert: h.expert })));
+      expect(plain.some((h: any) => h.matchedTechnologies.length > 0)).toBe(true);
+    },
+  );
+
   it('only ever shows public experts to an anonymous caller', async () => {
     const result = await search({ hitsPerPage: 100 });
     expect(result.hits.every((h: any) => h.expert.visibility === 'PUBLIC')).toBe(true);

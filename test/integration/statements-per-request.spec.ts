@@ -72,7 +72,9 @@ describe('SQL statements per request', () => {
     const clusters = await t.db.getRepository(ClusterEntity).find({ take: 2 });
     const partner = await t.gql(`{ viewer { role clusters } }`, {}, partnerKey);
     expect(partner.data?.viewer.role).toBe('PARTNER');
-    expect([...partner.data?.viewer.clusters].sort()).toEqual(clusters.map((c) => c.slug).sort());
+    expect([...(partner.data?.viewer.clusters ?? [])].sort()).toEqual(
+      clusters.map((c) => c.slug).sort(),
+    );
     const staff = await t.gql(`{ viewer { role clusters } }`);
     expect(staff.data?.viewer).toEqual({ role: 'STAFF', clusters: [] });
   });

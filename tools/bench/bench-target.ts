@@ -45,6 +45,8 @@ export async function startBenchTarget(
   say: (line: string) => void,
   /** Settings of the API under test beside the bench's own (rate limits, their store). */
   apiEnv: Record<string, string> = {},
+  /** Options for the API's Node (a CPU profile: `--cpu-prof`). */
+  apiNodeArgs: string[] = [],
 ): Promise<BenchTarget> {
   const scratch = mkdtempSync(join(tmpdir(), 'kenner-bench-'));
   const databaseUrl = database === 'postgres' ? await createScratchDatabase('bench') : undefined;
@@ -78,7 +80,9 @@ export async function startBenchTarget(
     const seedSeconds = (Date.now() - started) / 1000;
     say('starting the API; waiting until the index holds every expert');
     started = Date.now();
-    api = await startNode(productScript('main.js'), env, API_READY, 1_800_000);
+    api = await startNode(productScript('main.js'), env, API_READY, 1_800_000, {
+      nodeArgs: apiNodeArgs,
+    });
     const url = api.match[1] as string;
     await waitForOutboxDrained(url, 1_800_000, 500);
     const syncSeconds = (Date.now() - started) / 1000;

@@ -38,14 +38,13 @@ async function main(): Promise<number> {
   }
   const say = (line: string) =>
     process.stderr.write(`[${new Date().toISOString().slice(11, 19)}] ${line}\n`);
-  const apiEnv: Record<string, string> = values.profile
-    ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${values.profile}` }
-    : {};
+  const profile = values.profile ? ['--cpu-prof', `--cpu-prof-dir=${values.profile}`] : [];
   const target = await startBenchTarget(
     experts,
     values.postgres ? 'postgres' : 'sqlite',
     say,
-    apiEnv,
+    {},
+    profile,
   );
   const lines = [`search comparison — ${machine()}; ${experts} experts on ${target.database}`];
   try {

@@ -102,7 +102,8 @@ export function searchMix(
     const near = input.near;
     const reach = near ? (nearby?.of(near) ?? NOWHERE) : null;
     const { main, disjunctive } = facetedQueries(
-      expertSearch(expertsIndex, input, ANONYMOUS, null, reach),
+      // The GraphQL query reads no matchedTechnologies: Kenner then does not ask for their highlights.
+      expertSearch(expertsIndex, input, ANONYMOUS, null, reach, { matchedTechnologies: false }),
     );
     // Kenner reads the organisations within `near` first, then searches their experts: the raw
     // side does the same engine work, in one request.

@@ -21,6 +21,8 @@ export interface StartNodeOptions {
   graceMs?: number;
   /** SIGKILL it if this process exits first (normally or on an uncaught error). */
   killOnExit?: boolean;
+  /** Options for Node itself (`--cpu-prof`, which NODE_OPTIONS does not accept). */
+  nodeArgs?: string[];
 }
 
 const OUTPUT_TAIL = 20_000;
@@ -34,7 +36,7 @@ export function startNode(
   options: StartNodeOptions = {},
 ): Promise<Started> {
   const name = options.name ?? script;
-  const child = spawn(process.execPath, [script], {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), script], {
     env: { ...process.env, NO_COLOR: '1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

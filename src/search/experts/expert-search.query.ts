@@ -16,8 +16,7 @@ import { ExpertFacet, ExpertSort, FACET_ATTRIBUTE } from './expert-facets.js';
 import { visibleInSearch } from './expert-visibility.filter.js';
 import { type NearbyOrganisations, ofOrganisations } from './nearby-organisations.js';
 
-/** `technologies` too: its highlighted entries tell which techniques the query matched. */
-const HIGHLIGHTED = ['name', 'jobTitle', 'bio', 'technologies'];
+const HIGHLIGHTED = ['name', 'jobTitle', 'bio'];
 
 /**
  * What a hit is read for: its id (the expert itself is read from the database), its organisation
@@ -26,6 +25,17 @@ const HIGHLIGHTED = ['name', 'jobTitle', 'bio', 'technologies'];
  * engine's answer to about a third.
  */
 export const EXPERT_HIT_ATTRIBUTES = ['id', 'organisation.id', 'technologies.slug'];
+
+/**
+ * What the hits are read for. Highlighting `technologies` (its highlighted entries tell which
+ * techniques the query matched) more than doubles the engine's time for a search and triples its
+ * answer (every technique's names in four languages, each marked up): only when asked for.
+ */
+export interface ExpertHitNeeds {
+  matchedTechnologies: boolean;
+}
+
+export const ALL_HIT_NEEDS: ExpertHitNeeds = { matchedTechnologies: true };
 
 /** Organisation facet values are public global ids; the index holds storage ids. */
 const toIndexValue = (facet: ExpertFacet, value: string): string =>
@@ -52,6 +62,7 @@ export function expertSearch(
   caller: Caller,
   understood: UnderstoodQuery | null = null,
   nearby: NearbyOrganisations | null = null,
+  needs: ExpertHitNeeds = ALL_HIT_NEEDS,
   now = new Date(),
 ): FacetedSearch<ExpertFacet> {
   if (input.near && !nearby) throw new Error('a search near a place needs its organisations');
@@ -71,7 +82,7 @@ export function expertSearch(
     page: input.page,
     hitsPerPage: input.hitsPerPage,
     sort: sortOf(input, understood),
-    highlight: HIGHLIGHTED,
+    highlight: needs.matchedTechnologies ? [...HIGHLIGHTED, 'technologies'] : HIGHLIGHTED,
     retrieve: EXPERT_HIT_ATTRIBUTES,
     crop: ['bio'],
   };

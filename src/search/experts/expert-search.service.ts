@@ -13,7 +13,12 @@ import { SearchEngine } from '../engine/search-engine.service.js';
 import { FacetLabels } from '../faceting/facet-labels.service.js';
 import { highlightsOf, pageOf, runFacetedSearch } from '../faceting/faceted-query.js';
 import { distanceKm, type Position } from '../faceting/geo.js';
-import { expertSearch, personNamed } from './expert-search.query.js';
+import {
+  ALL_HIT_NEEDS,
+  type ExpertHitNeeds,
+  expertSearch,
+  personNamed,
+} from './expert-search.query.js';
 import { unique } from '../indexes/projection.js';
 import {
   QueryUnderstanding,
@@ -45,10 +50,11 @@ export class ExpertSearchService {
     input: ExpertSearchInput,
     caller: Caller,
     loaders?: Pick<Loaders, 'expert'>,
+    needs: ExpertHitNeeds = ALL_HIT_NEEDS,
   ): Promise<ExpertSearchResult> {
     if (input.sort === ExpertSort.DISTANCE && !input.near)
       throw badInput('sort', 'DISTANCE needs `near`');
-    const { understood, nearby, search, answer } = await this.narrowedOrPlain(input, caller);
+    const { understood, nearby, search, answer } = await this.narrowedOrPlain(input, caller, needs);
     const { main, distribution } = answer;
     const hits =
       nearby && input.sort === ExpertSort.DISTANCE
@@ -79,7 +85,7 @@ export class ExpertSearchService {
    * The search narrowed to what the query names, or the plain one when it names a person; with
    * `near`, the organisations within it are read meanwhile.
    */
-  private async narrowedOrPlain(input: ExpertSearchInput, caller: Caller) {
+  private async narrowedOrPlain(input: ExpertSearchInput, caller: Caller, needs: ExpertHitNeeds) {
     const index = this.engine.index(EXPERTS_INDEX);
     const query = input.query ?? '';
     const [read, nearby] = await Promise.all([
@@ -88,13 +94,13 @@ export class ExpertSearchService {
         ? organisationsNear(this.engine.client, this.engine.index(ORGANISATIONS_INDEX), input.near)
         : null,
     ]);
-    const narrowed = expertSearch(index, input, caller, read, nearby);
+    const narrowed = expertSearch(index, input, caller, read, nearby, needs);
     const [answer, person] = await Promise.all([
       runFacetedSearch<ExpertFacet, ExpertDocument>(this.engine.client, narrowed),
       personNamed(this.engine.client, index, query, caller, read),
     ]);
     if (!person) return { understood: read, nearby, search: narrowed, answer };
-    const plain = expertSearch(index, input, caller, null, nearby);
+    const plain = expertSearch(index, input, caller, null, nearby, needs);
     return {
       understood: null,
       nearby,
