@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
-import { ModuleRef } from '@nestjs/core';
+import { HttpAdapterHost, ModuleRef } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { Environment } from '../config/environment.js';
 
@@ -17,9 +17,12 @@ export class WebSocketLimits implements OnApplicationBootstrap {
   constructor(
     private readonly moduleRef: ModuleRef,
     private readonly env: Environment,
+    private readonly adapterHost: HttpAdapterHost,
   ) {}
 
   onApplicationBootstrap(): void {
+    // A command-line context (keys, seed, reindex) has no HTTP server, hence no sockets to limit.
+    if (!this.adapterHost.httpAdapter) return;
     const graphql = this.moduleRef.get(GraphQLModule, { strict: false });
     const adapter = graphql.graphQlAdapter as unknown as {
       _subscriptionService?: { wss?: { options?: { maxPayload?: number } } };
