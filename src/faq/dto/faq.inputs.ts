@@ -1,5 +1,5 @@
 import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -14,12 +14,12 @@ import {
 import { Language } from '../../common/i18n/language.js';
 import { IsIntBetween, IsName } from '../../common/validation/decorators.js';
 import { PatchInput } from '../../common/validation/patch-input.js';
+import { Trimmed } from '../../common/validation/trimmed.js';
 
 export const MAX_FAQ_QUESTION = 500;
 export const MAX_FAQ_ANSWER = 10_000;
 export const MAX_FAQ_POSITION = 100_000;
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const IsPlainId = (): PropertyDecorator => IsUUID('all', { message: 'is not a valid id' });
 const CATEGORY_DESCRIPTION =
   'A top category of the technique taxonomy (a root technique’s id), or GENERAL: as `forumCategories` lists them.';
@@ -29,12 +29,12 @@ export class FaqTranslationInput {
   @Field(() => Language) @IsEnum(Language) language!: Language;
 
   @Field({ description: `Plain text, at most ${MAX_FAQ_QUESTION} characters.` })
-  @Transform(trim)
+  @Trimmed()
   @IsName(MAX_FAQ_QUESTION)
   question!: string;
 
   @Field({ description: `Plain text, at most ${MAX_FAQ_ANSWER} characters.` })
-  @Transform(trim)
+  @Trimmed()
   @IsName(MAX_FAQ_ANSWER)
   answer!: string;
 }
