@@ -9,9 +9,9 @@ export class DigestMarksRestored1796300000000 implements MigrationInterface {
   name = 'DigestMarksRestored1796300000000';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
-    const columns = (await queryRunner.query(
-      `PRAGMA table_info("conversation_participants")`,
-    )) as { name: string }[];
+    const columns = (await queryRunner.query(`PRAGMA table_info("conversation_participants")`)) as {
+      name: string;
+    }[];
     if (columns.some((column) => column.name === 'digestedSeq')) return;
     await queryRunner.query(
       `ALTER TABLE "conversation_participants" ADD COLUMN "digestedSeq" integer NOT NULL DEFAULT (0)`,
