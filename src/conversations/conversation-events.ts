@@ -1,3 +1,5 @@
+import type { Logger } from '@nestjs/common';
+
 /**
  * What happened, by ids only: subscribers load what the ids name with the subscriber's own
  * rights, so an event never carries text a reader may not see, and fits PostgreSQL's 8,000-byte
@@ -26,6 +28,33 @@ export abstract class ConversationEvents {
   abstract get listeners(): number;
   /** Resolves once events from other processes can arrive. */
   abstract ready(): Promise<void>;
+}
+
+/** The handlers of this process's subscriptions, on every bus: one that fails stops no other. */
+export class EventHandlers {
+  private readonly handlers = new Set<EventHandler>();
+
+  constructor(private readonly logger: Logger) {}
+
+  /** Returns the function that removes it. */
+  add(handler: EventHandler): () => void {
+    this.handlers.add(handler);
+    return () => this.handlers.delete(handler);
+  }
+
+  get size(): number {
+    return this.handlers.size;
+  }
+
+  deliver(event: ConversationEvent): void {
+    for (const handler of [...this.handlers]) {
+      try {
+        handler(event);
+      } catch (error) {
+        this.logger.error(`a subscriber failed: ${String(error)}`);
+      }
+    }
+  }
 }
 
 const UUID = /^[0-9a-f-]{36}$/;

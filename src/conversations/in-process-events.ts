@@ -3,21 +3,16 @@ import {
   ConversationEvents,
   type ConversationEvent,
   type EventHandler,
+  EventHandlers,
 } from './conversation-events.js';
 
 /** One process (SQLite): handlers are called in process, after the publisher's await. */
 export class InProcessConversationEvents extends ConversationEvents {
   private readonly logger = new Logger('ConversationEvents');
-  private readonly handlers = new Set<EventHandler>();
+  private readonly handlers = new EventHandlers(this.logger);
 
   publish(event: ConversationEvent): Promise<void> {
-    for (const handler of [...this.handlers]) {
-      try {
-        handler(event);
-      } catch (error) {
-        this.logger.error(`a subscriber failed: ${String(error)}`);
-      }
-    }
+    this.handlers.deliver(event);
     return Promise.resolve();
   }
 
@@ -30,7 +25,6 @@ export class InProcessConversationEvents extends ConversationEvents {
   }
 
   listen(handler: EventHandler): () => void {
-    this.handlers.add(handler);
-    return () => this.handlers.delete(handler);
+    return this.handlers.add(handler);
   }
 }

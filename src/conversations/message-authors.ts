@@ -1,5 +1,6 @@
-import { type EntityManager, In } from 'typeorm';
-import { PersonEntity } from '../people/person.entity.js';
+import type { EntityManager } from 'typeorm';
+import { rowsById } from '../common/database/rows-by-id.js';
+import { peopleById } from '../people/people-by-id.js';
 import { ConversationGuestEntity } from './conversation-guest.entity.js';
 import type { MessageEntity } from './message.entity.js';
 
@@ -18,12 +19,11 @@ export async function authorsOf(
   messages: readonly MessageEntity[],
 ): Promise<Map<string, Named>> {
   const [people, guests] = await Promise.all([
-    byId(
+    peopleById(
       em,
-      PersonEntity,
       messages.map((m) => m.authorPersonId),
     ),
-    byId(
+    rowsById(
       em,
       ConversationGuestEntity,
       messages.map((m) => m.authorGuestId),
@@ -37,15 +37,4 @@ export async function authorsOf(
     if (author) authors.set(m.id, { id: author.id, name: author.name });
   }
   return authors;
-}
-
-async function byId<T extends { id: string; name: string }>(
-  em: EntityManager,
-  entity: new () => T,
-  ids: readonly (string | null)[],
-): Promise<Map<string, T>> {
-  const wanted = [...new Set(ids.filter((id): id is string => id !== null))];
-  if (wanted.length === 0) return new Map();
-  const rows = await em.getRepository(entity).findBy({ id: In(wanted) } as never);
-  return new Map(rows.map((row) => [row.id, row]));
 }

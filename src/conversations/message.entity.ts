@@ -22,7 +22,11 @@ export class MessageEntity extends KennerEntity {
   @Column({ type: 'int' })
   seq!: number;
 
-  /** Null once the author's account is gone (erasure, a later slice). */
+  /**
+   * Null when a guest wrote it, and once the author's account is gone: an erasure
+   * (personal-data-of-conversations.ts) empties the message first, then the person row's deletion
+   * sets this to null.
+   */
   @Column({ type: 'uuid', nullable: true })
   authorPersonId!: string | null;
 

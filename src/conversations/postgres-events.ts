@@ -5,6 +5,7 @@ import {
   ConversationEvents,
   type ConversationEvent,
   type EventHandler,
+  EventHandlers,
   parseEvent,
 } from './conversation-events.js';
 
@@ -24,7 +25,7 @@ export class PostgresConversationEvents
   implements OnApplicationShutdown
 {
   private readonly logger = new Logger('ConversationEvents');
-  private readonly handlers = new Set<EventHandler>();
+  private readonly handlers = new EventHandlers(this.logger);
   private client: pg.Client | null = null;
   private connecting: Promise<void> | null = null;
   private stopped = false;
@@ -41,9 +42,9 @@ export class PostgresConversationEvents
   }
 
   listen(handler: EventHandler): () => void {
-    this.handlers.add(handler);
+    const stop = this.handlers.add(handler);
     void this.connect();
-    return () => this.handlers.delete(handler);
+    return stop;
   }
 
   get listeners(): number {
@@ -70,7 +71,7 @@ export class PostgresConversationEvents
     const client = new pg.Client({ connectionString: this.url });
     client.on('notification', (message) => {
       const event = message.payload ? parseEvent(message.payload) : null;
-      if (event) this.deliver(event);
+      if (event) this.handlers.deliver(event);
     });
     client.on('error', (error) => this.lost(client, error));
     client.on('end', () => this.lost(client));
@@ -93,15 +94,5 @@ export class PostgresConversationEvents
         `listening for conversation events failed: ${error instanceof Error ? error.message : 'unknown error'}`,
       );
     setTimeout(() => void this.connect(), RECONNECT_MS).unref();
-  }
-
-  private deliver(event: ConversationEvent): void {
-    for (const handler of [...this.handlers]) {
-      try {
-        handler(event);
-      } catch (error) {
-        this.logger.error(`a subscriber failed: ${String(error)}`);
-      }
-    }
   }
 }

@@ -8,6 +8,7 @@ import {
   ConversationEvents,
   type ConversationEvent,
   type EventHandler,
+  EventHandlers,
   parseEvent,
 } from './conversation-events.js';
 
@@ -22,7 +23,7 @@ import {
  */
 export class RedisConversationEvents extends ConversationEvents implements OnApplicationShutdown {
   private readonly logger = new Logger('ConversationEvents');
-  private readonly handlers = new Set<EventHandler>();
+  private readonly handlers = new EventHandlers(this.logger);
   private readonly channel: string;
   private readonly publisher: RedisConnection;
   private readonly subscriber: RedisConnection;
@@ -36,7 +37,7 @@ export class RedisConversationEvents extends ConversationEvents implements OnApp
     this.subscriber = new RedisConnection(url, this.reportError, (client: RedisClient) =>
       client.subscribe(this.channel, (payload) => {
         const event = parseEvent(payload);
-        if (event) this.deliver(event);
+        if (event) this.handlers.deliver(event);
       }),
     );
   }
@@ -51,8 +52,7 @@ export class RedisConversationEvents extends ConversationEvents implements OnApp
   }
 
   listen(handler: EventHandler): () => void {
-    this.handlers.add(handler);
-    return () => this.handlers.delete(handler);
+    return this.handlers.add(handler);
   }
 
   get listeners(): number {
@@ -66,15 +66,5 @@ export class RedisConversationEvents extends ConversationEvents implements OnApp
 
   async onApplicationShutdown(): Promise<void> {
     await Promise.all([this.subscriber.close(), this.publisher.close()]);
-  }
-
-  private deliver(event: ConversationEvent): void {
-    for (const handler of [...this.handlers]) {
-      try {
-        handler(event);
-      } catch (error) {
-        this.logger.error(`a subscriber failed: ${String(error)}`);
-      }
-    }
   }
 }

@@ -38,8 +38,14 @@ export async function unreadTotal(em: EntityManager, personId: string): Promise<
  * "By someone else" spelled so that NULLs never decide: a participant is either a person or a
  * guest, and a message's author either, or neither once erased (then it counts as unread).
  */
-const BY_SOMEONE_ELSE =
+export const BY_SOMEONE_ELSE =
   '(m.authorPersonId IS NULL OR p.personId IS NULL OR m.authorPersonId <> p.personId) AND (m.authorGuestId IS NULL OR p.guestId IS NULL OR m.authorGuestId <> p.guestId)';
+
+/** The where clause naming a reader's participations: a person's, or a guest's. */
+export const readerIs = (reader: Reader): [string, { reader: string }] =>
+  typeof reader === 'string'
+    ? ['p.personId = :reader', { reader }]
+    : ['p.guestId = :reader', { reader: reader.guestId }];
 
 function unread(em: EntityManager, reader: Reader) {
   return em
@@ -49,8 +55,6 @@ function unread(em: EntityManager, reader: Reader) {
       'm',
       `m.conversationId = p.conversationId AND m.seq > p.lastReadSeq AND m.deletedAt IS NULL AND ${BY_SOMEONE_ELSE}`,
     )
-    .where(typeof reader === 'string' ? 'p.personId = :reader' : 'p.guestId = :reader', {
-      reader: typeof reader === 'string' ? reader : reader.guestId,
-    })
+    .where(...readerIs(reader))
     .andWhere('p.removedAt IS NULL');
 }

@@ -3,6 +3,8 @@ import type { Client } from 'graphql-ws';
 import request from 'supertest';
 import { ConversationEvents } from '../../src/conversations/conversation-events.js';
 import { ConversationGuestEntity } from '../../src/conversations/conversation-guest.entity.js';
+import { PersonalDataOfConversations } from '../../src/conversations/personal-data-of-conversations.js';
+import { InquiryEntity } from '../../src/inquiries/inquiry.entity.js';
 import { createBasics, must } from '../support/fixtures.js';
 import {
   INQUIRY_CONVERSATION,
@@ -402,5 +404,58 @@ describe('conversations: an inquiry introduction with the requester as a guest',
       code: 'BAD_USER_INPUT',
       field: 'conversationId',
     });
+  });
+
+  it('forgets a requester: name pseudonymised, link revoked, participation ended, messages emptied to placeholders', async () => {
+    const vera = { name: 'Vera Vanishing', email: 'vera@acme.example' };
+    const secret = 'Vera-private-alloy-composition';
+    const ref = await matchedInquiry(t, vera);
+    const introduced = await t.gql(
+      INTRODUCE,
+      { i: ref, e: [erik.expertId], m: 'Vera, meet Erik.' },
+      staff.token,
+    );
+    expect(introduced.errors).toBeUndefined();
+    const token = linkToken(await lastMailTo(t, smtp, vera.email));
+    const conversation = (await t.gql(INQUIRY_CONVERSATION, { i: ref })).data?.inquiry.conversation
+      .id as string;
+    const sent = await t.gql(SEND, { c: conversation, b: secret }, token);
+    expect(sent.errors).toBeUndefined();
+
+    const inquiry = await t.db.getRepository(InquiryEntity).findOneByOrFail({ reference: ref });
+    const emptied = await t.db.transaction((em) =>
+      t.app.get(PersonalDataOfConversations).forgetGuests(em, [inquiry.id], new Date()),
+    );
+    expect(emptied).toBe(1);
+
+    expect((await t.gql(READ, { id: conversation }, token)).errors?.[0]?.extensions?.code).toBe(
+      'UNAUTHENTICATED',
+    );
+    const asErik = await t.gql(READ, { id: conversation }, erik.person.token);
+    expect(asErik.errors).toBeUndefined();
+    const thread = asErik.data?.conversation;
+    expect(thread.participants.map((p: { role: string }) => p.role)).not.toContain('GUEST');
+    const placeholder = thread.messages.edges
+      .map((e: { node: { seq: number } }) => e.node)
+      .find((m: { seq: number }) => m.seq === 2);
+    expect(placeholder).toMatchObject({ body: null, author: { name: '[removed]' } });
+    expect(JSON.stringify(thread.participants)).not.toContain('Vera');
+    // What others wrote stays, their mention of her name included (as for an erased person).
+    expect(thread.messages.edges[0].node.body).toBe('Vera, meet Erik.');
+    const link = (await t.gql(INQUIRY_CONVERSATION, { i: ref })).data?.inquiry.conversation
+      .guestLink;
+    expect(link).toMatchObject({ name: '[removed]', active: false });
+    expect(link.revokedAt).not.toBeNull();
+    expect(JSON.stringify(await t.db.query('SELECT * FROM messages'))).not.toContain(secret);
+    expect(JSON.stringify(await t.db.query('SELECT * FROM conversation_guests'))).not.toContain(
+      'Vera',
+    );
+    // No new link can be mailed to the erased requester.
+    const reissued = await t.gql(
+      `mutation($c: ID!) { issueConversationLink(conversationId: $c) { id } }`,
+      { c: conversation },
+      staff.token,
+    );
+    expect(reissued.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
   });
 });

@@ -2,7 +2,14 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, jest } from '@jes
 import { Clock } from '../../src/common/time/clock.js';
 import { MessageDigests } from '../../src/conversations/message-digests.service.js';
 import { NotificationRelay } from '../../src/notifications/notification-relay.service.js';
-import { createBasics } from '../support/fixtures.js';
+import { createBasics, must } from '../support/fixtures.js';
+import {
+  INQUIRY_CONVERSATION,
+  INTRODUCE,
+  lastMailTo,
+  linkToken,
+  matchedInquiry,
+} from '../support/inquiry-conversations.js';
 import { signedInPerson } from '../support/people.js';
 import { startSmtpCapture, type SmtpCapture, textOf } from '../support/smtp-capture.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
@@ -26,6 +33,7 @@ describe('message digests (issue 16)', () => {
   let samples = '';
   let invoice = '';
   let minutesLater = 0;
+  let orgId = '';
 
   /** Runs the job at `minutes` after now, then sends what it queued; returns the new mails. */
   async function digestsAt(minutes: number) {
@@ -55,6 +63,7 @@ describe('message digests (issue 16)', () => {
       },
     });
     const refs = await createBasics(t);
+    orgId = refs.org.id;
     sam = await signedInPerson(t, {
       email: 'sam@kenner.example',
       name: 'Sam Staff',
@@ -166,5 +175,58 @@ describe('message digests (issue 16)', () => {
     expect(mails[0]?.text).toContain(
       `- Samples for XRD (4 non lus): https://kenner.example/conversations/${samples}`,
     );
+  });
+
+  it('a guest by link gets a digest at the inquiry’s address, without a link or its token; not for their own messages, nor once the link is revoked', async () => {
+    const erik = await must(
+      t,
+      `mutation($o: ID!) { createExpert(input: { name: "Erik Expert", email: "erik@lab.example", organisationId: $o }) { id } }`,
+      'createExpert',
+      { o: orgId },
+    );
+    await signedInPerson(t, {
+      email: 'erik@lab.example',
+      name: 'Erik Expert',
+      expertId: erik.id as string,
+    });
+    const rita = { name: 'Rita Requester', email: 'rita@acme.example' };
+    const reference = await matchedInquiry(t, rita);
+    const introduced = await t.gql(
+      INTRODUCE,
+      { i: reference, e: [erik.id], m: 'Rita, meet Erik.' },
+      sam.token,
+    );
+    expect(introduced.errors).toBeUndefined();
+    const token = linkToken(await lastMailTo(t, smtp, rita.email));
+    expect(token).not.toBe('');
+    const inquiry = (await t.gql(INQUIRY_CONVERSATION, { i: reference })).data?.inquiry;
+    const conversation = inquiry.conversation.id as string;
+
+    const first = await digestsAt(16);
+    expect(first.map((m) => m.to).sort()).toEqual([['erik@lab.example'], [rita.email]]);
+    const text = first.find((m) => m.to.includes(rita.email))?.text ?? '';
+    expect(text).toContain('Hello Rita Requester,');
+    expect(text).toContain(`- Inquiry ${reference} (1 unread)\n`);
+    expect(text).toContain('personal link we mailed you');
+    expect(text).not.toContain('kcg_');
+    expect(text).not.toContain(token);
+    expect(text).not.toContain('https://kenner.example/conversations');
+    expect(text).not.toContain('Mute');
+
+    // Her own answer is unread for the others, not for her.
+    await send(token, conversation, 'Thank you, Erik.');
+    const second = await digestsAt(16);
+    expect(second.map((m) => m.to).sort()).toEqual([['erik@lab.example'], ['sam@kenner.example']]);
+
+    // A revoked link opens nothing: no digest points to it.
+    const revoked = await t.gql(
+      `mutation($c: ID!) { revokeConversationLink(conversationId: $c) { id } }`,
+      { c: conversation },
+      sam.token,
+    );
+    expect(revoked.errors).toBeUndefined();
+    await send(sam.token, conversation, 'Rita, are you there?');
+    const third = await digestsAt(16);
+    expect(third.map((m) => m.to)).toEqual([['erik@lab.example']]);
   });
 });

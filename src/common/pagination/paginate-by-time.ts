@@ -1,32 +1,11 @@
 import { Brackets, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
-import { badInput } from '../errors/domain-error.js';
-import { UUID } from '../graphql/global-id.js';
 import { DEFAULT_PAGE_SIZE, type ForwardConnectionArgs } from './connection.args.js';
 import type { Connection } from './connection.model.js';
+import { decodeCursor, encodeCursor } from './cursor.js';
 
-/** One spelling per cursor (as paginate.ts): `[ISO time, uuid]` in base64url, nothing else. */
-const encode = (at: Date, id: string): string =>
-  Buffer.from(JSON.stringify([at.toISOString(), id])).toString('base64url');
-
-function decode(cursor: string, field: string): { at: Date; id: string } {
-  try {
-    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (
-      Array.isArray(value) &&
-      value.length === 2 &&
-      typeof value[0] === 'string' &&
-      typeof value[1] === 'string' &&
-      UUID.test(value[1]) &&
-      !Number.isNaN(Date.parse(value[0]))
-    ) {
-      const at = new Date(value[0]);
-      if (encode(at, value[1]) === cursor) return { at, id: value[1] };
-    }
-  } catch {
-    // fall through: the client's error, not ours
-  }
-  throw badInput(field, 'is not a cursor returned by this API');
-}
+/** A time in its one spelling (toISOString), so that one cursor has one spelling. */
+const isIsoTime = (key: string): boolean =>
+  !Number.isNaN(Date.parse(key)) && new Date(key).toISOString() === key;
 
 /**
  * Forward keyset pagination over `(column, id)`, newest first (`DESC`) or oldest first (`ASC`):
@@ -44,7 +23,8 @@ export async function paginateByTime<E extends ObjectLiteral & { id: string }, T
   const totalCount = await query.clone().getCount();
   const page = query.clone();
   if (args.after !== undefined) {
-    const { at, id } = decode(args.after, 'after');
+    const { key, id } = decodeCursor(args.after, 'after', isIsoTime);
+    const at = new Date(key);
     const op = order === 'DESC' ? '<' : '>';
     page.andWhere(
       new Brackets((w) =>
@@ -66,7 +46,7 @@ export async function paginateByTime<E extends ObjectLiteral & { id: string }, T
   const pageRows = rows.slice(0, size);
   const nodes = await toNodes(pageRows);
   const edges = pageRows.map((row, i) => ({
-    cursor: encode(row[column] as Date, row.id),
+    cursor: encodeCursor((row[column] as Date).toISOString(), row.id),
     node: nodes[i] as T,
   }));
   return {

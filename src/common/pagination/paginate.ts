@@ -1,37 +1,13 @@
 import { Brackets, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
 import { badInput } from '../errors/domain-error.js';
-import { UUID } from '../graphql/global-id.js';
 import type { ConnectionArgs } from './connection.args.js';
 import { DEFAULT_PAGE_SIZE } from './connection.args.js';
 import type { Connection } from './connection.model.js';
+import { decodeCursor, encodeCursor } from './cursor.js';
 
 interface CursorKey {
   name: string;
   id: string;
-}
-
-const encodeCursor = (key: CursorKey): string =>
-  Buffer.from(JSON.stringify([key.name, key.id]), 'utf8').toString('base64url');
-
-function decodeCursor(cursor: string, field: string): CursorKey {
-  try {
-    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (
-      Array.isArray(value) &&
-      value.length === 2 &&
-      typeof value[0] === 'string' &&
-      typeof value[1] === 'string' &&
-      // PostgreSQL compares the id as a uuid: anything else would be its error, not the client's.
-      UUID.test(value[1])
-    ) {
-      const key = { name: value[0], id: value[1] };
-      // One spelling per cursor, as for ids (global-id.ts): the decoder skips stray characters.
-      if (encodeCursor(key) === cursor) return key;
-    }
-  } catch {
-    // fall through: any undecodable cursor is the client's error, not ours
-  }
-  throw badInput(field, 'is not a cursor returned by this API');
 }
 
 function checkArgs(args: ConnectionArgs): void {
@@ -67,7 +43,8 @@ export async function paginate<E extends ObjectLiteral & CursorKey, T>(
     ['before', args.before, '<'],
   ] as const) {
     if (cursor === undefined) continue;
-    const key = decodeCursor(cursor, param);
+    const { key: name, id } = decodeCursor(cursor, param);
+    const key = { name, id };
     page.andWhere(
       new Brackets((where) =>
         where
@@ -91,7 +68,10 @@ export async function paginate<E extends ObjectLiteral & CursorKey, T>(
   const hasMore = rows.length > size;
   const pageRows = rows.slice(0, size);
   if (backwards) pageRows.reverse();
-  const edges = pageRows.map((row) => ({ cursor: encodeCursor(row), node: toNode(row) }));
+  const edges = pageRows.map((row) => ({
+    cursor: encodeCursor(row.name, row.id),
+    node: toNode(row),
+  }));
   return {
     edges,
     totalCount,

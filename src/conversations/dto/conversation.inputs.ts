@@ -1,5 +1,4 @@
 import { ArgsType, Field, ID } from '@nestjs/graphql';
-import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -12,14 +11,13 @@ import {
 import { ConnectionArgs, ForwardConnectionArgs } from '../../common/pagination/connection.args.js';
 import { IsName } from '../../common/validation/decorators.js';
 import { IsPlainTextBody } from '../../common/validation/plain-text.js';
+import { Trimmed } from '../../common/validation/trimmed.js';
 
 /** Longest message body, in characters (UTF-16 code units, as clients count them). */
 export const MAX_MESSAGE_LENGTH = 4000;
 export const MAX_SUBJECT_LENGTH = 200;
 /** Besides the starter; enough for a staff round table, not for a mailing list. */
 export const MAX_STARTED_WITH = 20;
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 /** A message: plain text, not blank, at most MAX_MESSAGE_LENGTH characters. */
 export const IsMessageBody = (): PropertyDecorator => IsPlainTextBody(MAX_MESSAGE_LENGTH);
@@ -33,7 +31,7 @@ export class ContactExpertArgs {
   @MaxLength(200)
   expertId!: string;
 
-  @Field() @Transform(trim) @IsName(MAX_SUBJECT_LENGTH) subject!: string;
+  @Field() @Trimmed() @IsName(MAX_SUBJECT_LENGTH) subject!: string;
 
   @Field({ description: `Plain text, at most ${MAX_MESSAGE_LENGTH} characters.` })
   @IsMessageBody()
@@ -49,7 +47,7 @@ export class StartConversationArgs {
   @IsUUID('all', { each: true, message: 'must hold valid person ids' })
   personIds!: string[];
 
-  @Field() @Transform(trim) @IsName(MAX_SUBJECT_LENGTH) subject!: string;
+  @Field() @Trimmed() @IsName(MAX_SUBJECT_LENGTH) subject!: string;
 
   @Field({ description: `Plain text, at most ${MAX_MESSAGE_LENGTH} characters.` })
   @IsMessageBody()

@@ -1,5 +1,5 @@
 import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -16,13 +16,13 @@ import { IsIntBetween } from '../../common/validation/decorators.js';
 import { IsPlainTextBody } from '../../common/validation/plain-text.js';
 import { MAX_POST_LENGTH, MAX_TITLE_LENGTH } from '../../forum/dto/forum.inputs.js';
 import { PatchInput } from '../../common/validation/patch-input.js';
+import { Trimmed } from '../../common/validation/trimmed.js';
 
 /** Long enough for a forum question copied whole (title, blank line, body): see draftFaqFromAnswer. */
 export const MAX_FAQ_QUESTION = MAX_TITLE_LENGTH + 2 + MAX_POST_LENGTH;
 export const MAX_FAQ_ANSWER = MAX_POST_LENGTH;
 export const MAX_FAQ_POSITION = 100_000;
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const IsPlainId = (): PropertyDecorator => IsUUID('all', { message: 'is not a valid id' });
 const CATEGORY_DESCRIPTION =
   'A top category of the technique taxonomy (a root technique’s id), or GENERAL: as `forumCategories` lists them.';
@@ -32,12 +32,12 @@ export class FaqTranslationInput {
   @Field(() => Language) @IsEnum(Language) language!: Language;
 
   @Field({ description: `Plain text, at most ${MAX_FAQ_QUESTION} characters.` })
-  @Transform(trim)
+  @Trimmed()
   @IsPlainTextBody(MAX_FAQ_QUESTION)
   question!: string;
 
   @Field({ description: `Plain text, at most ${MAX_FAQ_ANSWER} characters.` })
-  @Transform(trim)
+  @Trimmed()
   @IsPlainTextBody(MAX_FAQ_ANSWER)
   answer!: string;
 }

@@ -1,5 +1,4 @@
 import { ArgsType, Field, ID } from '@nestjs/graphql';
-import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
@@ -15,6 +14,7 @@ import { IsName } from '../../common/validation/decorators.js';
 import { IsPlainTextBody } from '../../common/validation/plain-text.js';
 import { QuestionVisibility } from '../question.entity.js';
 import { PostKind } from '../report.entity.js';
+import { Trimmed } from '../../common/validation/trimmed.js';
 
 /** Longest question, answer or comment body, in characters (UTF-16 code units). */
 export const MAX_POST_LENGTH = 10_000;
@@ -24,13 +24,12 @@ export const MAX_REASON_LENGTH = 1000;
 /** Techniques one question names: enough to describe it, too few to spam every expert. */
 export const MAX_QUESTION_TECHNIQUES = 10;
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const IsPlainId = (): PropertyDecorator => IsUUID('all', { message: 'is not a valid id' });
 
 @ArgsType()
 export class AskQuestionArgs {
   @Field({ description: `At most ${MAX_TITLE_LENGTH} characters.` })
-  @Transform(trim)
+  @Trimmed()
   @IsName(MAX_TITLE_LENGTH)
   title!: string;
 

@@ -1,6 +1,5 @@
 import { applyDecorators } from '@nestjs/common';
 import { ArgsType, Field, Float, ID, InputType, Int } from '@nestjs/graphql';
-import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -26,10 +25,9 @@ import { IsCountryCode } from '../../common/validation/country.js';
 import { IsName } from '../../common/validation/decorators.js';
 import { IsMessageBody } from '../../conversations/dto/conversation.inputs.js';
 import { InquiryStatus } from '../inquiry-status.js';
+import { Trimmed } from '../../common/validation/trimmed.js';
 
 export const MAX_DESCRIPTION = 5000;
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-
 @InputType({
   description: 'A request for expertise. Every field is checked; nothing is kept on error.',
 })
@@ -38,7 +36,7 @@ export class SubmitInquiryInput {
   @Field() @IsName() organisation!: string;
 
   @Field()
-  @Transform(trim)
+  @Trimmed()
   @IsEmail({}, { message: 'must be a valid e-mail address' })
   @MaxLength(320)
   email!: string;

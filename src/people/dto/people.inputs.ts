@@ -14,8 +14,7 @@ import { Language } from '../../common/i18n/language.js';
 import { IsName } from '../../common/validation/decorators.js';
 import { StaffRole } from '../person.entity.js';
 import { MAX_TOKEN_LENGTH } from '../people.secrets.js';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+import { Trimmed } from '../../common/validation/trimmed.js';
 
 /** Lower-case labels of letters, digits and inner hyphens, at least two, at most 253 characters. */
 export const DOMAIN_PATTERN =
@@ -24,7 +23,7 @@ export const DOMAIN_PATTERN =
 @ArgsType()
 export class RequestSignInArgs {
   @Field()
-  @Transform(trim)
+  @Trimmed()
   @IsString()
   @MaxLength(320)
   @IsEmail({}, { message: 'must be a valid e-mail address' })
@@ -51,7 +50,7 @@ export class CompleteSignInArgs {
 @InputType()
 export class InvitePersonInput {
   @Field()
-  @Transform(trim)
+  @Trimmed()
   @IsString()
   @MaxLength(320)
   @IsEmail({}, { message: 'must be a valid e-mail address' })
