@@ -26,7 +26,7 @@ export interface SearchIndexDefinition<D extends { id: string }> {
   /**
    * For indexes whose documents summarise many rows (counts of public experts): how long the
    * relay holds their pending rows, so that the writes of that span cost one send. See
-   * docs/search-indexes.md, "Freshness".
+   * docs/search.md, "How the index stays right".
    */
   coalesceMs?: number;
 }
