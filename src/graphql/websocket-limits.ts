@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
-import { ModuleRef } from '@nestjs/core';
+import { HttpAdapterHost, ModuleRef } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { Environment } from '../config/environment.js';
 
@@ -16,10 +16,13 @@ import { Environment } from '../config/environment.js';
 export class WebSocketLimits implements OnApplicationBootstrap {
   constructor(
     private readonly moduleRef: ModuleRef,
+    private readonly adapterHost: HttpAdapterHost,
     private readonly env: Environment,
   ) {}
 
   onApplicationBootstrap(): void {
+    // A command-line tool's application context has no HTTP server, hence no socket to limit.
+    if (!this.adapterHost.httpAdapter) return;
     const graphql = this.moduleRef.get(GraphQLModule, { strict: false });
     const adapter = graphql.graphQlAdapter as unknown as {
       _subscriptionService?: { wss?: { options?: { maxPayload?: number } } };
