@@ -23,7 +23,20 @@ export interface SearchIndexDefinition<D extends { id: string }> {
   load(em: EntityManager, ids: string[]): Promise<Map<string, D>>;
   /** Every id the index should hold, for reindex and reconciliation. */
   allIds(em: EntityManager): Promise<string[]>;
+  /**
+   * For indexes whose documents summarise many rows (counts of public experts): how long the
+   * relay holds their pending rows, so that the writes of that span cost one send. See
+   * docs/search.md, "How the index stays right".
+   */
+  coalesceMs?: number;
 }
+
+/**
+ * Every expert write also makes its organisation and techniques stale (their counts and
+ * technique lists), and re-reading those costs queries over all their experts: at 10 writes/s on
+ * 100,000 experts, doing so after each batch held up the next write's expert document.
+ */
+export const SUMMARY_COALESCE_MS = 1_000;
 
 const idsOf = (table: string) => async (em: EntityManager) =>
   (await em.query<{ id: string }[]>(`SELECT id FROM ${table} ORDER BY id`)).map((r) => r.id);
@@ -50,11 +63,13 @@ export const SEARCH_INDEXES: Record<string, SearchIndexDefinition<{ id: string }
     settings: ORGANISATIONS_SETTINGS,
     load: loadOrganisationDocuments,
     allIds: idsOf('organisations'),
+    coalesceMs: SUMMARY_COALESCE_MS,
   },
   [TECHNOLOGIES_INDEX]: {
     settings: TECHNOLOGIES_SETTINGS,
     load: loadTechnologyDocuments,
     allIds: idsOf('technologies'),
+    coalesceMs: SUMMARY_COALESCE_MS,
   },
   [FAQ_INDEX]: {
     settings: FAQ_SETTINGS,

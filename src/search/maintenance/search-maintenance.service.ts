@@ -120,7 +120,8 @@ export class SearchMaintenance implements OnApplicationBootstrap {
         }
       };
       const streamStarted = Date.now();
-      const { poisoned } = await streamDocuments(client, shadow, batches());
+      const reload = async (batch: string[]) => [...(await definition.load(em, batch)).values()];
+      const { poisoned } = await streamDocuments(client, shadow, batches(), reload);
       const streamSeconds = (Date.now() - streamStarted) / 1000;
       for (const [id, error] of poisoned) progress?.(`${name}: ${id} refused: ${error}`);
       let rounds = 0;

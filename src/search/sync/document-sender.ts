@@ -46,31 +46,34 @@ export async function sendDocuments(
 
 /**
  * Sends batches as they are read, keeping up to `window` of them enqueued in the engine: while
- * Meilisearch indexes one batch, the next is read from the database (and consecutive additions
- * get merged into one indexing run by the engine). A failed batch is sent again through
- * `sendDocuments`, which isolates its poison documents.
+ * Meilisearch indexes, the next batches are read from the database, and consecutive additions
+ * get merged into one indexing run by the engine (the wider the window, the larger the runs).
+ * Only the ids of an enqueued batch are kept: a failed batch is read again through `reload` and
+ * sent through `sendDocuments`, which isolates its poison documents. Documents gone by then are
+ * simply not sent (a reindex's catch-up compares both sides afterwards).
  */
 export async function streamDocuments(
   client: Meilisearch,
   indexUid: string,
   batches: AsyncIterable<{ id: string }[]>,
-  window = 3,
+  reload: (ids: string[]) => Promise<{ id: string }[]>,
+  window = 8,
 ): Promise<SendResult> {
   const poisoned = new Map<string, string>();
   const index = client.index(indexUid);
-  const inFlight: { taskUid: number; batch: { id: string }[] }[] = [];
+  const inFlight: { taskUid: number; ids: string[] }[] = [];
   const settle = async () => {
     const oldest = inFlight.shift();
     if (!oldest) return;
     const task = await client.tasks.waitForTask(oldest.taskUid, { timeout: 300_000 });
     if (task.status === 'succeeded') return;
-    const retried = await sendDocuments(client, indexUid, oldest.batch, []);
+    const retried = await sendDocuments(client, indexUid, await reload(oldest.ids), []);
     for (const [id, error] of retried.poisoned) poisoned.set(id, error);
   };
   for await (const batch of batches) {
     if (batch.length === 0) continue;
     const { taskUid } = await index.addDocuments(batch, { primaryKey: 'id' });
-    inFlight.push({ taskUid, batch });
+    inFlight.push({ taskUid, ids: batch.map((d) => d.id) });
     if (inFlight.length >= window) await settle();
   }
   while (inFlight.length) await settle();

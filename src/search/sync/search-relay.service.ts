@@ -48,6 +48,13 @@ export class SearchRelay implements OnApplicationBootstrap, OnApplicationShutdow
   private announceSync = false;
   /** Stopped by `finish`, which may have given up on a batch: shutdown must not wait for it. */
   private finishing = false;
+  /**
+   * Indexes with `coalesceMs` whose pending rows are being held, and when they fall due. Kept in
+   * memory: a restart, or another process taking over the lock, only sends them sooner.
+   */
+  private readonly dueAt = new Map<string, number>();
+  /** Drains and the shutdown send everything pending, held rows included. */
+  private flushing = 0;
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -97,6 +104,7 @@ export class SearchRelay implements OnApplicationBootstrap, OnApplicationShutdow
    */
   async finish(deadline: number): Promise<void> {
     this.finishing = true;
+    this.flushing += 1;
     let problem: string | undefined;
     try {
       if (await this.loop.finish(deadline)) return;
@@ -108,8 +116,13 @@ export class SearchRelay implements OnApplicationBootstrap, OnApplicationShutdow
   }
 
   /** Sends everything pending now; returns how many outbox rows were settled. For tests and tools. */
-  drain(): Promise<number> {
-    return this.loop.drain();
+  async drain(): Promise<number> {
+    this.flushing += 1;
+    try {
+      return await this.loop.drain();
+    } finally {
+      this.flushing -= 1;
+    }
   }
 
   /**
@@ -127,7 +140,7 @@ export class SearchRelay implements OnApplicationBootstrap, OnApplicationShutdow
     });
     // The write is committed whatever happens here: an engine that is down leaves the rows to the
     // background loop, and must not turn the write's answer into an error.
-    const sent = this.loop.drain().then(
+    const sent = this.drain().then(
       () => true,
       (error: unknown) => {
         this.logger.warn(`sent later, not now: ${(error as Error).message}`);
@@ -143,18 +156,24 @@ export class SearchRelay implements OnApplicationBootstrap, OnApplicationShutdow
 
   /** One batch: returns the number of outbox rows settled (sent or parked). */
   private async sendBatch(): Promise<number> {
+    const held = this.held();
     const rows = await this.db.getRepository(SearchOutboxEntity).find({
-      where: { parkedAt: IsNull() },
+      where: { parkedAt: IsNull(), ...(held.length ? { indexName: Not(In(held)) } : {}) },
       order: { id: 'ASC' },
       take: BATCH,
     });
     if (rows.length === 0) {
-      if (this.announceSync) await this.announceInSync();
+      if (this.announceSync && held.length === 0) await this.announceInSync();
       return 0;
     }
+    let settledRows = rows.length;
     for (const [name, definition] of Object.entries(SEARCH_INDEXES)) {
       const mine = rows.filter((r) => r.indexName === name);
       if (mine.length === 0) continue;
+      if (this.hold(name, definition.coalesceMs)) {
+        settledRows -= mine.length;
+        continue;
+      }
       const ids = [...new Set(mine.map((r) => r.documentId))];
       const documents = await definition.load(this.db.manager, ids);
       const deletions = ids.filter((id) => !documents.has(id));
@@ -212,7 +231,29 @@ export class SearchRelay implements OnApplicationBootstrap, OnApplicationShutdow
       unknown,
       new Map(unknown.map((r) => [r.documentId, `unknown index ${r.indexName}`])),
     );
-    return rows.length;
+    return settledRows;
+  }
+
+  /** Indexes whose rows are held now (not read at all until they fall due). */
+  private held(): string[] {
+    const now = Date.now();
+    if (this.flushing) this.dueAt.clear();
+    return [...this.dueAt].filter(([, due]) => due > now).map(([name]) => name);
+  }
+
+  /**
+   * Whether rows of `name` just read wait: the first time they are seen their index is held
+   * for `coalesceMs`; once due they are sent and the next rows start a new wait.
+   */
+  private hold(name: string, coalesceMs: number | undefined): boolean {
+    if (!coalesceMs || this.flushing) return false;
+    const due = this.dueAt.get(name);
+    if (due === undefined) {
+      this.dueAt.set(name, Date.now() + coalesceMs);
+      return true;
+    }
+    this.dueAt.delete(name);
+    return false;
   }
 
   /** Nothing pending: in sync, as `/health` means it, once the engine answers too. */
