@@ -1,14 +1,9 @@
-import {
-  Injectable,
-  Logger,
-  type OnApplicationBootstrap,
-  type OnApplicationShutdown,
-} from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { LOCKS } from '../common/database/advisory-lock.js';
 import { Clock } from '../common/time/clock.js';
-import { PollingLoop } from '../common/workers/polling-loop.js';
+import { PollingJob } from '../common/workers/polling-job.js';
 import { Environment } from '../config/environment.js';
 import { NotificationOutbox } from '../notifications/notification-outbox.service.js';
 import { Language } from '../common/i18n/language.js';
@@ -48,44 +43,24 @@ const MAX_BACKOFF_MS = 15 * 60 * 1000;
  * doubles nothing. One process at a time (the polling loop's advisory lock).
  */
 @Injectable()
-export class MessageDigests implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger('MessageDigests');
-  private readonly loop: PollingLoop;
-
+export class MessageDigests extends PollingJob {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly env: Environment,
     private readonly clock: Clock,
     private readonly mails: NotificationOutbox,
   ) {
-    this.loop = new PollingLoop({
+    super({
       db,
-      logger: this.logger,
+      logger: new Logger('MessageDigests'),
       lockKey: LOCKS.messageDigests,
-      batch: () => this.digestBatch(),
       idleMs: IDLE_MS,
       maxBackoffMs: MAX_BACKOFF_MS,
+      enabled: env.MESSAGE_DIGESTS,
     });
   }
 
-  onApplicationBootstrap(): void {
-    if (this.env.MESSAGE_DIGESTS) this.loop.resume();
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.loop.pause();
-  }
-
-  get active(): boolean {
-    return this.loop.active;
-  }
-
-  /** Queues every digest due now; returns how many readers were mailed. For tests and tools. */
-  drain(): Promise<number> {
-    return this.loop.drain();
-  }
-
-  private digestBatch(): Promise<number> {
+  protected batch(): Promise<number> {
     const now = this.clock.now();
     const cutoff = new Date(now.getTime() - this.env.MESSAGE_DIGEST_MINUTES * 60_000);
     return this.db.transaction(async (em) => {

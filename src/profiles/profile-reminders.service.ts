@@ -1,15 +1,10 @@
-import {
-  Injectable,
-  Logger,
-  type OnApplicationBootstrap,
-  type OnApplicationShutdown,
-} from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { LOCKS } from '../common/database/advisory-lock.js';
 import { Language, LANGUAGES } from '../common/i18n/language.js';
 import { Clock, monthsBefore } from '../common/time/clock.js';
-import { PollingLoop } from '../common/workers/polling-loop.js';
+import { PollingJob } from '../common/workers/polling-job.js';
 import { Environment } from '../config/environment.js';
 import { whereNotConfirmedSince } from '../experts/expert-freshness.js';
 import { ExpertEntity } from '../experts/expert.entity.js';
@@ -31,10 +26,7 @@ const MINUTES_PER_DAY = 24 * 60;
  * loses or doubles nothing. One process at a time (the advisory lock of the polling loop).
  */
 @Injectable()
-export class ProfileReminders implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger('ProfileReminders');
-  private readonly loop: PollingLoop;
-
+export class ProfileReminders extends PollingJob {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly env: Environment,
@@ -42,35 +34,17 @@ export class ProfileReminders implements OnApplicationBootstrap, OnApplicationSh
     private readonly signIn: SignInService,
     private readonly mails: NotificationOutbox,
   ) {
-    this.loop = new PollingLoop({
+    super({
       db,
-      logger: this.logger,
+      logger: new Logger('ProfileReminders'),
       lockKey: LOCKS.profileReminders,
-      batch: () => this.remindBatch(),
       idleMs: IDLE_MS,
       maxBackoffMs: MAX_BACKOFF_MS,
+      enabled: env.PROFILE_REMINDERS,
     });
   }
 
-  onApplicationBootstrap(): void {
-    if (this.env.PROFILE_REMINDERS) this.loop.resume();
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.loop.pause();
-  }
-
-  /** Whether the background loop runs in this process. */
-  get active(): boolean {
-    return this.loop.active;
-  }
-
-  /** Queues every reminder due now; returns how many. For tests and tools. */
-  drain(): Promise<number> {
-    return this.loop.drain();
-  }
-
-  private remindBatch(): Promise<number> {
+  protected batch(): Promise<number> {
     const now = this.clock.now();
     const cutoff = monthsBefore(now, this.env.PROFILE_REMINDER_MONTHS);
     return this.db.transaction(async (em) => {
