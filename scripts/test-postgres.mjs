@@ -1,6 +1,10 @@
-// Runs the whole test suite against PostgreSQL: creates a fresh database on the server named by
+// Runs the test suite against PostgreSQL: creates a fresh database on the server named by
 // POSTGRES_ADMIN_URL (default: the local trust-auth server), points the tests at it through
 // TEST_DATABASE_URL, and drops it afterwards whatever the outcome.
+// Without test paths, it leaves out what never depends on the database, which `npm test` runs
+// once already: unit tests, browser tests (what the browser shows does not change with the
+// database) and the first start, which is the embedded SQLite default by design. That is two
+// minutes of CI (.ci/run runs both).
 import { spawnSync } from 'node:child_process';
 
 // The scratch-database helper of tools/, compiled by the pretest:postgres step.
@@ -19,13 +23,17 @@ try {
   process.exit(1);
 }
 console.log(`PostgreSQL test database: ${new URL(url).pathname.slice(1)}`);
+const ONCE_ONLY = ['/test/unit/', '/test/browser/', '/test/integration/first-start\\.spec\\.ts$'];
+const args = process.argv.slice(2);
+const paths = args.some((a) => /(^|\/)test\/|\.spec\.ts$/.test(a));
 const result = spawnSync(
   process.execPath,
   [
     '--experimental-vm-modules',
     '--disable-warning=ExperimentalWarning',
     'node_modules/jest/bin/jest.js',
-    ...process.argv.slice(2),
+    ...(paths ? [] : ONCE_ONLY.map((p) => `--testPathIgnorePatterns=${p}`)),
+    ...args,
   ],
   { stdio: 'inherit', env: { ...process.env, TEST_DATABASE_URL: url } },
 );
