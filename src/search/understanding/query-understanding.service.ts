@@ -47,10 +47,18 @@ const MAX_QUERY_WORDS = 20;
 /** Techniques and materials change rarely; a new one is understood at most this long after. */
 const VOCABULARY_TTL_MS = 5_000;
 
+/**
+ * Readings kept per vocabulary load: partner sites send the same few queries again and again, and
+ * reading one costs more CPU than the rest of the request's own work. Dropped with the load.
+ */
+const MAX_REMEMBERED_READINGS = 1_000;
+
 interface Loaded {
   vocabulary: TermVocabulary;
   subtree: Map<string, string[]>;
   at: number;
+  /** Query → its reading, valid for this vocabulary; shared, so never mutated by callers. */
+  readings: Map<string, UnderstoodQuery | null>;
 }
 
 /**
@@ -66,44 +74,14 @@ export class QueryUnderstanding {
 
   /** Null when the query names no technique and no material: it is then searched as today. */
   async understand(query: string | null | undefined): Promise<UnderstoodQuery | null> {
-    const words = wordsOf(query ?? '');
-    if (!query || words.length === 0 || words.length > MAX_QUERY_WORDS) return null;
-    const { vocabulary, subtree } = await this.vocabulary();
-    const terms = readTerms(vocabulary, query);
-    if (terms.technologies.length === 0 && terms.materials.length === 0) return null;
-    const covered = new Set(
-      [...terms.techniqueHits, ...terms.materialHits].flatMap((h) =>
-        Array.from({ length: h.to - h.from }, (_, k) => h.from + k),
-      ),
-    );
-    const free = words.filter((_, i) => !covered.has(i));
-    const slugOf = (id: string) => vocabulary.technologies.get(id)?.slug ?? id;
-    return {
-      technologies: terms.technologies.flatMap((t) => {
-        const technology = vocabulary.technologies.get(t.id);
-        return technology ? [{ technology, matchedBy: t.matchedBy }] : [];
-      }),
-      materials: terms.materials.flatMap((m) => {
-        const material = vocabulary.materials.get(m.id);
-        return material ? [{ material, matchedBy: m.matchedBy }] : [];
-      }),
-      combination: free.some((w) => OR_WORDS.includes(w.norm))
-        ? TermCombination.ANY
-        : TermCombination.ALL,
-      techniqueRequirements: requirements(terms.techniqueHits, (id) => ({
-        slugs: subtree.get(id) ?? [slugOf(id)],
-        named: [slugOf(id)],
-      })),
-      materialRequirements: requirements(terms.materialHits, (id) => {
-        const slug = vocabulary.materials.get(id)?.slug ?? id;
-        return { slugs: [slug], named: [slug] };
-      }),
-      text: free
-        .filter((w) => !isStopword(w.raw))
-        .map((w) => w.raw)
-        .join(' '),
-      forgiving: [...terms.techniqueHits, ...terms.materialHits].some((h) => !h.exact),
-    };
+    if (!query) return null;
+    const loaded = await this.vocabulary();
+    const remembered = loaded.readings.get(query);
+    if (remembered !== undefined) return remembered;
+    const reading = read(query, loaded);
+    if (loaded.readings.size >= MAX_REMEMBERED_READINGS) loaded.readings.clear();
+    loaded.readings.set(query, reading);
+    return reading;
   }
 
   private vocabulary(): Promise<Loaded> {
@@ -120,6 +98,7 @@ export class QueryUnderstanding {
       vocabulary,
       subtree: subtrees([...vocabulary.technologies.values()]),
       at: Date.now(),
+      readings: new Map(),
     }));
     this.loaded = loading;
     loading.catch(() => {
@@ -127,6 +106,47 @@ export class QueryUnderstanding {
     });
     return loading;
   }
+}
+
+/** What `query` names, read with one vocabulary load; null when it names nothing. */
+function read(query: string, { vocabulary, subtree }: Loaded): UnderstoodQuery | null {
+  const words = wordsOf(query);
+  if (words.length === 0 || words.length > MAX_QUERY_WORDS) return null;
+  const terms = readTerms(vocabulary, query);
+  if (terms.technologies.length === 0 && terms.materials.length === 0) return null;
+  const covered = new Set(
+    [...terms.techniqueHits, ...terms.materialHits].flatMap((h) =>
+      Array.from({ length: h.to - h.from }, (_, k) => h.from + k),
+    ),
+  );
+  const free = words.filter((_, i) => !covered.has(i));
+  const slugOf = (id: string) => vocabulary.technologies.get(id)?.slug ?? id;
+  return {
+    technologies: terms.technologies.flatMap((t) => {
+      const technology = vocabulary.technologies.get(t.id);
+      return technology ? [{ technology, matchedBy: t.matchedBy }] : [];
+    }),
+    materials: terms.materials.flatMap((m) => {
+      const material = vocabulary.materials.get(m.id);
+      return material ? [{ material, matchedBy: m.matchedBy }] : [];
+    }),
+    combination: free.some((w) => OR_WORDS.includes(w.norm))
+      ? TermCombination.ANY
+      : TermCombination.ALL,
+    techniqueRequirements: requirements(terms.techniqueHits, (id) => ({
+      slugs: subtree.get(id) ?? [slugOf(id)],
+      named: [slugOf(id)],
+    })),
+    materialRequirements: requirements(terms.materialHits, (id) => {
+      const slug = vocabulary.materials.get(id)?.slug ?? id;
+      return { slugs: [slug], named: [slug] };
+    }),
+    text: free
+      .filter((w) => !isStopword(w.raw))
+      .map((w) => w.raw)
+      .join(' '),
+    forgiving: [...terms.techniqueHits, ...terms.materialHits].some((h) => !h.exact),
+  };
 }
 
 /** One requirement per span of words; the keys of one span (an ambiguous acronym) are alternatives. */
