@@ -208,7 +208,7 @@ describe('a poison document never leaves search stale', () => {
     await t.searchSynced(15_000);
     const health = await request(t.app.getHttpServer()).get('/health');
     expect(health.status).toBe(200);
-    expect(health.body.search.settingsError).toMatch(/experts.*refused/);
+    expect(health.body.search.settingsError).toMatch(/technologies.*refused/);
     expect(health.body.outbox.pending).toBe(0);
 
     // A start on these rows applies the other settings, parks the refusal, and serves.
@@ -217,7 +217,7 @@ describe('a poison document never leaves search stale', () => {
       const started = await request(second.app.getHttpServer()).get('/health');
       expect([started.status, started.body.search.settingsError]).toEqual([
         200,
-        expect.stringMatching(/experts.*refused/),
+        expect.stringMatching(/technologies.*refused/),
       ]);
     } finally {
       const engine = second.app.get(SearchEngine);

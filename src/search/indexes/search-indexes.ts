@@ -29,6 +29,12 @@ export interface SearchIndexDefinition<D extends { id: string }> {
    * docs/search.md, "How the index stays right".
    */
   coalesceMs?: number;
+  /**
+   * False for an index whose documents already carry every name of their techniques, in every
+   * language: the taxonomy's synonyms then find nothing more there, and expanding query words
+   * into them cost the engine 40% of its throughput on the experts (docs/benchmarks.md).
+   */
+  taxonomySynonyms?: false;
 }
 
 /**
@@ -42,13 +48,17 @@ const idsOf = (table: string) => async (em: EntityManager) =>
   (await em.query<{ id: string }[]>(`SELECT id FROM ${table} ORDER BY id`)).map((r) => r.id);
 
 /**
- * An index's full settings: every index gets the taxonomy's synonyms, as each one matches
- * technique names. Callers compute the synonyms once (`taxonomySynonyms`) for all indexes.
+ * An index's full settings: an index whose documents name techniques one way (FAQ entries,
+ * questions, organisations, techniques) gets the taxonomy's synonyms, so "DRX" finds text that
+ * says "X-ray diffraction". Callers compute the synonyms once (`taxonomySynonyms`).
  */
 export const withSynonyms = (
   definition: SearchIndexDefinition<{ id: string }>,
   synonyms: Record<string, string[]>,
-): Settings => ({ ...definition.settings, synonyms });
+): Settings => ({
+  ...definition.settings,
+  synonyms: definition.taxonomySynonyms === false ? {} : synonyms,
+});
 
 export { taxonomySynonyms };
 
@@ -58,6 +68,8 @@ export const SEARCH_INDEXES: Record<string, SearchIndexDefinition<{ id: string }
     settings: EXPERTS_SETTINGS,
     load: loadExpertDocuments,
     allIds: idsOf('experts'),
+    // Each expert document holds its techniques' names, acronyms and synonyms in every language.
+    taxonomySynonyms: false,
   },
   [ORGANISATIONS_INDEX]: {
     settings: ORGANISATIONS_SETTINGS,
