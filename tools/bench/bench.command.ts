@@ -10,8 +10,9 @@ import { indexingStage } from './stages/indexing.stage.js';
 import { queriesPerRequestStage } from './stages/queries-per-request.stage.js';
 import { searchStage } from './stages/search.stage.js';
 
-const USAGE = `usage: npm run bench -- [--full] [--postgres] [--experts N] [--seconds S] [--connections C]
-  quick (default): 20,000 experts; --full: 100,000; --postgres: the API on a scratch PostgreSQL database`;
+const USAGE = `usage: npm run bench -- [--full] [--postgres] [--experts N] [--seconds S] [--connections C] [--api-node-options "..."]
+  quick (default): 20,000 experts; --full: 100,000; --postgres: the API on a scratch PostgreSQL database
+  --api-node-options: Node options for the API under test (to try a heap limit, say), recorded in the results`;
 
 /**
  * `npm run bench`: Kenner against the limits of its own parts, in one run on this machine —
@@ -28,6 +29,7 @@ async function main(): Promise<number> {
       experts: { type: 'string' },
       seconds: { type: 'string' },
       connections: { type: 'string' },
+      'api-node-options': { type: 'string' },
       help: { type: 'boolean' },
     },
   });
@@ -39,7 +41,14 @@ async function main(): Promise<number> {
     return values.help ? 0 : 2;
   }
   const say = (line: string) => process.stderr.write(`[${clock()}] ${line}\n`);
-  const target = await startBenchTarget(experts, values.postgres ? 'postgres' : 'sqlite', say);
+  const apiNodeOptions = (values['api-node-options'] ?? '').split(/\s+/).filter(Boolean);
+  const target = await startBenchTarget(
+    experts,
+    values.postgres ? 'postgres' : 'sqlite',
+    say,
+    {},
+    apiNodeOptions,
+  );
   try {
     const indexing = await indexingStage(target, say);
     const search = await searchStage(target, connections, seconds, say);
@@ -52,6 +61,7 @@ async function main(): Promise<number> {
       machine: machine(),
       database: target.database,
       experts,
+      apiNodeOptions,
       setup: { seedSeconds: target.seedSeconds, syncSeconds: target.syncSeconds },
       indexing,
       search,

@@ -2,14 +2,10 @@ import { parseArgs } from 'node:util';
 import type { Settings } from 'meilisearch';
 import { runCommand } from '../../src/common/cli/run-command.js';
 import { meilisearchClient } from '../../src/search/engine/meilisearch-client.js';
-import {
-  type NearbyOrganisations,
-  organisationsNear,
-} from '../../src/search/experts/nearby-organisations.js';
 import { EXPERTS_INDEX } from '../../src/search/indexes/experts.index.js';
-import { ORGANISATIONS_INDEX } from '../../src/search/indexes/organisations.index.js';
 import { startBenchTarget } from './bench-target.js';
 import { machine } from './machine.js';
+import { mixEngineView } from './mix-engine-view.js';
 import { searchMix } from './search-mix.js';
 
 const USAGE = `usage: npm run bench:engine -- [--experts 2000] [--rounds 5] [--only name,name]`;
@@ -106,17 +102,9 @@ async function main(): Promise<number> {
   try {
     const { host, masterKey } = target.meili;
     const client = meilisearchClient(host, masterKey);
-    const reach = new Map<string, NearbyOrganisations>();
-    for (const { input } of searchMix(EXPERTS_INDEX))
-      if (input.near)
-        reach.set(
-          JSON.stringify(input.near),
-          await organisationsNear(client, ORGANISATIONS_INDEX, input.near),
-        );
-    const mix = searchMix(EXPERTS_INDEX, {
-      organisationsIndex: ORGANISATIONS_INDEX,
-      of: (near) => reach.get(JSON.stringify(near)) ?? { positions: new Map(), bands: [] },
-    }).map((m) => (JSON.parse(m.raw) as { queries: Query[] }).queries);
+    const mix = searchMix(EXPERTS_INDEX, await mixEngineView(target)).map(
+      (m) => (JSON.parse(m.raw) as { queries: Query[] }).queries,
+    );
     const declared = await client.index(EXPERTS_INDEX).getSettings();
     const documents = (await client.index(EXPERTS_INDEX).getDocuments({ limit: experts + 1000 }))
       .results;

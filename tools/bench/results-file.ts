@@ -5,7 +5,10 @@ import { join } from 'node:path';
 export const RESULTS_DIR = 'docs/benchmarks';
 
 /** Writes one run's figures as `<kind>-<timestamp>.json` and answers the file's path. */
-export function writeResults(kind: 'bench' | 'load', results: { at: string }): string {
+export function writeResults<R extends { at: string }>(
+  kind: 'bench' | 'load' | 'search',
+  results: R,
+): string {
   mkdirSync(RESULTS_DIR, { recursive: true });
   const file = join(RESULTS_DIR, `${kind}-${results.at.replace(/[:.]/g, '-')}.json`);
   writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);

@@ -3,10 +3,11 @@ import { runCommand } from '../../src/common/cli/run-command.js';
 import { EXPERTS_INDEX } from '../../src/search/indexes/experts.index.js';
 import { seedPostgresCopy } from '../support/scratch-postgres.js';
 import { startBenchTarget } from './bench-target.js';
-import { benchPostgresFullText } from './full-text/full-text.bench.js';
+import { benchPostgresFullText, type FullTextBenchFigures } from './full-text/full-text.bench.js';
 import { machine } from './machine.js';
 import { searchMix } from './search-mix.js';
-import { searchStage } from './stages/search.stage.js';
+import { writeResults } from './results-file.js';
+import { type SearchFigures, searchStage } from './stages/search.stage.js';
 
 const USAGE = `usage: npm run bench:search -- [--experts 20000] [--seconds 10] [--connections 20] [--postgres] [--no-alternative] [--profile DIR]
   --profile DIR: the API runs with --cpu-prof and writes its profile into DIR when it stops`;
@@ -14,8 +15,9 @@ const USAGE = `usage: npm run bench:search -- [--experts 20000] [--seconds 10] [
 /**
  * `npm run bench:search`: only the search comparison of `npm run bench` — GraphQL searchExperts,
  * the same requests straight to Meilisearch, and PostgreSQL full-text on the same data, at the
- * same concurrency — to find where search time goes without the other stages' minutes. Prints,
- * writes no results file (the full bench does).
+ * same concurrency — at the sizes the full bench does not run (2,000 and 20,000 experts), or to
+ * find where search time goes without the other stages' minutes. Prints, and writes
+ * docs/benchmarks/search-<time>.json (not with --profile, whose figures the profiler slows).
  */
 async function main(): Promise<number> {
   const { values } = parseArgs({
@@ -47,8 +49,10 @@ async function main(): Promise<number> {
     profile,
   );
   const lines = [`search comparison — ${machine()}; ${experts} experts on ${target.database}`];
+  let search: SearchFigures | undefined;
+  let fullText: FullTextBenchFigures | undefined;
   try {
-    const search = await searchStage(target, connections, seconds, say);
+    search = await searchStage(target, connections, seconds, say);
     for (const s of [search.loaded, search.single]) {
       lines.push(
         `${s.connections} connection(s): GraphQL ${s.graphql.requestsPerSecond} req/s p50 ${s.graphql.p50Ms} ms, ` +
@@ -62,7 +66,7 @@ async function main(): Promise<number> {
   if (!values['no-alternative']) {
     const copy = target.databaseUrl ? undefined : await seedPostgresCopy(experts);
     try {
-      const fullText = await benchPostgresFullText({
+      fullText = await benchPostgresFullText({
         databaseUrl: target.databaseUrl ?? copy!.databaseUrl,
         inputs: searchMix(EXPERTS_INDEX).map((m) => m.input),
         connections,
@@ -78,6 +82,18 @@ async function main(): Promise<number> {
     }
   }
   process.stdout.write(`${lines.join('\n')}\n`);
+  if (!values.profile) {
+    const at = new Date().toISOString();
+    const file = writeResults('search', {
+      at,
+      machine: machine(),
+      database: target.database,
+      experts,
+      search,
+      fullText: fullText ?? null,
+    });
+    say(`written ${file}`);
+  }
   return 0;
 }
 

@@ -1,17 +1,23 @@
 import { ANONYMOUS } from '../../src/auth/caller.js';
 import { ExpertFacet } from '../../src/search/experts/expert-facets.js';
 import type { ExpertSearchInput } from '../../src/search/experts/dto/expert-search.input.js';
-import { expertSearch } from '../../src/search/experts/expert-search.query.js';
+import { expertSearch, personProbe } from '../../src/search/experts/expert-search.query.js';
 import { facetedQueries } from '../../src/search/faceting/faceted-query.js';
 import {
   type NearbyOrganisations,
   nearbyQuery,
 } from '../../src/search/experts/nearby-organisations.js';
+import type { UnderstoodQuery } from '../../src/search/understanding/query-understanding.service.js';
 
-/** Where the mix's `near` searches reach, read from the engine beforehand (`organisationsNear`). */
+/**
+ * What Kenner reads before it searches, read beforehand for the raw side: where the mix's `near`
+ * searches reach (`organisationsNear`) and what each query names (`QueryUnderstanding`). See
+ * mix-engine-view.ts.
+ */
 export interface MixNearby {
   organisationsIndex: string;
   of(near: { lat: number; lng: number; radiusKm: number }): NearbyOrganisations;
+  understood(query: string | undefined): UnderstoodQuery | null;
 }
 
 const NOWHERE: NearbyOrganisations = { positions: new Map(), bands: [] };
@@ -101,17 +107,24 @@ export function searchMix(
   return inputs.map((input) => {
     const near = input.near;
     const reach = near ? (nearby?.of(near) ?? NOWHERE) : null;
+    const understood = nearby?.understood(input.query) ?? null;
     const { main, disjunctive } = facetedQueries(
       // The GraphQL query reads no matchedTechnologies: Kenner then does not ask for their highlights.
-      expertSearch(expertsIndex, input, ANONYMOUS, null, reach, { matchedTechnologies: false }),
+      expertSearch(expertsIndex, input, ANONYMOUS, understood, reach, {
+        matchedTechnologies: false,
+      }),
     );
-    // Kenner reads the organisations within `near` first, then searches their experts: the raw
-    // side does the same engine work, in one request.
+    // Kenner reads the organisations within `near` first, then searches their experts, and looks
+    // for a person named by the query beside it: the raw side does the same engine work, in one
+    // request.
     const lookup = near && nearby ? [nearbyQuery(nearby.organisationsIndex, near)] : [];
+    const probe = personProbe(expertsIndex, input.query ?? '', ANONYMOUS, understood);
     return {
       input,
       graphql: JSON.stringify({ query, variables: { input } }),
-      raw: JSON.stringify({ queries: [...lookup, main, ...disjunctive.map((d) => d.query)] }),
+      raw: JSON.stringify({
+        queries: [...lookup, main, ...disjunctive.map((d) => d.query), ...(probe ? [probe] : [])],
+      }),
     };
   });
 }

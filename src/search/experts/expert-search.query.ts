@@ -1,7 +1,7 @@
 import type { Caller } from '../../auth/caller.js';
 import { fromGlobalId } from '../../common/graphql/global-id.js';
 import { monthsBefore } from '../../common/time/clock.js';
-import type { Meilisearch } from 'meilisearch';
+import type { Meilisearch, MultiSearchQuery } from 'meilisearch';
 import type { FacetedSearch } from '../faceting/faceted-query.js';
 import { anyOf } from '../faceting/filter-syntax.js';
 import {
@@ -133,10 +133,31 @@ export function gradedSort(understood: UnderstoodQuery): string[] {
 }
 
 /**
- * Looks, beside a narrowed search, for visible experts whose name has every word of the query:
- * when one does ("Sem de Vries" names a person as well as SEM), the query is searched as a name.
- * Only queries that may name a person are looked up. A failure is no person: an index without
- * documents refuses `attributesToSearchOn`, and the search itself reports a real outage.
+ * The engine query that looks, beside a narrowed search, for visible experts whose name has every
+ * word of the query: when one does ("Sem de Vries" names a person as well as SEM), the query is
+ * searched as a name. Null when the query cannot name a person, so nothing need be looked up.
+ */
+export function personProbe(
+  indexUid: string,
+  query: string,
+  caller: Caller,
+  understood: UnderstoodQuery | null,
+): (MultiSearchQuery & { attributesToRetrieve: ['id', 'name'] }) | null {
+  if (!understood || !mayNamePerson(query, understood)) return null;
+  return {
+    indexUid,
+    q: query,
+    filter: visibleInSearch(caller),
+    attributesToSearchOn: ['name'],
+    matchingStrategy: 'all',
+    limit: 5,
+    attributesToRetrieve: ['id', 'name'],
+  };
+}
+
+/**
+ * Whether the query names a visible expert (see `personProbe`). A failure is no person: an index
+ * without documents refuses `attributesToSearchOn`, and the search itself reports a real outage.
  */
 export async function personNamed(
   client: Meilisearch,
@@ -145,18 +166,14 @@ export async function personNamed(
   caller: Caller,
   understood: UnderstoodQuery | null,
 ): Promise<boolean> {
-  if (!understood || !mayNamePerson(query, understood)) return false;
-  const probe = await client
-    .index<{ id: string; name: string }>(indexUid)
-    .search(query, {
-      filter: visibleInSearch(caller),
-      attributesToSearchOn: ['name'],
-      matchingStrategy: 'all',
-      limit: 5,
-      attributesToRetrieve: ['id', 'name'],
-    })
+  const probe = personProbe(indexUid, query, caller, understood);
+  if (!probe || !understood) return false;
+  const { indexUid: uid, q, ...params } = probe;
+  const found = await client
+    .index<{ id: string; name: string }>(uid)
+    .search(q, params)
     .catch(() => null);
-  return (probe?.hits ?? []).some((h) => namesPerson(query, h.name, understood));
+  return (found?.hits ?? []).some((h) => namesPerson(query, h.name, understood));
 }
 
 function sortOf(

@@ -1,12 +1,7 @@
-import { meilisearchClient } from '../../../src/search/engine/meilisearch-client.js';
-import {
-  type NearbyOrganisations,
-  organisationsNear,
-} from '../../../src/search/experts/nearby-organisations.js';
 import { EXPERTS_INDEX } from '../../../src/search/indexes/experts.index.js';
-import { ORGANISATIONS_INDEX } from '../../../src/search/indexes/organisations.index.js';
 import type { BenchTarget } from '../bench-target.js';
 import { type LoadFigures, load } from '../load.js';
+import { mixEngineView } from '../mix-engine-view.js';
 import { searchMix } from '../search-mix.js';
 
 const WARM_UP_SECONDS = 3;
@@ -30,7 +25,7 @@ export interface SearchFigures {
 
 /**
  * The fixed search mix through GraphQL `searchExperts` and, at the same concurrency, the exact
- * multi-search requests Kenner sends for it straight to Meilisearch. Run twice: loaded, for
+ * engine work Kenner does for it, as one multi-search request each, straight to Meilisearch. Run twice: loaded, for
  * throughput, and on one connection, for the per-request overhead that queueing hides.
  */
 export async function searchStage(
@@ -39,20 +34,8 @@ export async function searchStage(
   seconds: number,
   say: (line: string) => void,
 ): Promise<SearchFigures> {
-  // The raw side of a `near` search holds the organisations within it, as Kenner's does.
-  const client = meilisearchClient(target.meili.host, target.meili.masterKey);
-  const reach = new Map<string, NearbyOrganisations>();
-  for (const { input } of searchMix(EXPERTS_INDEX)) {
-    if (input.near)
-      reach.set(
-        JSON.stringify(input.near),
-        await organisationsNear(client, ORGANISATIONS_INDEX, input.near),
-      );
-  }
-  const mix = searchMix(EXPERTS_INDEX, {
-    organisationsIndex: ORGANISATIONS_INDEX,
-    of: (near) => reach.get(JSON.stringify(near)) ?? { positions: new Map(), bands: [] },
-  });
+  // The raw side reads what Kenner reads first: the organisations within `near`, the query's terms.
+  const mix = searchMix(EXPERTS_INDEX, await mixEngineView(target));
   const side = async (c: number): Promise<SideBySide> => {
     say(`search: ${mix.length} searches through GraphQL, ${c} connection(s)`);
     const graphql = await load(
