@@ -10,7 +10,7 @@ import { indexingStage } from './stages/indexing.stage.js';
 import { queriesPerRequestStage } from './stages/queries-per-request.stage.js';
 import { searchStage } from './stages/search.stage.js';
 
-const USAGE = `usage: npm run bench -- [--full] [--postgres] [--experts N] [--seconds S] [--connections C] [--api-node-options "..."]
+const USAGE = `usage: npm run bench -- [--full] [--postgres] [--experts N] [--seconds S] [--connections C] [--api-node-options="--flag ..."]
   quick (default): 20,000 experts; --full: 100,000; --postgres: the API on a scratch PostgreSQL database
   --api-node-options: Node options for the API under test (to try a heap limit, say), recorded in the results`;
 
