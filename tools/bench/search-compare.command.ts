@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { runCommand } from '../../src/common/cli/run-command.js';
 import { EXPERTS_INDEX } from '../../src/search/indexes/experts.index.js';
 import { seedPostgresCopy } from '../support/scratch-postgres.js';
-import { startBenchTarget } from './bench-target.js';
+import { memoryOf, startBenchTarget } from './bench-target.js';
 import { benchPostgresFullText, type FullTextBenchFigures } from './full-text/full-text.bench.js';
 import { machine } from './machine.js';
 import { searchMix } from './search-mix.js';
@@ -48,11 +48,16 @@ async function main(): Promise<number> {
     {},
     profile,
   );
-  const lines = [`search comparison — ${machine()}; ${experts} experts on ${target.database}`];
+  const lines = [
+    `search comparison — ${machine()}; ${experts} experts on ${target.database}, ` +
+      `indexed by the relay in ${target.syncSeconds.toFixed(0)} s`,
+  ];
   let search: SearchFigures | undefined;
   let fullText: FullTextBenchFigures | undefined;
+  let memory: ReturnType<typeof memoryOf> | undefined;
   try {
     search = await searchStage(target, connections, seconds, say);
+    memory = memoryOf(target);
     for (const s of [search.loaded, search.single]) {
       lines.push(
         `${s.connections} connection(s): GraphQL ${s.graphql.requestsPerSecond} req/s p50 ${s.graphql.p50Ms} ms, ` +
@@ -89,6 +94,8 @@ async function main(): Promise<number> {
       machine: machine(),
       database: target.database,
       experts,
+      syncSeconds: target.syncSeconds,
+      apiPeakRssMb: memory?.apiMb ?? null,
       search,
       fullText: fullText ?? null,
     });
