@@ -2,9 +2,10 @@
 // POSTGRES_ADMIN_URL (default: the local trust-auth server), points the tests at it through
 // TEST_DATABASE_URL, and drops it afterwards whatever the outcome.
 // Without test paths, it leaves out what never depends on the database, which `npm test` runs
-// once already: unit tests, browser tests (what the browser shows does not change with the
-// database) and the first start, which is the embedded SQLite default by design. That is two
-// minutes of CI (.ci/run runs both).
+// once already (.ci/run runs both): unit tests, browser tests (what the browser shows does not
+// change with the database), the first start (the embedded SQLite default by design), and the
+// specs of the HTTP and GraphQL edge, the schema and the engine's process and proxy, which read
+// and write nothing the database kind could change. Together about three minutes of CI.
 import { spawnSync } from 'node:child_process';
 
 // The scratch-database helper of tools/, compiled by the pretest:postgres step.
@@ -23,7 +24,24 @@ try {
   process.exit(1);
 }
 console.log(`PostgreSQL test database: ${new URL(url).pathname.slice(1)}`);
-const ONCE_ONLY = ['/test/unit/', '/test/browser/', '/test/integration/first-start\\.spec\\.ts$'];
+const EDGE = [
+  'first-start',
+  'edge-http',
+  'edge-limits',
+  'edge-production',
+  'graphql-http',
+  'graphql-clients',
+  'request-gate',
+  'websocket-limits',
+  'schema',
+  'bundled-meilisearch',
+  'search-proxy',
+];
+const ONCE_ONLY = [
+  '/test/unit/',
+  '/test/browser/',
+  ...EDGE.map((name) => `/test/integration/${name}\\.spec\\.ts$`),
+];
 const args = process.argv.slice(2);
 const paths = args.some((a) => /(^|\/)test\/|\.spec\.ts$/.test(a));
 const result = spawnSync(
