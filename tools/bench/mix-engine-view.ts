@@ -12,7 +12,7 @@ import {
   type UnderstoodQuery,
 } from '../../src/search/understanding/query-understanding.service.js';
 import type { BenchTarget } from './bench-target.js';
-import { type MixNearby, searchMix } from './search-mix.js';
+import { type MixEngineView, searchMix } from './search-mix.js';
 
 /**
  * Reads, from the bench target's engine and database, what Kenner reads before it searches: the
@@ -20,7 +20,7 @@ import { type MixNearby, searchMix } from './search-mix.js';
  * `QueryUnderstanding` on the same tables). With it, the mix's raw requests are the ones Kenner
  * sends: narrowed to the named techniques, graded, with the person probe beside them.
  */
-export async function mixEngineView(target: BenchTarget): Promise<MixNearby> {
+export async function mixEngineView(target: BenchTarget): Promise<MixEngineView> {
   const client = meilisearchClient(target.meili.host, target.meili.masterKey);
   const inputs = searchMix(EXPERTS_INDEX).map((m) => m.input);
   const reach = new Map<string, NearbyOrganisations>();

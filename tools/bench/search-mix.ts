@@ -14,7 +14,7 @@ import type { UnderstoodQuery } from '../../src/search/understanding/query-under
  * searches reach (`organisationsNear`) and what each query names (`QueryUnderstanding`). See
  * mix-engine-view.ts.
  */
-export interface MixNearby {
+export interface MixEngineView {
   organisationsIndex: string;
   of(near: { lat: number; lng: number; radiusKm: number }): NearbyOrganisations;
   understood(query: string | undefined): UnderstoodQuery | null;
@@ -75,8 +75,8 @@ const TEXTS = [
  */
 export function searchMix(
   expertsIndex: string,
-  /** For `raw`, the organisations of the `near` searches; without it their `raw` is not theirs. */
-  nearby?: MixNearby,
+  /** For `raw`, what Kenner reads first (see MixEngineView); without it `raw` searches words. */
+  engine?: MixEngineView,
 ): { input: ExpertSearchInput; graphql: string; raw: string }[] {
   const inputs: ExpertSearchInput[] = [
     ...TEXTS.map((query) => ({ query })),
@@ -106,8 +106,8 @@ export function searchMix(
     totalHits hits { expert { id name jobTitle organisation { name } } distanceKm } facets { facet values { value count } } } }`;
   return inputs.map((input) => {
     const near = input.near;
-    const reach = near ? (nearby?.of(near) ?? NOWHERE) : null;
-    const understood = nearby?.understood(input.query) ?? null;
+    const reach = near ? (engine?.of(near) ?? NOWHERE) : null;
+    const understood = engine?.understood(input.query) ?? null;
     const { main, disjunctive } = facetedQueries(
       // The GraphQL query reads no matchedTechnologies: Kenner then does not ask for their highlights.
       expertSearch(expertsIndex, input, ANONYMOUS, understood, reach, {
@@ -117,7 +117,7 @@ export function searchMix(
     // Kenner reads the organisations within `near` first, then searches their experts, and looks
     // for a person named by the query beside it: the raw side does the same engine work, in one
     // request.
-    const lookup = near && nearby ? [nearbyQuery(nearby.organisationsIndex, near)] : [];
+    const lookup = near && engine ? [nearbyQuery(engine.organisationsIndex, near)] : [];
     const probe = personProbe(expertsIndex, input.query ?? '', ANONYMOUS, understood);
     return {
       input,
