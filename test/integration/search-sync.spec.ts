@@ -1,11 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
+import { ExpertEntity, Visibility } from '../../src/experts/expert.entity.js';
 import { SearchEngine } from '../../src/search/engine/search-engine.service.js';
 import { EXPERTS_INDEX } from '../../src/search/indexes/experts.index.js';
 import { TECHNOLOGIES_INDEX } from '../../src/search/indexes/technologies.index.js';
 import { driftCount } from '../../src/search/maintenance/index-comparison.js';
 import { SearchMaintenance } from '../../src/search/maintenance/search-maintenance.service.js';
 import { SearchOutbox } from '../../src/search/outbox/search-outbox.service.js';
+import { SearchRelay } from '../../src/search/sync/search-relay.service.js';
 import { createBasics, must } from '../support/fixtures.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
@@ -99,6 +101,61 @@ describe('database → search sync', () => {
         .getDocument(ghost)
         .catch(() => null),
     ).toBeNull();
+  });
+
+  it('sends a backlog of several batches in order: the newest rows win, gone experts are deleted', async () => {
+    const relay = t.app.get(SearchRelay);
+    const outbox = t.app.get(SearchOutbox);
+    await relay.pause();
+    // A bulk write, as an import leaves it: far more rows than one batch of the relay.
+    const ids = Array.from(
+      { length: 1_200 },
+      (_, i) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+    );
+    const organisationId = Buffer.from(refs.org.id, 'base64url').toString().split(':')[1];
+    await t.db.transaction(async (em) => {
+      for (let i = 0; i < ids.length; i += 100) {
+        await em.getRepository(ExpertEntity).insert(
+          ids.slice(i, i + 100).map((id, j) => ({
+            id,
+            name: `Backlog Person${i + j}`,
+            organisationId,
+            languages: [],
+            services: [],
+            visibility: Visibility.PUBLIC,
+            email: `backlog${i + j}@lab.example`,
+          })),
+        );
+      }
+      await outbox.expertsChanged(em, ids);
+    });
+    // Then, further down the outbox: ten of them deleted, the last one renamed.
+    await t.db.transaction(async (em) => {
+      await em.getRepository(ExpertEntity).delete(ids.slice(0, 10));
+      await em.getRepository(ExpertEntity).update(ids.at(-1) as string, { name: 'Backlog Last' });
+      await outbox.expertsChanged(em, [...ids.slice(0, 10), ids.at(-1) as string]);
+    });
+    relay.resume();
+    await t.searchSynced(120_000);
+    const stored = (id: string) =>
+      index()
+        .getDocument(id)
+        .catch(() => null);
+    expect(await stored(ids[0] as string)).toBeNull();
+    expect((await stored(ids[10] as string))?.name).toBe('Backlog Person10');
+    expect((await stored(ids.at(-1) as string))?.name).toBe('Backlog Last');
+    const found = await t.gql(
+      `{ searchExperts(input: { query: "Backlog", hitsPerPage: 1 }) { totalHits } }`,
+      {},
+      null,
+    );
+    expect(found.errors).toBeUndefined();
+    expect(found.data?.searchExperts.totalHits).toBe(1_190);
+    const health = await request(t.app.getHttpServer()).get('/health');
+    expect(health.body).toMatchObject({ outbox: { pending: 0, parked: 0 } });
+    await t.db.getRepository(ExpertEntity).delete(ids.slice(10));
+    await outbox.expertsChanged(t.db.manager, ids.slice(10));
+    await t.searchSynced(120_000);
   });
 
   it('carries a technology rename to every expert who has it', async () => {

@@ -8,7 +8,8 @@ export interface SendResult {
 /**
  * Sends full replacements and deletions and waits until Meilisearch reports each task done.
  * A failed addition is split in halves until the bad documents are isolated, so one poison
- * document never holds back the rest of its batch; the poison documents are deleted from the index. Network errors propagate: the caller backs off.
+ * document never holds back the rest of its batch; the poison documents are deleted from the index.
+ * Network errors propagate: the caller backs off.
  */
 export async function sendDocuments(
   client: Meilisearch,
@@ -35,13 +36,20 @@ export async function sendDocuments(
   await add(documents);
   // A refused document must not stay searchable in its previous state (an expert made STAFF-only
   // still PUBLIC in the index): it is removed, and comes back once a version of it is accepted.
-  const gone = [...deletions, ...poisoned.keys()];
-  if (gone.length) {
-    const task = await index.deleteDocuments(gone).waitTask({ timeout: 60_000 });
-    if (task.status !== 'succeeded')
-      throw new Error(`deletion failed: ${task.error?.message ?? task.status}`);
-  }
+  await deleteDocuments(client, indexUid, [...deletions, ...poisoned.keys()]);
   return { poisoned };
+}
+
+/** Deletes documents and waits until Meilisearch reports it done; a failed deletion throws. */
+export async function deleteDocuments(
+  client: Meilisearch,
+  indexUid: string,
+  ids: string[],
+): Promise<void> {
+  if (ids.length === 0) return;
+  const task = await client.index(indexUid).deleteDocuments(ids).waitTask({ timeout: 60_000 });
+  if (task.status !== 'succeeded')
+    throw new Error(`deletion failed: ${task.error?.message ?? task.status}`);
 }
 
 /**

@@ -13,6 +13,7 @@ import { SearchEngine } from '../engine/search-engine.service.js';
 import { applySettings, SettingsRefusedError } from '../engine/index-settings.js';
 import {
   SEARCH_INDEXES,
+  type SearchIndexDefinition,
   settingsOutboxName,
   SETTINGS_DOCUMENT,
   taxonomySynonyms,
@@ -20,9 +21,16 @@ import {
 } from '../indexes/search-indexes.js';
 import { parkRefusedSettings } from '../outbox/parked-settings.js';
 import { SearchOutboxEntity } from '../outbox/search-outbox.entity.js';
-import { sendDocuments } from './document-sender.js';
+import { deleteDocuments, streamDocuments } from './document-sender.js';
 
-const BATCH = 1000;
+const BATCH = 500;
+/**
+ * While a backlog lasts (a first sync, a bulk import), one round reads up to this many batches and
+ * keeps them all enqueued in the engine, which merges consecutive additions into one indexing
+ * run: each run costs time that grows with the index, so at 100,000 experts one batch at a time
+ * took ~10 s per 1,000 documents (docs/benchmarks.md). Documents are loaded a batch at a time.
+ */
+const WINDOW = 16;
 /**
  * How long a write that narrows who sees an expert waits for the index before it answers: the
  * engine answers browsers holding search tokens by itself, so until then they would still see the
@@ -160,7 +168,7 @@ export class SearchRelay implements OnApplicationBootstrap, OnApplicationShutdow
     const rows = await this.db.getRepository(SearchOutboxEntity).find({
       where: { parkedAt: IsNull(), ...(held.length ? { indexName: Not(In(held)) } : {}) },
       order: { id: 'ASC' },
-      take: BATCH,
+      take: BATCH * WINDOW,
     });
     if (rows.length === 0) {
       if (this.announceSync && held.length === 0) await this.announceInSync();
@@ -175,14 +183,7 @@ export class SearchRelay implements OnApplicationBootstrap, OnApplicationShutdow
         continue;
       }
       const ids = [...new Set(mine.map((r) => r.documentId))];
-      const documents = await definition.load(this.db.manager, ids);
-      const deletions = ids.filter((id) => !documents.has(id));
-      const { poisoned } = await sendDocuments(
-        this.engine.client,
-        this.engine.index(name),
-        [...documents.values()],
-        deletions,
-      );
+      const { sent, deleted, poisoned } = await this.send(name, definition, ids);
       await this.park(
         mine.filter((r) => poisoned.has(r.documentId)),
         poisoned,
@@ -193,7 +194,7 @@ export class SearchRelay implements OnApplicationBootstrap, OnApplicationShutdow
         name,
         settled.map((r) => r.documentId),
       );
-      this.indexed += documents.size + deletions.length - poisoned.size;
+      this.indexed += sent + deleted - poisoned.size;
     }
     const wantsSettings = rows.some((r) => r.indexName.endsWith(':settings'));
     const synonyms = wantsSettings ? await taxonomySynonyms(this.db.manager) : {};
@@ -232,6 +233,32 @@ export class SearchRelay implements OnApplicationBootstrap, OnApplicationShutdow
       new Map(unknown.map((r) => [r.documentId, `unknown index ${r.indexName}`])),
     );
     return settledRows;
+  }
+
+  /**
+   * Sends the current state of `ids`: documents in batches, up to WINDOW of them enqueued at a
+   * time, then the deletions of ids without a row. Returns once the engine has applied them all.
+   */
+  private async send(
+    name: string,
+    definition: SearchIndexDefinition<{ id: string }>,
+    ids: string[],
+  ): Promise<{ sent: number; deleted: number; poisoned: Map<string, string> }> {
+    const em = this.db.manager;
+    const found = new Set<string>();
+    const batches = async function* () {
+      for (let i = 0; i < ids.length; i += BATCH) {
+        const documents = await definition.load(em, ids.slice(i, i + BATCH));
+        for (const id of documents.keys()) found.add(id);
+        yield [...documents.values()];
+      }
+    };
+    const reload = async (some: string[]) => [...(await definition.load(em, some)).values()];
+    const uid = this.engine.index(name);
+    const { poisoned } = await streamDocuments(this.engine.client, uid, batches(), reload, WINDOW);
+    const deletions = ids.filter((id) => !found.has(id));
+    await deleteDocuments(this.engine.client, uid, deletions);
+    return { sent: found.size, deleted: deletions.length, poisoned };
   }
 
   /** Indexes whose rows are held now (not read at all until they fall due). */
