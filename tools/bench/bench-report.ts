@@ -11,7 +11,7 @@ export interface BenchResults {
   experts: number;
   /** Node options the API ran with, beside its defaults (none: as `npm start` runs it). */
   apiNodeOptions: string[];
-  setup: { seedSeconds: number; syncSeconds: number };
+  setup: { seedSeconds: number; syncSeconds: number; syncPeakRssMb?: number | null };
   indexing: IndexingFigures;
   search: SearchFigures;
   freshness: FreshnessFigures;
@@ -50,6 +50,7 @@ export function report(r: BenchResults): string {
       goal(atMost(5, r.queriesPerRequest), 'goal ≤ 5 each'),
     `memory    API peak RSS ${r.memory.apiPeakRssMb} MB ` +
       goal((r.memory.apiPeakRssMb ?? Infinity) < 250, '(goal < 250 MB at 100k)') +
+      ` (start and sync: ${r.setup.syncPeakRssMb ?? '?'} MB)` +
       `   Meilisearch peak RSS ${r.memory.meilisearchPeakRssMb} MB`,
     ...alternative(r.alternative, r.search.loaded),
   ];

@@ -30,6 +30,8 @@ export interface BenchTarget {
   api: Started;
   seedSeconds: number;
   syncSeconds: number;
+  /** The API's peak RSS from its start until the sync was done (MB), beside the whole run's. */
+  syncPeakRssMb: number | null;
   /** Stops the API and its engine, and removes every scratch file and database. */
   close(): Promise<void>;
 }
@@ -86,6 +88,7 @@ export async function startBenchTarget(
     const url = api.match[1] as string;
     await waitForOutboxDrained(url, 1_800_000, 500);
     const syncSeconds = (Date.now() - started) / 1000;
+    const syncPeakRssMb = rssMb(api.child.pid ?? 0, 'VmHWM');
     const engine = await runningBundledMeilisearch(scratch);
     if (!engine) throw new Error('the bundled Meilisearch is not running');
     // The API stops its engine when it stops; the pid is for reading the engine's memory.
@@ -101,6 +104,7 @@ export async function startBenchTarget(
       api,
       seedSeconds,
       syncSeconds,
+      syncPeakRssMb,
       close: cleanup,
     };
   } catch (error) {

@@ -62,7 +62,11 @@ async function main(): Promise<number> {
       database: target.database,
       experts,
       apiNodeOptions,
-      setup: { seedSeconds: target.seedSeconds, syncSeconds: target.syncSeconds },
+      setup: {
+        seedSeconds: target.seedSeconds,
+        syncSeconds: target.syncSeconds,
+        syncPeakRssMb: target.syncPeakRssMb,
+      },
       indexing,
       search,
       freshness,

@@ -9,8 +9,9 @@ import { searchMix } from './search-mix.js';
 import { writeResults } from './results-file.js';
 import { type SearchFigures, searchStage } from './stages/search.stage.js';
 
-const USAGE = `usage: npm run bench:search -- [--experts 20000] [--seconds 10] [--connections 20] [--postgres] [--no-alternative] [--profile DIR]
-  --profile DIR: the API runs with --cpu-prof and writes its profile into DIR when it stops`;
+const USAGE = `usage: npm run bench:search -- [--experts 20000] [--seconds 10] [--connections 20] [--postgres] [--no-alternative] [--profile DIR] [--api-node-options="--flag ..."]
+  --profile DIR: the API runs with --cpu-prof and writes its profile into DIR when it stops
+  --api-node-options: Node options for the API under test (a heap limit, say), recorded in the results`;
 
 /**
  * `npm run bench:search`: only the search comparison of `npm run bench` — GraphQL searchExperts,
@@ -28,6 +29,7 @@ async function main(): Promise<number> {
       postgres: { type: 'boolean' },
       'no-alternative': { type: 'boolean' },
       profile: { type: 'string' },
+      'api-node-options': { type: 'string' },
       help: { type: 'boolean' },
     },
   });
@@ -41,13 +43,11 @@ async function main(): Promise<number> {
   const say = (line: string) =>
     process.stderr.write(`[${new Date().toISOString().slice(11, 19)}] ${line}\n`);
   const profile = values.profile ? ['--cpu-prof', `--cpu-prof-dir=${values.profile}`] : [];
-  const target = await startBenchTarget(
-    experts,
-    values.postgres ? 'postgres' : 'sqlite',
-    say,
-    {},
-    profile,
-  );
+  const apiNodeOptions = (values['api-node-options'] ?? '').split(/\s+/).filter(Boolean);
+  const target = await startBenchTarget(experts, values.postgres ? 'postgres' : 'sqlite', say, {}, [
+    ...apiNodeOptions,
+    ...profile,
+  ]);
   const lines = [
     `search comparison — ${machine()}; ${experts} experts on ${target.database}, ` +
       `indexed by the relay in ${target.syncSeconds.toFixed(0)} s`,
@@ -95,7 +95,10 @@ async function main(): Promise<number> {
       database: target.database,
       experts,
       syncSeconds: target.syncSeconds,
+      syncPeakRssMb: target.syncPeakRssMb,
       apiPeakRssMb: memory?.apiMb ?? null,
+      meiliPeakRssMb: memory?.meiliMb ?? null,
+      apiNodeOptions,
       search,
       fullText: fullText ?? null,
     });
