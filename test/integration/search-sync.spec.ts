@@ -103,7 +103,7 @@ describe('database → search sync', () => {
     ).toBeNull();
   });
 
-  it('sends a backlog of several batches in order: the newest rows win, gone experts are deleted', async () => {
+  it('sends a backlog of several batches: each document as the database holds it, gone experts deleted', async () => {
     const relay = t.app.get(SearchRelay);
     const outbox = t.app.get(SearchOutbox);
     await relay.pause();
