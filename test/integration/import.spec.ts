@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,6 +19,7 @@ if (!hasShared)
 const describeShared = hasShared ? describe : describe.skip;
 
 const tmp = mkdtempSync(join(tmpdir(), 'kenner-import-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 const file = (name: string, content: string) => {
   const path = join(tmp, name);
   writeFileSync(path, content);

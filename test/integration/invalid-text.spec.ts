@@ -1,4 +1,4 @@
-import { writeFileSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
@@ -204,7 +204,9 @@ describe('text that cannot be stored is refused at the edge', () => {
         {"name": "Bad Org", "type": "OTHER", "country": "BE", "aliases": ["ok", "Cleanish \\ud83d"]}
       ]}`,
     );
-    const report = await importFile(t.db, path);
+    const report = await importFile(t.db, path).finally(() =>
+      rmSync(dir, { recursive: true, force: true }),
+    );
     expect(report.rejected).toEqual([
       expect.objectContaining({ problem: expect.stringMatching(/^aliases\[1\]: .*Unicode/) }),
     ]);

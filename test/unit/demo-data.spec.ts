@@ -1,7 +1,7 @@
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from '@jest/globals';
+import { afterAll, describe, expect, it } from '@jest/globals';
 import { checkClusters } from '../../src/importer/cluster.import.js';
 import { readImportFile } from '../../src/importer/import-file.reader.js';
 import { Rejections } from '../../src/importer/import-report.js';
@@ -12,9 +12,13 @@ import { DEMO_DATA_DIR, readDemoLists } from '../../src/seed/demo-data.reader.js
 
 const at = (file: string) => join(DEMO_DATA_DIR, file);
 
+const copies: string[] = [];
+afterAll(() => copies.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
 /** A copy of demo-data/ in a temp dir, with `edit` applied to one file's parsed JSON. */
 function corruptedCopy(file: string, edit: (json: any) => void): string {
   const dir = mkdtempSync(join(tmpdir(), 'kenner-demo-data-'));
+  copies.push(dir);
   cpSync(DEMO_DATA_DIR, dir, { recursive: true });
   const json = JSON.parse(readFileSync(join(dir, file), 'utf8'));
   edit(json);
