@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
 import { ExpertEntity, Visibility } from '../../src/experts/expert.entity.js';
+import { fromGlobalId, parseGlobalId } from '../../src/common/graphql/global-id.js';
 import { SearchEngine } from '../../src/search/engine/search-engine.service.js';
 import { EXPERTS_INDEX } from '../../src/search/indexes/experts.index.js';
 import { TECHNOLOGIES_INDEX } from '../../src/search/indexes/technologies.index.js';
@@ -22,10 +23,12 @@ describe('database → search sync', () => {
     const engine = t.app.get(SearchEngine);
     return engine.client.index(engine.index(EXPERTS_INDEX));
   };
-  const document = (globalId: string) =>
+  /** The experts index's document stored under this id, or null. */
+  const stored = (id: string) =>
     index()
-      .getDocument(Buffer.from(globalId, 'base64url').toString().split(':')[1] as string)
+      .getDocument(id)
       .catch(() => null);
+  const document = (globalId: string) => stored(fromGlobalId(globalId, 'Expert'));
   const expert = (name: string, email: string) => ({
     name,
     email,
@@ -112,7 +115,7 @@ describe('database → search sync', () => {
       { length: 1_200 },
       (_, i) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
     );
-    const organisationId = Buffer.from(refs.org.id, 'base64url').toString().split(':')[1];
+    const organisationId = fromGlobalId(refs.org.id, 'Organisation');
     await t.db.transaction(async (em) => {
       for (let i = 0; i < ids.length; i += 100) {
         await em.getRepository(ExpertEntity).insert(
@@ -137,10 +140,6 @@ describe('database → search sync', () => {
     });
     relay.resume();
     await t.searchSynced(120_000);
-    const stored = (id: string) =>
-      index()
-        .getDocument(id)
-        .catch(() => null);
     expect(await stored(ids[0] as string)).toBeNull();
     expect((await stored(ids[10] as string))?.name).toBe('Backlog Person10');
     expect((await stored(ids.at(-1) as string))?.name).toBe('Backlog Last');
@@ -197,7 +196,7 @@ describe('database → search sync', () => {
       const engine = t.app.get(SearchEngine);
       return engine.client
         .index(engine.index(name))
-        .getDocument(Buffer.from(globalId, 'base64url').toString().split(':')[1] as string)
+        .getDocument(parseGlobalId(globalId).id)
         .catch(() => null);
     };
     const nd = await must(
@@ -276,7 +275,7 @@ describe('database → search sync', () => {
       `mutation { createOrganisation(input: { name: "Broken Geo", type: OTHER, country: "BE" }) { id } }`,
       'createOrganisation',
     );
-    const orgId = Buffer.from(org.id, 'base64url').toString().split(':')[1];
+    const orgId = fromGlobalId(org.id, 'Organisation');
     // A corrupted row, as a manual SQL fix could leave it: a latitude that is not a number.
     // SQLite stores it as is; PostgreSQL first needs the column loosened (this file's own schema).
     if (t.database.kind === 'postgres') {

@@ -11,7 +11,7 @@ export interface BenchResults {
   experts: number;
   /** Node options the API ran with, beside its defaults (none: as `npm start` runs it). */
   apiNodeOptions: string[];
-  setup: { seedSeconds: number; syncSeconds: number; syncPeakRssMb?: number | null };
+  setup: { seedSeconds: number; syncSeconds: number; syncPeakRssMb: number | null };
   indexing: IndexingFigures;
   search: SearchFigures;
   freshness: FreshnessFigures;

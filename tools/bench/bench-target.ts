@@ -113,6 +113,10 @@ export async function startBenchTarget(
   }
 }
 
+/** `--api-node-options="--flag …"` of the bench commands, as Node arguments for the API. */
+export const apiNodeOptionsOf = (value: string | undefined): string[] =>
+  (value ?? '').split(/\s+/).filter(Boolean);
+
 export function memoryOf(target: BenchTarget): { apiMb: number | null; meiliMb: number | null } {
   return {
     apiMb: rssMb(target.api.child.pid ?? 0, 'VmHWM'),

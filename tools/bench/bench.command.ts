@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { writeResults } from './results-file.js';
 import { runCommand } from '../../src/common/cli/run-command.js';
 import { type BenchResults, report } from './bench-report.js';
-import { memoryOf, startBenchTarget } from './bench-target.js';
+import { apiNodeOptionsOf, memoryOf, startBenchTarget } from './bench-target.js';
 import { machine } from './machine.js';
 import { alternativeStage } from './stages/alternative.stage.js';
 import { freshnessStage } from './stages/freshness.stage.js';
@@ -41,7 +41,7 @@ async function main(): Promise<number> {
     return values.help ? 0 : 2;
   }
   const say = (line: string) => process.stderr.write(`[${clock()}] ${line}\n`);
-  const apiNodeOptions = (values['api-node-options'] ?? '').split(/\s+/).filter(Boolean);
+  const apiNodeOptions = apiNodeOptionsOf(values['api-node-options']);
   const target = await startBenchTarget(
     experts,
     values.postgres ? 'postgres' : 'sqlite',

@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { runCommand } from '../../src/common/cli/run-command.js';
 import { EXPERTS_INDEX } from '../../src/search/indexes/experts.index.js';
 import { seedPostgresCopy } from '../support/scratch-postgres.js';
-import { memoryOf, startBenchTarget } from './bench-target.js';
+import { apiNodeOptionsOf, memoryOf, startBenchTarget } from './bench-target.js';
 import { benchPostgresFullText, type FullTextBenchFigures } from './full-text/full-text.bench.js';
 import { machine } from './machine.js';
 import { searchMix } from './search-mix.js';
@@ -43,7 +43,7 @@ async function main(): Promise<number> {
   const say = (line: string) =>
     process.stderr.write(`[${new Date().toISOString().slice(11, 19)}] ${line}\n`);
   const profile = values.profile ? ['--cpu-prof', `--cpu-prof-dir=${values.profile}`] : [];
-  const apiNodeOptions = (values['api-node-options'] ?? '').split(/\s+/).filter(Boolean);
+  const apiNodeOptions = apiNodeOptionsOf(values['api-node-options']);
   const target = await startBenchTarget(experts, values.postgres ? 'postgres' : 'sqlite', say, {}, [
     ...apiNodeOptions,
     ...profile,
