@@ -229,6 +229,9 @@ describe('who sees what: conversations', () => {
     while (events.listeners < 1 && Date.now() < deadline) {
       await new Promise((resolve) => setTimeout(resolve, 5));
     }
+    // On PostgreSQL the first subscription opens the LISTEN connection; a NOTIFY sent before it
+    // is up is missed by design (live views catch up on their next query).
+    await events.ready();
     for (const feed of feeds.values()) await feed.ended(5000);
     await t.gql(
       `mutation($c: ID!, $b: String!) { sendMessage(conversationId: $c, body: $b) { id } }`,
