@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { AppModule } from './app.module.js';
+import { applyHeapPolicy } from './common/process/heap-policy.js';
 import { listenForStop } from './common/process/stop-signals.js';
 import { ConfigurationError, loadEnvironment } from './config/environment.js';
 import { GRAPHQL_PATH } from './graphql/graphql.module.js';
@@ -16,6 +17,7 @@ async function bootstrap(): Promise<void> {
   // taken once the start has settled, so nothing it started is left behind (shutdown.ts).
   const stop = listenForStop(STOP_BUDGET.deadlineMs, (message) => logger.warn(message));
   const env = loadEnvironment();
+  applyHeapPolicy(env.HEAP_GROWING_PERCENT);
   const app = await NestFactory.create(AppModule.forRoot(env), {
     logger: levelsFrom(env.LOG_LEVEL),
     // The edge reads bodies itself, after CORS and rate limits (src/edge/edge.module.ts).

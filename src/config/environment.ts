@@ -183,6 +183,13 @@ export class Environment extends EdgeEnvironment {
   @Max(365)
   CONVERSATION_LINK_DAYS = 30;
 
+  /** How far the heap may grow past its live data before a full collection (heap-policy.ts). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(400)
+  HEAP_GROWING_PERCENT = 25;
+
   /** Mail profile reminders from this process (command-line tools turn it off). */
   @Transform(toBoolean)
   @IsBoolean({ message: 'must be true or false' })
