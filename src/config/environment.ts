@@ -183,13 +183,6 @@ export class Environment extends EdgeEnvironment {
   @Max(365)
   CONVERSATION_LINK_DAYS = 30;
 
-  /** How far the heap may grow past its live data before a full collection (heap-policy.ts). */
-  @Transform(toInt)
-  @IsInt()
-  @Min(0)
-  @Max(400)
-  HEAP_GROWING_PERCENT = 25;
-
   /** Mail profile reminders from this process (command-line tools turn it off). */
   @Transform(toBoolean)
   @IsBoolean({ message: 'must be true or false' })
@@ -220,6 +213,13 @@ export class Environment extends EdgeEnvironment {
   @Min(1)
   @Max(10080)
   MESSAGE_DIGEST_MINUTES = 15;
+
+  /** How far the heap may grow past its live data before a full collection (heap-policy.ts). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(400)
+  HEAP_GROWING_PERCENT = 25;
 
   @IsIn(['error', 'warn', 'log', 'debug', 'verbose'])
   LOG_LEVEL: 'error' | 'warn' | 'log' | 'debug' | 'verbose' = 'log';

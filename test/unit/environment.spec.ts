@@ -40,11 +40,13 @@ describe('loadEnvironment', () => {
     const env = loadEnvironment({
       PORT: '8080',
       SEED_DEMO: 'false',
+      HEAP_GROWING_PERCENT: '0',
       DATABASE_URL: 'postgres://u@h:5432/db',
     });
     expect(env).toMatchObject({
       PORT: 8080,
       SEED_DEMO: false,
+      HEAP_GROWING_PERCENT: 0,
       DATABASE_URL: 'postgres://u@h:5432/db',
     });
   });
@@ -61,6 +63,7 @@ describe('loadEnvironment', () => {
     [{ CORS_ORIGINS: 'https://a.example/path' }, /^Invalid configuration: CORS_ORIGINS=.* origins/],
     [{ GRAPHQL_INTROSPECTION: 'sometimes' }, /GRAPHQL_INTROSPECTION="sometimes" must be true/],
     [{ RATE_LIMIT_ANONYMOUS: '-1' }, /RATE_LIMIT_ANONYMOUS="-1" must not be less than 0/],
+    [{ HEAP_GROWING_PERCENT: '1000' }, /HEAP_GROWING_PERCENT="1000" must not be greater than 400/],
     [
       { SMTP_URL: 'http://mail.example' },
       /^Invalid configuration: SMTP_URL=\(hidden\) must be an smtp/,
