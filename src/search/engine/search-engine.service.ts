@@ -1,7 +1,7 @@
 import { Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Meilisearch, Settings } from 'meilisearch';
-import { meilisearchClient } from './meilisearch-client.js';
+import { type KennerMeilisearch, meilisearchClient } from './meilisearch-client.js';
 import type { DataSource } from 'typeorm';
 import { Environment } from '../../config/environment.js';
 import { SEARCH_INDEXES, taxonomySynonyms, withSynonyms } from '../indexes/search-indexes.js';
@@ -27,7 +27,7 @@ export class SearchEngine implements OnModuleInit, OnApplicationShutdown {
   private bundled?: RunningMeilisearch;
   /** Indexes whose declared settings need a rebuild-and-swap (found at start). */
   readonly needRebuild = new Set<string>();
-  private meili?: Meilisearch;
+  private meili?: KennerMeilisearch;
 
   constructor(
     private readonly env: Environment,
@@ -107,6 +107,7 @@ export class SearchEngine implements OnModuleInit, OnApplicationShutdown {
   }
 
   async onApplicationShutdown(): Promise<void> {
+    this.meili?.close();
     await this.bundled?.stop();
   }
 
