@@ -2,7 +2,7 @@ import type { AlternativeFigures } from './stages/alternative.stage.js';
 import type { FreshnessFigures } from './stages/freshness.stage.js';
 import type { IndexingFigures } from './stages/indexing.stage.js';
 import type { QueriesPerRequest } from './stages/queries-per-request.stage.js';
-import type { SearchFigures, SideBySide } from './stages/search.stage.js';
+import { cpuPerSearchLine, type SearchFigures, type SideBySide } from './stages/search.stage.js';
 
 export interface BenchResults {
   at: string;
@@ -28,6 +28,7 @@ export function report(r: BenchResults): string {
       ` (errors ${s.graphql.errors}, non-2xx ${s.graphql.non2xx})`,
     `  ${' '.repeat(String(s.connections).length)}                raw     ${s.raw.requestsPerSecond} req/s p50 ${s.raw.p50Ms} ms p99 ${s.raw.p99Ms} ms` +
       `   → throughput ${s.throughputRatio}, p50 +${s.p50OverheadMs} ms`,
+    `  ${' '.repeat(String(s.connections).length)}                ${cpuPerSearchLine(s)}`,
   ];
   const f = r.freshness;
   const lines = [

@@ -1,3 +1,4 @@
+import { cpuMs } from './process-cpu.js';
 import autocannon from 'autocannon';
 
 export interface LoadFigures {
@@ -7,6 +8,8 @@ export interface LoadFigures {
   p99Ms: number;
   errors: number;
   non2xx: number;
+  /** CPU ms per answered request of each watched process, over the measured run. */
+  cpuMsPerRequest?: Record<string, number | null>;
 }
 
 /**
@@ -20,6 +23,8 @@ export async function load(
   connections: number,
   seconds: number,
   warmUpSeconds = 0,
+  /** Processes (name → pid) whose CPU time per request is reported. */
+  watched: Record<string, number | null | undefined> = {},
 ): Promise<LoadFigures> {
   const run = (duration: number) =>
     autocannon({
@@ -34,7 +39,15 @@ export async function load(
       })),
     });
   if (warmUpSeconds > 0) await run(warmUpSeconds);
+  const cpuAt = () =>
+    Object.entries(watched).map(([name, pid]) => [name, pid ? cpuMs(pid) : null] as const);
+  const before = cpuAt();
   const result = await run(seconds);
+  const after = new Map(cpuAt());
+  const perRequest = (start: number | null, end: number | null | undefined) =>
+    start === null || end == null || result.requests.total === 0
+      ? null
+      : Math.round(((end - start) / result.requests.total) * 100) / 100;
   return {
     requests: result.requests.total,
     requestsPerSecond: Math.round(result.requests.average),
@@ -42,6 +55,11 @@ export async function load(
     p99Ms: result.latency.p99,
     errors: result.errors, // timeouts included
     non2xx: result.non2xx,
+    ...(before.length && {
+      cpuMsPerRequest: Object.fromEntries(
+        before.map(([name, start]) => [name, perRequest(start, after.get(name))]),
+      ),
+    }),
   };
 }
 

@@ -7,7 +7,7 @@ import { benchPostgresFullText, type FullTextBenchFigures } from './full-text/fu
 import { machine } from './machine.js';
 import { searchMix } from './search-mix.js';
 import { writeResults } from './results-file.js';
-import { type SearchFigures, searchStage } from './stages/search.stage.js';
+import { cpuPerSearchLine, type SearchFigures, searchStage } from './stages/search.stage.js';
 
 const USAGE = `usage: npm run bench:search -- [--experts 20000] [--seconds 10] [--connections 20] [--postgres] [--no-alternative] [--profile DIR] [--api-node-options="--flag ..."]
   --profile DIR: the API runs with --cpu-prof and writes its profile into DIR when it stops
@@ -63,6 +63,7 @@ async function main(): Promise<number> {
         `${s.connections} connection(s): GraphQL ${s.graphql.requestsPerSecond} req/s p50 ${s.graphql.p50Ms} ms, ` +
           `raw ${s.raw.requestsPerSecond} req/s p50 ${s.raw.p50Ms} ms → ratio ${s.throughputRatio} ` +
           `(errors ${s.graphql.errors + s.raw.errors}, non-2xx ${s.graphql.non2xx + s.raw.non2xx})`,
+        `  ${cpuPerSearchLine(s)}`,
       );
     }
   } finally {

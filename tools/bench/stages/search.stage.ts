@@ -36,6 +36,7 @@ export async function searchStage(
 ): Promise<SearchFigures> {
   // The raw side reads what Kenner reads first: the organisations within `near`, the query's terms.
   const mix = searchMix(EXPERTS_INDEX, await mixEngineView(target));
+  const watched = { api: target.api.child.pid, meilisearch: target.meili.pid };
   const side = async (c: number): Promise<SideBySide> => {
     say(`search: ${mix.length} searches through GraphQL, ${c} connection(s)`);
     const graphql = await load(
@@ -45,6 +46,7 @@ export async function searchStage(
       c,
       seconds,
       WARM_UP_SECONDS,
+      watched,
     );
     say(`search: the same requests straight to Meilisearch, ${c} connection(s)`);
     const raw = await load(
@@ -54,6 +56,7 @@ export async function searchStage(
       c,
       seconds,
       WARM_UP_SECONDS,
+      { meilisearch: target.meili.pid },
     );
     return {
       connections: c,
@@ -64,4 +67,14 @@ export async function searchStage(
     };
   };
   return { searches: mix.length, seconds, loaded: await side(connections), single: await side(1) };
+}
+
+/** What one search cost each process, in CPU ms, through GraphQL and straight to the engine. */
+export function cpuPerSearchLine(s: SideBySide): string {
+  const ms = (value: number | null | undefined) => (value == null ? '?' : `${value} ms`);
+  const viaGraphql = s.graphql.cpuMsPerRequest ?? {};
+  return (
+    `CPU per search: through GraphQL API ${ms(viaGraphql.api)} + Meilisearch ${ms(viaGraphql.meilisearch)}; ` +
+    `raw Meilisearch ${ms(s.raw.cpuMsPerRequest?.meilisearch)}`
+  );
 }
