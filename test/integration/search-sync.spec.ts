@@ -42,6 +42,33 @@ describe('database → search sync', () => {
   });
   afterAll(() => t.close());
 
+  it('answers a query that may name a person before any expert is indexed', async () => {
+    // It names a technique (DRX) and may name a person: the person probe travels with the
+    // search, and an index without documents refuses it.
+    expect(await stored('anything')).toBeNull();
+    const experts = await t.gql(
+      `{ searchExperts(input: { query: "DRX Quarante" }) {
+          totalHits hits { expert { id } } understood { technologies { technology { slug } } } } }`,
+    );
+    expect([experts.errors, experts.data]).toEqual([
+      undefined,
+      {
+        searchExperts: {
+          totalHits: 0,
+          hits: [],
+          understood: { technologies: [{ technology: { slug: 'xrd' } }] },
+        },
+      },
+    ]);
+    const overview = await t.gql(
+      `{ search(query: "DRX Quarante") { expertTotal experts { expert { id } } } }`,
+    );
+    expect([overview.errors, overview.data]).toEqual([
+      undefined,
+      { search: { expertTotal: 0, experts: [] } },
+    ]);
+  });
+
   it('makes a created expert searchable, an update replace it, a delete remove it', async () => {
     const { id } = await must(t, CREATE, 'createExpert', {
       input: expert('Odile Quarante', 'odile@lab.example'),

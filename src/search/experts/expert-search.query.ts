@@ -1,7 +1,7 @@
 import type { Caller } from '../../auth/caller.js';
 import { fromGlobalId } from '../../common/graphql/global-id.js';
 import { monthsBefore } from '../../common/time/clock.js';
-import type { Meilisearch, MultiSearchQuery } from 'meilisearch';
+import { MeilisearchApiError, type MultiSearchQuery, type SearchResponse } from 'meilisearch';
 import type { FacetedSearch } from '../faceting/faceted-query.js';
 import { anyOf } from '../faceting/filter-syntax.js';
 import {
@@ -132,6 +132,8 @@ export function gradedSort(understood: UnderstoodQuery): string[] {
   ];
 }
 
+export type PersonProbe = MultiSearchQuery & { q: string; attributesToRetrieve: ['id', 'name'] };
+
 /**
  * The engine query that looks, beside a narrowed search, for visible experts whose name has every
  * word of the query: when one does ("Sem de Vries" names a person as well as SEM), the query is
@@ -142,7 +144,7 @@ export function personProbe(
   query: string,
   caller: Caller,
   understood: UnderstoodQuery | null,
-): (MultiSearchQuery & { attributesToRetrieve: ['id', 'name'] }) | null {
+): PersonProbe | null {
   if (!understood || !mayNamePerson(query, understood)) return null;
   return {
     indexUid,
@@ -156,24 +158,37 @@ export function personProbe(
 }
 
 /**
- * Whether the query names a visible expert (see `personProbe`). A failure is no person: an index
- * without documents refuses `attributesToSearchOn`, and the search itself reports a real outage.
+ * Runs a search with the person probe beside it, in the same request, and says whether the probe
+ * found a visible expert the query names (see `personProbe`). `search` sends its queries with
+ * the ones it is handed and answers its result with the answer to the probe.
+ *
+ * An index without documents refuses `attributesToSearchOn` (Meilisearch knows no searchable
+ * attribute yet), which fails the whole request: then nobody can be named, and the search is
+ * sent again without the probe. Any other failure is the search's own.
  */
-export async function personNamed(
-  client: Meilisearch,
-  indexUid: string,
-  query: string,
-  caller: Caller,
+export async function withPersonProbe<R>(
+  probe: PersonProbe | null,
   understood: UnderstoodQuery | null,
-): Promise<boolean> {
-  const probe = personProbe(indexUid, query, caller, understood);
-  if (!probe || !understood) return false;
-  const { indexUid: uid, q, ...params } = probe;
-  const found = await client
-    .index<{ id: string; name: string }>(uid)
-    .search(q, params)
-    .catch(() => null);
-  return (found?.hits ?? []).some((h) => namesPerson(query, h.name, understood));
+  search: (beside: MultiSearchQuery[]) => Promise<{ result: R; probed?: SearchResponse }>,
+): Promise<{ result: R; person: boolean }> {
+  if (!probe || !understood) return { result: (await search([])).result, person: false };
+  try {
+    const { result, probed } = await search([probe]);
+    const hits = (probed?.hits ?? []) as { name?: unknown }[];
+    const person = hits.some(
+      (h) => typeof h.name === 'string' && namesPerson(probe.q, h.name, understood),
+    );
+    return { result, person };
+  } catch (error) {
+    if (!refusesSearchingOn(error)) throw error;
+    return { result: (await search([])).result, person: false };
+  }
+}
+
+function refusesSearchingOn(error: unknown): boolean {
+  const code =
+    error instanceof MeilisearchApiError ? (error.cause as { code?: unknown })?.code : null;
+  return code === 'invalid_search_attributes_to_search_on';
 }
 
 function sortOf(

@@ -17,7 +17,8 @@ import {
   ALL_HIT_NEEDS,
   type ExpertHitNeeds,
   expertSearch,
-  personNamed,
+  personProbe,
+  withPersonProbe,
 } from './expert-search.query.js';
 import { unique } from '../indexes/projection.js';
 import {
@@ -95,10 +96,18 @@ export class ExpertSearchService {
         : null,
     ]);
     const narrowed = expertSearch(index, input, caller, read, nearby, needs);
-    const [answer, person] = await Promise.all([
-      runFacetedSearch<ExpertFacet, ExpertDocument>(this.engine.client, narrowed),
-      personNamed(this.engine.client, index, query, caller, read),
-    ]);
+    const { result: answer, person } = await withPersonProbe(
+      personProbe(index, query, caller, read),
+      read,
+      async (beside) => {
+        const result = await runFacetedSearch<ExpertFacet, ExpertDocument>(
+          this.engine.client,
+          narrowed,
+          beside,
+        );
+        return { result, probed: result.beside[0] };
+      },
+    );
     if (!person) return { understood: read, nearby, search: narrowed, answer };
     const plain = expertSearch(index, input, caller, null, nearby, needs);
     return {

@@ -29,28 +29,37 @@ export interface FacetedResult<D> {
   main: SearchResponse<D>;
   /** Per requested facet attribute: value → count, each computed without its own filter. */
   distribution: Record<string, Record<string, number>>;
+  /** The answers to the `beside` queries, in their order. */
+  beside: SearchResponse<Record<string, unknown>>[];
 }
 
 /**
  * Runs the main query with every filter, plus one query per filtered facet that leaves that
  * facet's own filter out, so its counts show the alternatives (disjunctive faceting). All of it
- * goes in one multi-search request.
+ * goes in one multi-search request, with the `beside` queries a search also needs (a person
+ * probe): every request to the engine costs both processes more than its queries.
  */
 export async function runFacetedSearch<F extends string, D extends object>(
   client: Meilisearch,
   search: FacetedSearch<F>,
+  beside: MultiSearchQuery[] = [],
 ): Promise<FacetedResult<D>> {
   const { main, disjunctive } = facetedQueries(search);
   const response = await client.multiSearch<{ queries: MultiSearchQuery[] }, D>({
-    queries: [main, ...disjunctive.map((d) => d.query)],
+    queries: [main, ...disjunctive.map((d) => d.query), ...beside],
   });
-  const [mainResult, ...facetResults] = response.results as unknown as SearchResponse<D>[];
+  const results = response.results as unknown as SearchResponse<D>[];
+  const [mainResult, ...facetResults] = results.slice(0, 1 + disjunctive.length);
   if (!mainResult) throw new Error('Meilisearch returned no result for the main query');
   const distribution = { ...(mainResult.facetDistribution ?? {}) };
   disjunctive.forEach(({ attribute }, i) => {
     distribution[attribute] = facetResults[i]?.facetDistribution?.[attribute] ?? {};
   });
-  return { main: mainResult, distribution };
+  return {
+    main: mainResult,
+    distribution,
+    beside: results.slice(1 + disjunctive.length),
+  };
 }
 
 export function facetedQueries<F extends string>(search: FacetedSearch<F>) {

@@ -7,7 +7,8 @@ import {
   EXPERT_HIT_ATTRIBUTES,
   gradedSort,
   narrowing,
-  personNamed,
+  personProbe,
+  withPersonProbe,
 } from '../experts/expert-search.query.js';
 import {
   QueryUnderstanding,
@@ -76,18 +77,24 @@ export class SearchOverviewService {
       highlightPostTag: '</mark>',
       ...extra,
     });
-    const personProbe = personNamed(this.engine.client, expertIndex, q, caller, understood);
-    const response = await this.engine.client.multiSearch({
-      queries: [
-        expertsQuery(understood),
-        query(ORGANISATIONS_INDEX, { attributesToHighlight: ['name', 'acronym', 'city'] }),
-        query(TECHNOLOGIES_INDEX, { attributesToHighlight: ['names', 'acronyms', 'synonyms'] }),
-        this.faq.query(q, limit, caller),
-        this.questions.query(q, limit, caller),
-      ],
-    });
-    const person = await personProbe;
-    const [narrowed, organisations, technologies, faq, questions] = response.results as unknown as [
+    const queries = [
+      expertsQuery(understood),
+      query(ORGANISATIONS_INDEX, { attributesToHighlight: ['name', 'acronym', 'city'] }),
+      query(TECHNOLOGIES_INDEX, { attributesToHighlight: ['names', 'acronyms', 'synonyms'] }),
+      this.faq.query(q, limit, caller),
+      this.questions.query(q, limit, caller),
+    ];
+    const { result: results, person } = await withPersonProbe(
+      personProbe(expertIndex, q, caller, understood),
+      understood,
+      async (beside) => {
+        const { results } = await this.engine.client.multiSearch({
+          queries: [...queries, ...beside],
+        });
+        return { result: results, probed: results[queries.length] as SearchResponse | undefined };
+      },
+    );
+    const [narrowed, organisations, technologies, faq, questions] = results as unknown as [
       SearchResponse<ExpertDocument>,
       SearchResponse<OrganisationDocument>,
       SearchResponse<TechnologyDocument>,
