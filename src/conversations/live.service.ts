@@ -13,6 +13,8 @@ import type { MessageModel, UnreadCountChangeModel } from './models/conversation
 import { authorsOf } from './message-authors.js';
 import { unreadByConversation, unreadTotal } from './unread-counts.js';
 
+const READY_WAIT_MS = 2_000;
+
 /**
  * Subscriptions. Events carry ids; every event is loaded again as the subscriber, whose session
  * and participation are checked each time: a signed-out session or a removed participant ends
@@ -30,7 +32,7 @@ export class LiveService {
   async messageAdded(caller: Caller, conversationId: string): Promise<LiveFeed<MessageModel>> {
     if (!caller.guest) personOf(caller);
     await readableConversation(this.db.manager, caller, conversationId);
-    return new LiveFeed(
+    const feed = new LiveFeed(
       this.events,
       (event) => event.conversationId === conversationId,
       async (event) => {
@@ -45,11 +47,12 @@ export class LiveService {
         return toMessageModel(message, authors.get(message.id));
       },
     );
+    return this.whenLive(feed);
   }
 
-  unreadCountChanged(caller: Caller): LiveFeed<UnreadCountChangeModel> {
+  async unreadCountChanged(caller: Caller): Promise<LiveFeed<UnreadCountChangeModel>> {
     const personId = personOf(caller);
-    return new LiveFeed(
+    const feed = new LiveFeed(
       this.events,
       (event) => event.kind === 'unread' && event.personId === personId,
       async (event) => {
@@ -65,6 +68,29 @@ export class LiveService {
         };
       },
     );
+    return this.whenLive(feed);
+  }
+
+  /**
+   * A feed is handed out once events sent by any process reach it: on PostgreSQL the first
+   * subscription of a process opens its LISTEN connection, and a message sent before that is up
+   * would not arrive live. A bus that cannot connect holds a subscription up to
+   * READY_WAIT_MS; it then gets the events from whenever the bus is back.
+   */
+  private async whenLive<T>(feed: LiveFeed<T>): Promise<LiveFeed<T>> {
+    let timer: NodeJS.Timeout | undefined;
+    const waited = new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, READY_WAIT_MS);
+    });
+    try {
+      await Promise.race([this.events.ready(), waited]);
+    } catch (error) {
+      await feed.return();
+      throw error;
+    } finally {
+      clearTimeout(timer);
+    }
+    return feed;
   }
 
   /**
