@@ -195,6 +195,16 @@ export class Environment extends EdgeEnvironment {
   @Max(120)
   PROFILE_REMINDER_MONTHS = 12;
 
+  /**
+   * At most this many profile reminders an hour: a first look at an imported directory finds
+   * most profiles stale, and they are mailed over hours, not at once.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
+  PROFILE_REMINDERS_PER_HOUR = 600;
+
   /** How long the sign-in link of a reminder works (once): a reminder is read days later. */
   @Transform(toInt)
   @IsInt()

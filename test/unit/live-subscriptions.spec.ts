@@ -27,7 +27,9 @@ function bus(ready: () => Promise<void>) {
   return { service, listen, stopped };
 }
 
-afterEach(() => jest.useRealTimers());
+afterEach(() => {
+  jest.useRealTimers();
+});
 
 describe('live subscriptions', () => {
   it('are handed out once the bus delivers events from every process, listening from the start', async () => {

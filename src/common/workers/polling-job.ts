@@ -9,6 +9,8 @@ export interface PollingJobOptions {
   lockKey: number;
   idleMs: number;
   maxBackoffMs: number;
+  /** The wait after a batch that found work (see PollingLoopOptions). */
+  busyMs?: number;
   /** Whether this process runs the job in the background (tests and tools drive it by drain). */
   enabled: boolean;
 }

@@ -12,6 +12,11 @@ export interface PollingLoopOptions {
   idleMs: number;
   /** Backoff after a failed batch doubles from `idleMs` up to this. */
   maxBackoffMs: number;
+  /**
+   * A pace for the background loop: the wait after a batch that found work (none: the next batch
+   * at once). Drains are not paced: whoever drains wants the work done.
+   */
+  busyMs?: number;
 }
 
 /**
@@ -110,6 +115,7 @@ export class PollingLoop {
         const settled = await this.once();
         backoff = this.options.idleMs;
         if (!settled) await this.sleep(this.options.idleMs);
+        else if (this.options.busyMs) await this.sleep(this.options.busyMs);
       } catch (error) {
         this.options.logger.warn(`paused ${backoff} ms: ${(error as Error).message}`);
         await this.sleep(backoff);
