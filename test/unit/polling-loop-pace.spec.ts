@@ -39,3 +39,25 @@ describe('PollingLoop pace (busyMs)', () => {
     expect(Date.now() - started).toBeLessThan(140);
   });
 });
+
+describe('PollingLoop pause', () => {
+  it('ends at once when paused during a batch, whatever wait would follow it', async () => {
+    let release!: () => void;
+    const loop = new PollingLoop({
+      db: SQLITE,
+      logger: new Logger('test'),
+      lockKey: 1,
+      batch: () => new Promise<number>((resolve) => (release = () => resolve(1))),
+      idleMs: 60_000,
+      maxBackoffMs: 60_000,
+      busyMs: 60_000,
+    });
+    loop.resume();
+    await until(() => release !== undefined);
+    const paused = loop.pause();
+    release();
+    const started = Date.now();
+    await paused;
+    expect(Date.now() - started).toBeLessThan(1_000);
+  });
+});

@@ -124,7 +124,9 @@ export class PollingLoop {
     }
   }
 
+  /** A pause that came during a batch has nothing to wake: the loop then ends without sleeping. */
   private sleep(ms: number): Promise<void> {
+    if (!this.running) return Promise.resolve();
     return new Promise((resolve) => {
       const timer = setTimeout(resolve, ms);
       this.wake = () => {
