@@ -12,6 +12,7 @@ import { MessageEntity } from './message.entity.js';
 import type { MessageModel, UnreadCountChangeModel } from './models/conversation.model.js';
 import { authorsOf } from './message-authors.js';
 import { unreadByConversation, unreadTotal } from './unread-counts.js';
+import { within } from '../common/time/within.js';
 
 const READY_WAIT_MS = 2_000;
 
@@ -78,17 +79,11 @@ export class LiveService {
    * READY_WAIT_MS; it then gets the events from whenever the bus is back.
    */
   private async whenLive<T>(feed: LiveFeed<T>): Promise<LiveFeed<T>> {
-    let timer: NodeJS.Timeout | undefined;
-    const waited = new Promise<void>((resolve) => {
-      timer = setTimeout(resolve, READY_WAIT_MS);
-    });
     try {
-      await Promise.race([this.events.ready(), waited]);
+      await within(this.events.ready(), READY_WAIT_MS, () => undefined);
     } catch (error) {
       await feed.return();
       throw error;
-    } finally {
-      clearTimeout(timer);
     }
     return feed;
   }

@@ -3,6 +3,7 @@ import { DomainError, ErrorCode } from '../common/errors/domain-error.js';
 import { Environment } from '../config/environment.js';
 import { MemoryRateLimitStore } from './memory-rate-limit.store.js';
 import { RateLimitStore } from './rate-limit-store.js';
+import { within } from '../common/time/within.js';
 
 export interface RateDecision {
   allowed: boolean;
@@ -117,9 +118,7 @@ function unavailable(): DomainError {
 }
 
 function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+  return within(work, ms, (): never => {
+    throw new Error(`no answer within ${ms} ms`);
   });
-  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }

@@ -1,6 +1,7 @@
 import type { Logger } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import { withAdvisoryLock } from '../database/advisory-lock.js';
+import { within } from '../time/within.js';
 
 export interface PollingLoopOptions {
   db: DataSource;
@@ -87,11 +88,7 @@ export class PollingLoop {
     })();
     // Given up on at the deadline, it may still fail later: nobody awaits it any more.
     work.catch(() => undefined);
-    let timer: NodeJS.Timeout | undefined;
-    const late = new Promise<boolean>((resolve) => {
-      timer = setTimeout(() => resolve(false), Math.max(0, deadline - Date.now()));
-    });
-    return Promise.race([work, late]).finally(() => clearTimeout(timer));
+    return within(work, Math.max(0, deadline - Date.now()), () => false);
   }
 
   /** One batch under the lock; `null` when another process holds it. */

@@ -22,6 +22,7 @@ import {
 import { parkRefusedSettings } from '../outbox/parked-settings.js';
 import { SearchOutboxEntity } from '../outbox/search-outbox.entity.js';
 import { deleteDocuments, streamDocuments } from './document-sender.js';
+import { within } from '../../common/time/within.js';
 
 const BATCH = 500;
 /**
@@ -142,10 +143,6 @@ export class SearchRelay implements OnApplicationBootstrap, OnApplicationShutdow
    */
   async sendNow(withinMs: number): Promise<boolean> {
     if (!this.loop.active) return false;
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<false>((resolve) => {
-      timer = setTimeout(() => resolve(false), withinMs);
-    });
     // The write is committed whatever happens here: an engine that is down leaves the rows to the
     // background loop, and must not turn the write's answer into an error.
     const sent = this.drain().then(
@@ -155,11 +152,7 @@ export class SearchRelay implements OnApplicationBootstrap, OnApplicationShutdow
         return false;
       },
     );
-    try {
-      return await Promise.race([sent, timeout]);
-    } finally {
-      clearTimeout(timer);
-    }
+    return within(sent, withinMs, () => false);
   }
 
   /** One batch: returns the number of outbox rows settled (sent or parked). */

@@ -1,0 +1,23 @@
+import { describe, expect, it } from '@jest/globals';
+import { within } from '../../src/common/time/within.js';
+
+const after = <T>(ms: number, value: T) =>
+  new Promise<T>((resolve) => setTimeout(() => resolve(value), ms));
+
+describe('within', () => {
+  it("answers the work's outcome when it settles in time", async () => {
+    await expect(within(after(5, 'done'), 200, () => 'late')).resolves.toBe('done');
+    await expect(within(Promise.reject(new Error('failed')), 200, () => 'late')).rejects.toThrow(
+      'failed',
+    );
+  });
+
+  it('answers what `late` returns, or throws, once the time is up', async () => {
+    await expect(within(after(500, 'done'), 10, () => 'late')).resolves.toBe('late');
+    await expect(
+      within(after(500, 'done'), 10, (): never => {
+        throw new Error('too slow');
+      }),
+    ).rejects.toThrow('too slow');
+  });
+});
