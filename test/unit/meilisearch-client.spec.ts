@@ -130,4 +130,70 @@ describe('meilisearchClient', () => {
       client.close();
     }
   });
+
+  it('adds documents as one JSON array, written in parts, and answers the enqueued task', async () => {
+    const task = {
+      taskUid: 7,
+      indexUid: 'ex perts',
+      status: 'enqueued',
+      type: 'documentAdditionOrUpdate',
+    };
+    const { host, seen } = await engine(() => ({ status: 202, body: JSON.stringify(task) }));
+    const client = meilisearchClient(host, 'a-key');
+    // ~600 kB of JSON: many parts, each waiting for the socket; names from every plane, and a
+    // lone surrogate that JSON.stringify escapes.
+    const documents = Array.from({ length: 300 }, (_, i) => ({
+      id: `e${i}`,
+      name: `Röntgenbeugung 𝛼 ${'x'.repeat(2_000)} ${i}`,
+      bio: i === 150 ? 'broken \ud800 text' : null,
+    }));
+    try {
+      await expect(client.addDocumentsInParts('ex perts', documents)).resolves.toEqual(task);
+      expect(seen).toHaveLength(1);
+      expect(seen[0]?.url).toBe('/indexes/ex%20perts/documents?primaryKey=id');
+      expect(seen[0]?.headers['content-type']).toBe('application/json');
+      expect(seen[0]?.headers.authorization).toBe('Bearer a-key');
+      expect(JSON.parse(seen[0]?.body ?? '')).toEqual(documents);
+      await expect(client.addDocumentsInParts('ex perts', [])).resolves.toEqual(task);
+      expect(seen[1]?.body).toBe('[]');
+    } finally {
+      client.close();
+    }
+  });
+
+  it("throws the library's API error for a refused addition", async () => {
+    const refusal = {
+      message: 'Index `x` not found.',
+      code: 'index_not_found',
+      type: 'invalid_request',
+    };
+    const { host } = await engine(() => ({ status: 404, body: JSON.stringify(refusal) }));
+    const client = meilisearchClient(host);
+    try {
+      const error = await client.addDocumentsInParts('x', [{ id: 'a' }]).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(MeilisearchApiError);
+      expect((error as MeilisearchApiError).cause).toEqual(refusal);
+    } finally {
+      client.close();
+    }
+  });
+
+  it('fails, without hanging, when the engine drops the connection while the documents are sent', async () => {
+    const server = createServer((request) => request.once('data', () => request.socket.destroy()));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    servers.push(server);
+    const { port } = server.address() as AddressInfo;
+    const client = meilisearchClient(`http://127.0.0.1:${port}`);
+    const documents = Array.from({ length: 2_000 }, (_, i) => ({
+      id: `e${i}`,
+      bio: 'y'.repeat(1_000),
+    }));
+    try {
+      await expect(client.addDocumentsInParts('x', documents)).rejects.toBeInstanceOf(
+        MeilisearchRequestError,
+      );
+    } finally {
+      client.close();
+    }
+  });
 });

@@ -1,4 +1,4 @@
-import type { Meilisearch } from 'meilisearch';
+import type { KennerMeilisearch } from '../../src/search/engine/meilisearch-client.js';
 import type { EntityManager } from 'typeorm';
 import { ExpertEntity } from '../../src/experts/expert.entity.js';
 import { sendDocuments } from '../../src/search/sync/document-sender.js';
@@ -10,7 +10,7 @@ import { loadExpertDocuments } from '../../src/search/indexes/expert.document.js
  */
 export class KeywordBaseline {
   constructor(
-    private readonly client: Meilisearch,
+    private readonly client: KennerMeilisearch,
     private readonly uid: string,
   ) {}
 

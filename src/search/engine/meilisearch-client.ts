@@ -1,4 +1,5 @@
 import {
+  type EnqueuedTask,
   type ExtraRequestInit,
   type FederatedMultiSearchParams,
   Meilisearch,
@@ -9,8 +10,8 @@ import {
 import { SearchTransport } from './search-transport.js';
 
 /**
- * The Meilisearch client every part of Kenner uses: the library's, with its searches sent over
- * `SearchTransport` (why: see there).
+ * The Meilisearch client every part of Kenner uses: the library's, with its searches and
+ * document additions sent over `SearchTransport` (why: see there).
  *
  * The library's own requests ask for uncompressed answers: Node's fetch asks for compressed ones
  * by default, and Meilisearch then streams a compressed body that, on a fast link, arrives about
@@ -19,14 +20,14 @@ import { SearchTransport } from './search-transport.js';
  * latency is not.
  */
 export class KennerMeilisearch extends Meilisearch {
-  private readonly searches: SearchTransport;
+  private readonly transport: SearchTransport;
 
   constructor(host: string, apiKey?: string) {
     super({ host, apiKey, requestInit: { headers: { 'accept-encoding': 'identity' } } });
     // Completed as the library completes it: a scheme when none is given, a closing slash.
     const withScheme = /^https?:\/\//.test(host) ? host : `http://${host}`;
     const base = new URL(withScheme.endsWith('/') ? withScheme : `${withScheme}/`);
-    this.searches = new SearchTransport(base, apiKey ? { authorization: `Bearer ${apiKey}` } : {});
+    this.transport = new SearchTransport(base, apiKey ? { authorization: `Bearer ${apiKey}` } : {});
   }
 
   /** The same request as the library's (`POST /multi-search`), sent over the search transport. */
@@ -38,14 +39,26 @@ export class KennerMeilisearch extends Meilisearch {
     extraRequestInit?: ExtraRequestInit,
   ): Promise<MultiSearchResponseOrSearchResponse<T1, T2>> {
     if (extraRequestInit) return super.multiSearch(queries, extraRequestInit);
-    return this.searches.post('multi-search', queries) as Promise<
+    return this.transport.post('multi-search', queries) as Promise<
       MultiSearchResponseOrSearchResponse<T1, T2>
     >;
   }
 
-  /** Closes the search transport's kept-alive connections. */
+  /**
+   * Adds or replaces `documents` (primary key `id`), as `index(uid).addDocuments` would, with the
+   * body serialised a document at a time. Answers the enqueued task.
+   */
+  async addDocumentsInParts(
+    indexUid: string,
+    documents: readonly { id: string }[],
+  ): Promise<EnqueuedTask> {
+    const path = `indexes/${encodeURIComponent(indexUid)}/documents?primaryKey=id`;
+    return (await this.transport.postArray(path, documents)) as EnqueuedTask;
+  }
+
+  /** Closes the transport's kept-alive connections. */
   close(): void {
-    this.searches.close();
+    this.transport.close();
   }
 }
 

@@ -1,6 +1,6 @@
 import { Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Meilisearch, Settings } from 'meilisearch';
+import type { Settings } from 'meilisearch';
 import { type KennerMeilisearch, meilisearchClient } from './meilisearch-client.js';
 import type { DataSource } from 'typeorm';
 import { Environment } from '../../config/environment.js';
@@ -34,7 +34,7 @@ export class SearchEngine implements OnModuleInit, OnApplicationShutdown {
     @InjectDataSource() private readonly db: DataSource,
   ) {}
 
-  get client(): Meilisearch {
+  get client(): KennerMeilisearch {
     if (!this.meili) throw new Error('the search engine is not started');
     return this.meili;
   }

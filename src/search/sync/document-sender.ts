@@ -1,4 +1,5 @@
 import type { Meilisearch } from 'meilisearch';
+import type { KennerMeilisearch } from '../engine/meilisearch-client.js';
 
 export interface SendResult {
   /** Documents that Meilisearch refused, with its error, found by splitting the batch. */
@@ -12,18 +13,16 @@ export interface SendResult {
  * Network errors propagate: the caller backs off.
  */
 export async function sendDocuments(
-  client: Meilisearch,
+  client: KennerMeilisearch,
   indexUid: string,
   documents: { id: string }[],
   deletions: string[],
 ): Promise<SendResult> {
   const poisoned = new Map<string, string>();
-  const index = client.index(indexUid);
   const add = async (batch: { id: string }[]): Promise<void> => {
     if (batch.length === 0) return;
-    const task = await index
-      .addDocuments(batch, { primaryKey: 'id' })
-      .waitTask({ timeout: 60_000 });
+    const { taskUid } = await client.addDocumentsInParts(indexUid, batch);
+    const task = await client.tasks.waitForTask(taskUid, { timeout: 60_000 });
     if (task.status === 'succeeded') return;
     if (batch.length === 1) {
       poisoned.set((batch[0] as { id: string }).id, task.error?.message ?? task.status);
@@ -61,14 +60,13 @@ export async function deleteDocuments(
  * simply not sent (a reindex's catch-up compares both sides afterwards).
  */
 export async function streamDocuments(
-  client: Meilisearch,
+  client: KennerMeilisearch,
   indexUid: string,
   batches: AsyncIterable<{ id: string }[]>,
   reload: (ids: string[]) => Promise<{ id: string }[]>,
   window = 8,
 ): Promise<SendResult> {
   const poisoned = new Map<string, string>();
-  const index = client.index(indexUid);
   const inFlight: { taskUid: number; ids: string[] }[] = [];
   const settle = async () => {
     const oldest = inFlight.shift();
@@ -80,7 +78,7 @@ export async function streamDocuments(
   };
   for await (const batch of batches) {
     if (batch.length === 0) continue;
-    const { taskUid } = await index.addDocuments(batch, { primaryKey: 'id' });
+    const { taskUid } = await client.addDocumentsInParts(indexUid, batch);
     inFlight.push({ taskUid, ids: batch.map((d) => d.id) });
     if (inFlight.length >= window) await settle();
   }
