@@ -38,7 +38,7 @@ const HEALTH = { path: 'health', method: RequestMethod.ALL };
  * The HTTP edge in front of every route, in the one place its order is decided. Apollo's own
  * limits (depth, aliases, tokens, cost, CSRF) are in edge-apollo.options.ts.
  *
- * The app must be created with `bodyParser: false` (main.ts, test/support/test-app.ts): bodies are
+ * The app must be created with `bodyParser: false` (serve.ts, test/support/test-app.ts): bodies are
  * read last, so refused requests are never parsed.
  */
 @Module({

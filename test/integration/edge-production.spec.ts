@@ -10,7 +10,7 @@ const ADMIN = `knr_production-admin-key-${'x'.repeat(32)}`;
 
 /**
  * The compiled app (`dist/main.js`, as `npm run start:prod` runs it) with NODE_ENV=production:
- * what a stranger can learn from its errors, and that main.ts wires the edge as tests do.
+ * what a stranger can learn from its errors, and that serve.ts wires the edge as tests do.
  * SQLite in a scratch folder; the test run's Meilisearch (MEILI_HOST from the global setup).
  */
 describe('the edge in production', () => {
@@ -75,7 +75,7 @@ describe('the edge in production', () => {
     expect(await sdl.text()).toBe(readFileSync(SCHEMA_FILE, 'utf8'));
   });
 
-  it('reads bodies within the limit only (main.ts turns Nest’s own parser off)', async () => {
+  it('reads bodies within the limit only (serve.ts turns Nest’s own parser off)', async () => {
     const big = await post({ query: '{ __typename }', padding: 'x'.repeat(1024 * 1024) });
     expect([big.status, big.body.errors[0].extensions.code]).toEqual([413, 'PAYLOAD_TOO_LARGE']);
     const broken = await post('{"query": ');

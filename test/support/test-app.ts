@@ -93,7 +93,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   })
     .setLogger(logger)
     .compile();
-  // As in main.ts: the edge reads bodies itself, after CORS and rate limits.
+  // As in serve.ts: the edge reads bodies itself, after CORS and rate limits.
   const app = moduleRef.createNestApplication({ logger, bodyParser: false });
   await app.init();
   let url: string | undefined;

@@ -99,7 +99,7 @@ export class SearchRelay implements OnApplicationBootstrap, OnApplicationShutdow
 
   /**
    * Logs one line the next time this relay finds nothing pending, so `npm start` tells when search
-   * has caught up. main.ts asks once the app has started: during the start the demo seed may not
+   * has caught up. serve.ts asks once the app has started: during the start the demo seed may not
    * have written its documents yet, and an empty outbox then would announce too early.
    */
   announceFirstSync(): void {
