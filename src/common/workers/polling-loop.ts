@@ -29,6 +29,10 @@ export class PollingLoop {
   private running = false;
   private loop?: Promise<void>;
   private wake?: () => void;
+  /** Set by `poke`; the next idle wait is skipped. */
+  private poked = false;
+  /** Whether the loop is in its idle wait, the one wait `poke` cuts short. */
+  private idle = false;
   private chain: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly options: PollingLoopOptions) {}
@@ -49,6 +53,16 @@ export class PollingLoop {
     this.running = false;
     this.wake?.();
     await this.loop;
+  }
+
+  /**
+   * Work was just committed in this process: the loop looks now instead of at its next poll. Ends
+   * an idle wait at once, or skips the next one when it comes during a batch (which may have read
+   * before the commit). Paced and backoff waits are kept.
+   */
+  poke(): void {
+    this.poked = true;
+    if (this.idle) this.wake?.();
   }
 
   /**
@@ -111,7 +125,7 @@ export class PollingLoop {
       try {
         const settled = await this.once();
         backoff = this.options.idleMs;
-        if (!settled) await this.sleep(this.options.idleMs);
+        if (!settled) await this.idleWait();
         else if (this.options.busyMs) await this.sleep(this.options.busyMs);
       } catch (error) {
         this.options.logger.warn(`paused ${backoff} ms: ${(error as Error).message}`);
@@ -119,6 +133,15 @@ export class PollingLoop {
         backoff = Math.min(backoff * 2, this.options.maxBackoffMs);
       }
     }
+  }
+
+  private async idleWait(): Promise<void> {
+    if (!this.poked) {
+      this.idle = true;
+      await this.sleep(this.options.idleMs);
+      this.idle = false;
+    }
+    this.poked = false;
   }
 
   /** A pause that came during a batch has nothing to wake: the loop then ends without sleeping. */

@@ -14,6 +14,7 @@ import {
 } from '../indexes/search-indexes.js';
 import { TECHNOLOGIES_INDEX } from '../indexes/technologies.index.js';
 import { SearchOutboxEntity } from './search-outbox.entity.js';
+import { noteOutboxWritten } from './outbox-commits.js';
 
 const CHUNK = 300;
 
@@ -212,6 +213,7 @@ export async function enqueue(
   indexName: string,
   documentIds: string[],
 ): Promise<void> {
+  noteOutboxWritten(em);
   for (const part of chunks(unique(documentIds))) {
     await em
       .createQueryBuilder()

@@ -19,6 +19,7 @@ import {
   taxonomySynonyms,
   withSynonyms,
 } from '../indexes/search-indexes.js';
+import { onOutboxCommitted } from '../outbox/outbox-commits.js';
 import { parkRefusedSettings } from '../outbox/parked-settings.js';
 import { SearchOutboxEntity } from '../outbox/search-outbox.entity.js';
 import { deleteDocuments, streamDocuments } from './document-sender.js';
@@ -78,6 +79,7 @@ export class SearchRelay implements OnApplicationBootstrap, OnApplicationShutdow
       idleMs: IDLE_POLL_MS,
       maxBackoffMs: MAX_BACKOFF_MS,
     });
+    onOutboxCommitted(db, () => this.loop.poke());
   }
 
   onApplicationBootstrap(): void {
