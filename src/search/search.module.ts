@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AuthModule } from '../auth/auth.module.js';
 import { PERSON_SESSIONS } from '../auth/person-sessions.js';
 import { DemandModule } from '../demand/demand.module.js';
 import { RateLimitsModule } from '../rate-limits/rate-limits.module.js';
@@ -37,8 +38,9 @@ import { SearchRelay } from './sync/search-relay.service.js';
  */
 @Module({
   // Searches are recorded as demand (DemandInterceptor); /search asks the people module whether
-  // the session that minted a token still lasts; anonymous token mints are rate limited.
-  imports: [DemandModule, PeopleModule, RateLimitsModule],
+  // the session that minted a token still lasts, and the auth module whether its key is active;
+  // anonymous token mints are rate limited.
+  imports: [AuthModule, DemandModule, PeopleModule, RateLimitsModule],
   providers: [
     { provide: PERSON_SESSIONS, useExisting: SessionsService },
     SearchEngine,

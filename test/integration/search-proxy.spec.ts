@@ -280,6 +280,41 @@ describe('search proxy', () => {
     expect(badFilter.status).toBe(400);
   });
 
+  it("ends a key's tokens, with their search rules, as soon as the key is revoked", async () => {
+    const keys = t.app.get(ApiKeysService);
+    const { key, secret } = await keys.create({ name: 'Soon revoked', role: Role.STAFF });
+    const minted = await t.gql<{ createSearchToken: Minted }>(MINT, {}, secret);
+    const { token, indexes } = minted.data?.createSearchToken as Minted;
+    const search = () =>
+      post(`/search/indexes/${indexes[0]}/search`, { q: 'Proxy', limit: 100 }, token);
+    // A staff key's token searches with the key's rules: every visibility.
+    const before = await search();
+    expect(before.status).toBe(200);
+    expect(names(((await before.json()) as { hits: unknown[] }).hits)).toEqual([
+      'Proxy MEMBERS',
+      'Proxy PUBLIC',
+      'Proxy STAFF',
+    ]);
+    await keys.revoke(key.id);
+    const after = await search();
+    expect(after.status).toBe(401);
+    expect(await after.json()).toEqual({
+      code: 'invalid_search_token',
+      message: 'The API key that minted this search token is unknown or revoked.',
+      type: 'auth',
+    });
+    const multi = await post(
+      '/search/multi-search',
+      { queries: [{ indexUid: indexes[0], q: 'Proxy' }] },
+      token,
+    );
+    expect(multi.status).toBe(401);
+    // A token minted without a key has no key to revoke.
+    expect((await post(`/search/indexes/${indexes[0]}/search`, {}, anonymous.token)).status).toBe(
+      200,
+    );
+  });
+
   it('lets any page call it (CORS), with the client’s headers', async () => {
     const preflight = await fetch(`${t.url}/search/multi-search`, {
       method: 'OPTIONS',

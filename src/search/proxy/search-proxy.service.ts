@@ -5,6 +5,7 @@ import {
   type PersonSessions,
   SESSION_REFUSED,
 } from '../../auth/person-sessions.js';
+import { ApiKeysService } from '../../auth/api-keys.service.js';
 import { Environment } from '../../config/environment.js';
 import { SearchEngine } from '../engine/search-engine.service.js';
 import { SEARCH_INDEXES } from '../indexes/search-indexes.js';
@@ -23,8 +24,8 @@ const ENGINE_TIMEOUT_MS = 10_000;
  * Forwards one search to the engine with the browser's tenant token, after checking what Kenner
  * can check itself: the token is an unexpired JWT signed by Kenner's search-token key (never the
  * master key or any other key; SearchTokenVerifier), the body is JSON within BODY_LIMIT_KB, and
- * every index it names is one of this deployment's, and a token minted in a person's session only
- * while that session lasts. The engine then applies the token's search
+ * every index it names is one of this deployment's, and a token minted in a person's session or
+ * with an API key only while that session lasts or that key is active. The engine then applies the token's search
  * rules, so a filter sent by the browser only narrows. Engine answers keep their status; an unreachable engine is a
  * 503 `search_unavailable`.
  */
@@ -37,6 +38,7 @@ export class SearchProxy {
     private readonly verifier: SearchTokenVerifier,
     private readonly env: Environment,
     private readonly facets: FacetSearch,
+    private readonly keys: ApiKeysService,
     @Optional()
     @Inject(PERSON_SESSIONS)
     private readonly sessions?: PersonSessions,
@@ -84,8 +86,8 @@ export class SearchProxy {
   }
 
   /**
-   * Only unexpired tokens signed by this deployment's current search-token key, and of a person's
-   * session only while it lasts.
+   * Only unexpired tokens signed by this deployment's current search-token key, of a person's
+   * session only while it lasts, and of an API key only while it is active.
    */
   private async checkSignature(token: string): Promise<void> {
     const check = await this.engineCall(() => this.verifier.check(token));
@@ -97,13 +99,22 @@ export class SearchProxy {
         `Only search tokens from createSearchToken are accepted: ${TOKEN_PROBLEM_MESSAGE[check.problem]}.`,
       );
     }
+    const claim = kennerClaim(check.payload);
     // A person's token lasts no longer than their session: signing out ends its searches too.
-    const session = kennerClaim(check.payload)?.session;
-    if (session && !(await this.sessions?.resolveId(session))) {
+    if (claim?.session && !(await this.sessions?.resolveId(claim.session))) {
       refuse(
         401,
         'invalid_search_token',
         `The session that minted this search token: ${SESSION_REFUSED}.`,
+      );
+    }
+    // A key's tokens carry its search rules (a staff key's: every expert), so revoking the key
+    // must end them at once, as on GraphQL, not when they expire.
+    if (claim?.key && !(await this.keys.resolveId(claim.key))) {
+      refuse(
+        401,
+        'invalid_search_token',
+        'The API key that minted this search token is unknown or revoked.',
       );
     }
   }
