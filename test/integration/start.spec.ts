@@ -86,6 +86,8 @@ describe('starting Kenner', () => {
       expect(page).not.toMatch(/https?:\/\/(unpkg|cdn|embeddable)/);
       const asset = await fetch(app.url.replace('/graphql', '/graphiql/graphiql.js'));
       expect(asset.status).toBe(200);
+      // Read to the end: an unread body keeps its socket open, and jest's worker then cannot exit.
+      expect((await asset.text()).length).toBeGreaterThan(1000);
     } finally {
       await app.stop();
       rmSync(dir, { recursive: true, force: true });
