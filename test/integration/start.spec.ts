@@ -86,7 +86,7 @@ describe('starting Kenner', () => {
       expect(page).not.toMatch(/https?:\/\/(unpkg|cdn|embeddable)/);
       const asset = await fetch(app.url.replace('/graphql', '/graphiql/graphiql.js'));
       expect(asset.status).toBe(200);
-      // Read to the end: an unread body keeps its socket open, and jest's worker then cannot exit.
+      // Read to the end: an unread body keeps its socket open for as long as the jest worker lives.
       expect((await asset.text()).length).toBeGreaterThan(1000);
     } finally {
       await app.stop();
