@@ -42,6 +42,7 @@ export class SearchResolver {
   ) {
     return this.experts.search(input, ctx.caller, ctx.loaders, {
       matchedTechnologies: selects(info, ['hits', 'matchedTechnologies']),
+      highlights: selects(info, ['hits', 'highlights']),
     });
   }
 

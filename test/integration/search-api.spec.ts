@@ -73,6 +73,30 @@ describe('searchExperts on the demo data', () => {
     },
   );
 
+  it('highlights what the query matched when `highlights` is read, directly or through a fragment', async () => {
+    const [someone] = (await search({ hitsPerPage: 1 })).hits;
+    const surname = String(someone.expert.name).split(' ').at(-1);
+    const variables = { input: { query: surname, hitsPerPage: 5 } };
+    const read = async (text: string) => {
+      const res = await t.gql(text, variables, null);
+      expect(res.errors).toBeUndefined();
+      return res.data?.searchExperts.hits;
+    };
+    const plain = await read(`query($input: ExpertSearchInput!) { searchExperts(input: $input) {
+      hits { expert { id } highlights { field snippet } } } }`);
+    const viaFragment =
+      await read(`query($input: ExpertSearchInput!) { searchExperts(input: $input) {
+      ...page } } fragment page on ExpertSearchResult { hits { expert { id } ... on ExpertSearchHit { highlights { field snippet } } } }`);
+    expect(viaFragment).toEqual(plain);
+    expect(plain[0].highlights).toContainEqual({
+      field: 'name',
+      snippet: expect.stringContaining(`<mark>${surname}</mark>`),
+    });
+    const without = await read(`query($input: ExpertSearchInput!) { searchExperts(input: $input) {
+      hits { expert { id } } } }`);
+    expect(without).toEqual(plain.map((h: any) => ({ expert: h.expert })));
+  });
+
   it('only ever shows public experts to an anonymous caller', async () => {
     const result = await search({ hitsPerPage: 100 });
     expect(result.hits.every((h: any) => h.expert.visibility === 'PUBLIC')).toBe(true);

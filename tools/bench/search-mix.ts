@@ -109,9 +109,11 @@ export function searchMix(
     const reach = near ? (engine?.of(near) ?? NOWHERE) : null;
     const understood = engine?.understood(input.query) ?? null;
     const { main, disjunctive } = facetedQueries(
-      // The GraphQL query reads no matchedTechnologies: Kenner then does not ask for their highlights.
+      // The GraphQL query reads neither matchedTechnologies nor highlights: Kenner then asks the
+      // engine for no highlights.
       expertSearch(expertsIndex, input, ANONYMOUS, understood, reach, {
         matchedTechnologies: false,
+        highlights: false,
       }),
     );
     // Kenner reads the organisations within `near` first, then searches their experts, and looks

@@ -30,12 +30,15 @@ export const EXPERT_HIT_ATTRIBUTES = ['id', 'organisation.id', 'technologies.slu
  * What the hits are read for. Highlighting `technologies` (its highlighted entries tell which
  * techniques the query matched) more than doubles the engine's time for a search and triples its
  * answer (every technique's names in four languages, each marked up): only when asked for.
+ * Highlighting and cropping the name, job title and bio for `highlights` is half of what is left
+ * of the engine's time for a search (docs/benchmarks.md): only when asked for too.
  */
 export interface ExpertHitNeeds {
   matchedTechnologies: boolean;
+  highlights: boolean;
 }
 
-export const ALL_HIT_NEEDS: ExpertHitNeeds = { matchedTechnologies: true };
+export const ALL_HIT_NEEDS: ExpertHitNeeds = { matchedTechnologies: true, highlights: true };
 
 /** Organisation facet values are public global ids; the index holds storage ids. */
 const toIndexValue = (facet: ExpertFacet, value: string): string =>
@@ -82,9 +85,12 @@ export function expertSearch(
     page: input.page,
     hitsPerPage: input.hitsPerPage,
     sort: sortOf(input, understood),
-    highlight: needs.matchedTechnologies ? [...HIGHLIGHTED, 'technologies'] : HIGHLIGHTED,
+    highlight: [
+      ...(needs.highlights ? HIGHLIGHTED : []),
+      ...(needs.matchedTechnologies ? ['technologies'] : []),
+    ],
     retrieve: EXPERT_HIT_ATTRIBUTES,
-    crop: ['bio'],
+    crop: needs.highlights ? ['bio'] : [],
   };
 }
 

@@ -87,11 +87,15 @@ export function facetedQueries<F extends string>(search: FacetedSearch<F>) {
     sort: search.sort,
     facets: requested.filter((f) => !filtered.has(f)).map((f) => search.attributeOf[f]),
     attributesToRetrieve: search.retrieve,
-    attributesToHighlight: search.highlight,
-    attributesToCrop: search.crop,
-    cropLength: 24,
-    highlightPreTag: '<mark>',
-    highlightPostTag: '</mark>',
+    // Only what is read: highlighting and cropping cost the engine time even where nothing matches.
+    ...(search.highlight.length > 0
+      ? {
+          attributesToHighlight: search.highlight,
+          highlightPreTag: '<mark>',
+          highlightPostTag: '</mark>',
+        }
+      : {}),
+    ...(search.crop?.length ? { attributesToCrop: search.crop, cropLength: 24 } : {}),
   };
   const disjunctive = requested
     .filter((f) => filtered.has(f))
