@@ -97,6 +97,25 @@ describe('searchExperts on the demo data', () => {
     expect(without).toEqual(plain.map((h: any) => ({ expert: h.expert })));
   });
 
+  it('marks a searched surname whole in the name, however the engine segments it', async () => {
+    const names: string[] = (await search({ hitsPerPage: 100 })).hits.map(
+      (h: any) => h.expert.name,
+    );
+    const surnames = [...new Set(names.map((n) => n.split(' ').at(-1) as string))];
+    expect(surnames.length).toBeGreaterThan(20);
+    const unmarked: string[] = [];
+    for (const surname of surnames) {
+      const { hits } = await search({ query: surname, hitsPerPage: 20 });
+      const bearers = hits.filter((h: any) => h.expert.name.endsWith(` ${surname}`));
+      expect(bearers.length).toBeGreaterThan(0);
+      for (const hit of bearers) {
+        const name = hit.highlights.find((h: any) => h.field === 'name')?.snippet ?? '';
+        if (!name.endsWith(`<mark>${surname}</mark>`)) unmarked.push(name);
+      }
+    }
+    expect(unmarked).toEqual([]);
+  });
+
   it('only ever shows public experts to an anonymous caller', async () => {
     const result = await search({ hitsPerPage: 100 });
     expect(result.hits.every((h: any) => h.expert.visibility === 'PUBLIC')).toBe(true);

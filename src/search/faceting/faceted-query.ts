@@ -112,12 +112,18 @@ export function facetedQueries<F extends string>(search: FacetedSearch<F>) {
   return { main, disjunctive };
 }
 
-/** The highlighted fields of a hit, as `{ field, snippet }`. */
+/**
+ * The highlighted fields of a hit, as `{ field, snippet }`. The engine's segmenter can cut one
+ * word in pieces ("<mark>Mull</mark><mark>er</mark>" for "Muller"); touching marks are joined so
+ * a client sees the word it asked for, marked once.
+ */
 export function highlightsOf(
   formatted: Record<string, unknown> | undefined,
 ): { field: string; snippet: string }[] {
   return Object.entries(formatted ?? {}).flatMap(([field, snippet]) =>
-    typeof snippet === 'string' && snippet.includes('<mark>') ? [{ field, snippet }] : [],
+    typeof snippet === 'string' && snippet.includes('<mark>')
+      ? [{ field, snippet: snippet.replaceAll('</mark><mark>', '') }]
+      : [],
   );
 }
 
