@@ -1,5 +1,6 @@
 import type { Settings } from 'meilisearch';
 import { COMMON_SETTINGS, RANKING, typoTolerance } from './common-settings.js';
+import { WHOLE_WORD_LOCALES } from './locales.js';
 
 /**
  * The experts index, declared once. Start-up compares this with the live settings and repairs
@@ -50,4 +51,5 @@ export const EXPERTS_SETTINGS: Settings = {
   sortableAttributes: ['nameSort', 'lastVerifiedAt', 'skillRank'],
   rankingRules: RANKING,
   typoTolerance: typoTolerance(['technologies.acronyms']),
+  localizedAttributes: WHOLE_WORD_LOCALES,
 };

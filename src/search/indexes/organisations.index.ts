@@ -1,5 +1,6 @@
 import type { Settings } from 'meilisearch';
 import { COMMON_SETTINGS, RANKING, typoTolerance } from './common-settings.js';
+import { WHOLE_WORD_LOCALES } from './locales.js';
 
 /** The organisations index, declared once (see experts.index.ts for how drift is handled). */
 export const ORGANISATIONS_INDEX = 'organisations';
@@ -31,4 +32,5 @@ export const ORGANISATIONS_SETTINGS: Settings = {
   // Ties go to organisations with more public experts: they are likelier to answer a request.
   rankingRules: [...RANKING, 'expertCount:desc'],
   typoTolerance: typoTolerance(['acronym', 'technologies.acronyms']),
+  localizedAttributes: WHOLE_WORD_LOCALES,
 };
