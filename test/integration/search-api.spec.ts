@@ -97,7 +97,7 @@ describe('searchExperts on the demo data', () => {
     expect(without).toEqual(plain.map((h: any) => ({ expert: h.expert })));
   });
 
-  it('marks a searched surname whole in the name, however the engine segments it', async () => {
+  it('marks a searched surname whole in the name', async () => {
     const names: string[] = (await search({ hitsPerPage: 100 })).hits.map(
       (h: any) => h.expert.name,
     );

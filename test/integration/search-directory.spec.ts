@@ -11,7 +11,7 @@ const ORGS = `query($input: OrganisationSearchInput!) {
 const TECHS = `query($input: TechnologySearchInput!) {
   searchTechnologies(input: $input) {
     totalHits page totalPages hitsPerPage
-    hits { expertCount technology { slug name } path { slug } highlights { field } }
+    hits { expertCount technology { slug name } path { slug } highlights { field snippet } }
     facets { facet values { value label count } }
   }
 }`;
@@ -67,6 +67,17 @@ describe('organisation, technique and overall search on the demo data', () => {
     );
     // Its broader technique is "Beugung und Streuung": the match must be on its own names.
     expect(xrd?.highlights.map((h: { field: string }) => h.field)).toContain('name_de');
+  });
+
+  it('marks a German compound once, though the engine matched it in pieces', async () => {
+    const { hits } = await techs({ query: 'Röntgenbeugung', hitsPerPage: 20 });
+    const xrd = hits.find(
+      (h: { technology: { slug: string } }) => h.technology.slug === 'x-ray-diffraction',
+    );
+    expect(xrd?.highlights).toContainEqual({
+      field: 'name_de',
+      snippet: '<mark>Röntgenbeugung</mark>',
+    });
   });
 
   it('counts techniques by category and parent, each count equal to its filter', async () => {

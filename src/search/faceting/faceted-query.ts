@@ -113,9 +113,9 @@ export function facetedQueries<F extends string>(search: FacetedSearch<F>) {
 }
 
 /**
- * The highlighted fields of a hit, as `{ field, snippet }`. The engine's segmenter can cut one
- * word in pieces ("<mark>Mull</mark><mark>er</mark>" for "Muller"); touching marks are joined so
- * a client sees the word it asked for, marked once.
+ * The highlighted fields of a hit, as `{ field, snippet }`. The engine marks each piece of a word
+ * it segmented ("<mark>Röntgen</mark><mark>be</mark><mark>ug</mark><mark>ung</mark>" where German
+ * compounds split); touching marks are joined so a client sees the word marked once.
  */
 export function highlightsOf(
   formatted: Record<string, unknown> | undefined,
