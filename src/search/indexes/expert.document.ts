@@ -52,8 +52,6 @@ export interface ExpertDocument {
    * search/understanding/).
    */
   skillRank: Record<string, number>;
-  /** German names of its techniques and their ancestors, tokenized as German (see locales.ts). */
-  technologyNames_de: string[];
   /** Broader techniques of every skill, so "spectroscopy" finds an XPS expert. */
   technologyAncestors: string[];
   techniqueCategories: string[];
@@ -149,9 +147,6 @@ export async function loadExpertDocuments(
       })),
       technologySlugs: expertSkills.map(({ tech }) => tech.slug),
       skillRank: skillRanks(expertSkills, parentOf),
-      technologyNames_de: unique(
-        [...expertSkills.map(({ tech }) => tech), ...ancestors].flatMap((t) => t.nameDe ?? []),
-      ).sort(),
       technologyAncestors: unique(ancestors.flatMap(namesOf)).sort(),
       techniqueCategories: unique(
         expertSkills.map(({ tech }) => techById.get(tech.categoryId ?? tech.id)?.slug ?? tech.slug),

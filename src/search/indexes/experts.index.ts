@@ -16,7 +16,6 @@ export const EXPERTS_SETTINGS: Settings = {
     'technologies.acronyms',
     'technologies.names',
     'technologies.synonyms',
-    'technologyNames_de',
     'jobTitle',
     'materialNames',
     'technologyAncestors',

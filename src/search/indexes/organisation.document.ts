@@ -26,8 +26,6 @@ export interface OrganisationDocument {
   clusters: string[];
   technologies: { slug: string; names: string[]; acronyms: string[] }[];
   technologySlugs: string[];
-  /** German names of its techniques, tokenized as German (see locales.ts). */
-  technologyNames_de: string[];
   techniqueCategories: string[];
   instruments: string[];
   expertCount: number;
@@ -108,7 +106,6 @@ export async function loadOrganisationDocuments(
       clusters: [...(clustersOf.get(org.id) ?? [])].sort(),
       technologies: techs.map((t) => ({ slug: t.slug, names: namesOf(t), acronyms: t.acronyms })),
       technologySlugs: techs.map((t) => t.slug),
-      technologyNames_de: techs.flatMap((t) => t.nameDe ?? []),
       techniqueCategories: unique(
         techs.map((t) => techById.get(t.categoryId ?? t.id)?.slug ?? t.slug),
       ).sort(),

@@ -13,7 +13,6 @@ export const ORGANISATIONS_SETTINGS: Settings = {
     'aliases',
     'technologies.acronyms',
     'technologies.names',
-    'technologyNames_de',
     'instruments',
     'city',
     'region',
