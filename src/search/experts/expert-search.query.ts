@@ -20,9 +20,9 @@ const HIGHLIGHTED = ['name', 'jobTitle', 'bio'];
 
 /**
  * What a hit is read for: its id (the expert itself is read from the database), its organisation
- * (whose position gives the distance) and its technique slugs (which ones the query matched, beside `_formatted`). A whole
- * document carries every technique's names in four languages: retrieving only this cuts the
- * engine's answer to about a third.
+ * (whose position gives the distance) and its technique slugs (which ones the query matched,
+ * beside `_formatted`). A whole document carries every technique's names in four languages:
+ * retrieving only this cuts the engine's answer to about a third.
  */
 export const EXPERT_HIT_ATTRIBUTES = ['id', 'organisation.id', 'technologies.slug'];
 

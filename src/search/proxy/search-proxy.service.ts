@@ -25,9 +25,9 @@ const ENGINE_TIMEOUT_MS = 10_000;
  * can check itself: the token is an unexpired JWT signed by Kenner's search-token key (never the
  * master key or any other key; SearchTokenVerifier), the body is JSON within BODY_LIMIT_KB, and
  * every index it names is one of this deployment's, and a token minted in a person's session or
- * with an API key only while that session lasts or that key is active. The engine then applies the token's search
- * rules, so a filter sent by the browser only narrows. Engine answers keep their status; an unreachable engine is a
- * 503 `search_unavailable`.
+ * with an API key only while that session lasts or that key is active. The engine then applies
+ * the token's search rules, so a filter sent by the browser only narrows. Engine answers keep
+ * their status; an unreachable engine is a 503 `search_unavailable`.
  */
 @Injectable()
 export class SearchProxy {
