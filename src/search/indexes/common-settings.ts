@@ -1,5 +1,4 @@
 import type { Settings } from 'meilisearch';
-import { CLUSTER_LOCALES } from './locales.js';
 
 /** Meilisearch's default ranking rules, in its order; an index may append a tie-breaker. */
 export const RANKING = ['words', 'typo', 'proximity', 'attribute', 'sort', 'exactness'];
@@ -15,7 +14,7 @@ export const typoTolerance = (acronymAttributes: string[]): Settings['typoTolera
 });
 
 /**
- * What every index declares alike: facet and paging limits, languages — and no facet search.
+ * What every index declares alike: facet and paging limits — and no facet search.
  * Kenner never calls Meilisearch's /facet-search (facetValues counts with an ordinary search and
  * matches the values' names from the database), and keeping its data costs every indexing task
  * time that grows with the index: at 100,000 experts, turning it off took freshness from p50
@@ -25,5 +24,4 @@ export const COMMON_SETTINGS: Settings = {
   facetSearch: false,
   faceting: { maxValuesPerFacet: 500, sortFacetValuesBy: { '*': 'count' } },
   pagination: { maxTotalHits: 10_000 },
-  localizedAttributes: CLUSTER_LOCALES,
 };

@@ -1,5 +1,6 @@
 import type { Settings } from 'meilisearch';
 import { COMMON_SETTINGS, RANKING, typoTolerance } from './common-settings.js';
+import { CLUSTER_LOCALES } from './locales.js';
 import { MENTIONED_SEARCHABLE } from './mentioned-techniques.js';
 
 /** The FAQ index, declared once (see experts.index.ts for how drift is handled). */
@@ -33,4 +34,5 @@ export const FAQ_SETTINGS: Settings = {
   sortableAttributes: ['position'],
   rankingRules: RANKING,
   typoTolerance: typoTolerance(['technologies.acronyms']),
+  localizedAttributes: CLUSTER_LOCALES,
 };

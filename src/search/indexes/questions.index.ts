@@ -1,5 +1,6 @@
 import type { Settings } from 'meilisearch';
 import { COMMON_SETTINGS, RANKING, typoTolerance } from './common-settings.js';
+import { CLUSTER_LOCALES } from './locales.js';
 import { MENTIONED_SEARCHABLE } from './mentioned-techniques.js';
 
 /** The forum's questions with their answers, declared once (see experts.index.ts for drift). */
@@ -20,4 +21,5 @@ export const QUESTIONS_SETTINGS: Settings = {
   // Ties: answered questions first, then the most recently active.
   rankingRules: [...RANKING, 'answerCount:desc', 'lastActivityAt:desc'],
   typoTolerance: typoTolerance(['technologies.acronyms']),
+  localizedAttributes: CLUSTER_LOCALES,
 };

@@ -1,5 +1,6 @@
 import type { Settings } from 'meilisearch';
 import { COMMON_SETTINGS, RANKING, typoTolerance } from './common-settings.js';
+import { CLUSTER_LOCALES } from './locales.js';
 
 /** The technologies index, declared once (see experts.index.ts for how drift is handled). */
 export const TECHNOLOGIES_INDEX = 'technologies';
@@ -11,4 +12,5 @@ export const TECHNOLOGIES_SETTINGS: Settings = {
   sortableAttributes: ['nameSort', 'expertCount'],
   rankingRules: [...RANKING, 'expertCount:desc'],
   typoTolerance: typoTolerance(['acronyms']),
+  localizedAttributes: CLUSTER_LOCALES,
 };
